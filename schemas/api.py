@@ -1,0 +1,73 @@
+"""Request and response bodies of the HTTP API."""
+from __future__ import annotations
+
+import datetime
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from schemas.dates import DateMention
+from schemas.entities import Entity
+from schemas.facts import Fact
+
+
+class ExtractRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, description="French news text (UTF-8).",
+                      examples=["Trois manifestants ont été interpellés samedi à Lyon."])
+    reference_date: Optional[datetime.date] = Field(
+        None, description="Publication date (YYYY-MM-DD); dates without a year resolve against it.")
+    id: Optional[str] = Field(None, max_length=256, description="Echoed back unchanged.")
+
+    @field_validator("text")
+    @classmethod
+    def not_blank(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("text must contain something other than white space")
+        return v
+
+
+class ExtractQuery(BaseModel):
+    """Query parameters of a text/plain request."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    reference_date: Optional[datetime.date] = None
+    id: Optional[str] = Field(None, max_length=256)
+
+
+class AnalyzerInfo(BaseModel):
+    name: str = Field(examples=["stanza"])
+    models: str = Field(description="Where the models came from.")
+    version: str = Field(description="Version of the analyzer library.")
+
+
+class Meta(BaseModel):
+    analyzer: AnalyzerInfo
+    service_version: str
+    timings_ms: dict[str, float] = Field(description="Milliseconds spent in each stage (parse, extract, total).")
+
+
+class ExtractResponse(BaseModel):
+    id: Optional[str] = None
+    facts: list[Fact]
+    dates: list[DateMention]
+    entities: list[Entity]
+    meta: Meta
+
+
+class Health(BaseModel):
+    status: str = Field(examples=["ok"])
+    analyzer: Optional[AnalyzerInfo] = None
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details, the one error body of the API."""
+
+    type: str = Field("about:blank")
+    title: str
+    status: int
+    detail: str
+    errors: Optional[list[dict]] = Field(None, description="Field-level errors, for 422.")
+    request_id: Optional[str] = None

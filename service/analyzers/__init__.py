@@ -1,0 +1,27 @@
+"""Analyzers turn text into the parsed-document type (service.document). They know nothing of facts."""
+from __future__ import annotations
+
+from typing import Protocol
+
+from service.document import Document
+
+
+class Analyzer(Protocol):
+    name: str
+    models: str       # where the models came from
+    version: str      # version of the NLP library
+
+    def parse(self, text: str) -> Document: ...
+
+    def parse_many(self, texts: list[str]) -> list[Document]: ...
+
+
+def load_analyzer(name: str, *, stanza_dir: str, spacy_model: str, torch_threads: int) -> Analyzer:
+    """Build the configured analyzer (loads its models: seconds, so only at start-up)."""
+    if name == "stanza":
+        from service.analyzers.stanza_analyzer import StanzaAnalyzer
+        return StanzaAnalyzer(stanza_dir, torch_threads=torch_threads)
+    if name == "spacy":
+        from service.analyzers.spacy_analyzer import SpacyAnalyzer
+        return SpacyAnalyzer(spacy_model)
+    raise ValueError(f"unknown analyzer {name!r}: use 'stanza' or 'spacy'")

@@ -1,0 +1,61 @@
+"""Stanza French pipeline -> Document."""
+from __future__ import annotations
+
+import os
+
+from service.document import Document, Entity, Sentence, Word
+
+PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
+
+
+def parse_feats(feats: str | None) -> dict[str, str]:
+    """'Gender=Masc|Number=Sing' -> {'Gender': 'Masc', 'Number': 'Sing'}."""
+    if not feats or feats == "_":
+        return {}
+    return dict(f.split("=", 1) for f in feats.split("|") if "=" in f)
+
+
+class StanzaAnalyzer:
+    name = "stanza"
+
+    def __init__(self, model_dir: str, torch_threads: int = 1):
+        if not os.path.isfile(os.path.join(model_dir, "resources.json")):
+            raise FileNotFoundError(
+                f"no Stanza models in {model_dir!r} (resources.json missing): "
+                "run `python -m service.cli download-models --dir DIR` or set FAITS_STANZA_DIR")
+        import stanza
+        import torch
+
+        torch.set_num_threads(torch_threads)
+        # download_method=None: never fetch anything; models come from model_dir only.
+        self._nlp = stanza.Pipeline("fr", dir=model_dir, processors=PROCESSORS, download_method=None,
+                                    use_gpu=False, logging_level="WARN")
+        self.models = os.path.abspath(model_dir)
+        self.version = stanza.__version__
+
+    def parse(self, text: str) -> Document:
+        return self._convert(text, self._nlp(text))
+
+    def parse_many(self, texts: list[str]) -> list[Document]:
+        import stanza
+
+        docs = self._nlp.bulk_process([stanza.Document([], text=t) for t in texts])
+        return [self._convert(t, d) for t, d in zip(texts, docs)]
+
+    @staticmethod
+    def _convert(text: str, doc) -> Document:
+        sentences = []
+        for s in doc.sentences:
+            words = []
+            for tok in s.tokens:
+                # words of a multi-word token ("du" = "de" + "le") share the token's characters
+                for w in tok.words:
+                    words.append(Word(id=w.id, text=w.text, lemma=w.lemma or w.text, upos=w.upos or "X",
+                                      feats=parse_feats(w.feats), head=w.head or 0, deprel=w.deprel or "dep",
+                                      start=tok.start_char, end=tok.end_char))
+            if words:
+                start, end = words[0].start, words[-1].end
+                sentences.append(Sentence(words=words, start=start, end=end, text=text[start:end]))
+        entities = [Entity(text=text[e.start_char:e.end_char], label=e.type, start=e.start_char, end=e.end_char)
+                    for e in doc.ents]
+        return Document(text=text, sentences=sentences, entities=entities)

@@ -1,0 +1,98 @@
+"""The parsed-document type: the one shape every analyzer produces and every rule reads.
+
+It is plain Universal Dependencies: words (syntactic words, so "du" is two words "de" + "le"
+sharing the characters of one token) with lemma, UPOS, features, a 1-based head within the
+sentence (0 = root) and a deprel, plus named-entity spans. Character offsets index the
+original text (Python str indices).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Optional
+
+
+@dataclass
+class Word:
+    id: int                      # 1-based index in the sentence
+    text: str
+    lemma: str
+    upos: str
+    feats: dict[str, str]
+    head: int                    # 0 = root
+    deprel: str
+    start: int                   # character offsets of the word, or of its multi-word token
+    end: int
+    sentence: "Sentence" = field(repr=False, compare=False, default=None)
+
+    @property
+    def parent(self) -> Optional["Word"]:
+        return self.sentence.word(self.head) if self.head else None
+
+    @property
+    def children(self) -> list["Word"]:
+        return [w for w in self.sentence.words if w.head == self.id]
+
+    @property
+    def rel(self) -> str:
+        """The deprel without its subtype ("nsubj:pass" -> "nsubj")."""
+        return self.deprel.split(":")[0]
+
+    def feat(self, name: str) -> Optional[str]:
+        return self.feats.get(name)
+
+    def subtree(self) -> list["Word"]:
+        """This word and all its descendants, in sentence order."""
+        ids, frontier = {self.id}, [self]
+        while frontier:
+            nxt = [w for w in self.sentence.words if w.head in {f.id for f in frontier} and w.id not in ids]
+            ids.update(w.id for w in nxt)
+            frontier = nxt
+        return [w for w in self.sentence.words if w.id in ids]
+
+    def ancestors(self) -> Iterator["Word"]:
+        seen, w = {self.id}, self.parent
+        while w is not None and w.id not in seen:   # guard against cycles from a broken parse
+            yield w
+            seen.add(w.id)
+            w = w.parent
+
+
+@dataclass
+class Entity:
+    text: str
+    label: str                   # PER / LOC / ORG / MISC
+    start: int
+    end: int
+
+
+@dataclass
+class Sentence:
+    words: list[Word]
+    start: int
+    end: int
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        for w in self.words:
+            w.sentence = self
+
+    def word(self, wid: int) -> Optional[Word]:
+        return self.words[wid - 1] if 0 < wid <= len(self.words) else None
+
+    @property
+    def root(self) -> Optional[Word]:
+        return next((w for w in self.words if w.head == 0), None)
+
+    def words_between(self, start: int, end: int) -> list[Word]:
+        """Words whose characters lie within [start, end)."""
+        return [w for w in self.words if w.start >= start and w.end <= end]
+
+
+@dataclass
+class Document:
+    text: str
+    sentences: list[Sentence]
+    entities: list[Entity]
+
+    def sentence_at(self, offset: int) -> Optional[Sentence]:
+        return next((s for s in self.sentences if s.start <= offset < s.end), None)

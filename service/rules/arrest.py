@@ -1,0 +1,91 @@
+"""Arrests: who was arrested, how many, by whom, on what charge."""
+from __future__ import annotations
+
+from typing import Optional
+
+from service.document import Word
+from service.rules.context import Context
+from service.rules.engine import common_fields, find_count, run_rules
+from service.rules.matcher import Example, Rule, Trigger, clause_span, follow, follow_first, is_passive, lexicon_set, phrase
+
+L = "triggers:arrest."
+VERB = frozenset({"VERB", "ADJ"})
+CHARGE = ("obl*[pour]", "advcl[pour]", "patient/nmod*[pour]", "obl*/nmod*[pour]", "xcomp/obl*[de]")
+
+RULES = [
+    Rule(name="arrest-passive", doc="Passive arrest verb: the arrested are its subject "
+         "('Karim Massimov a été arrêté', '300 personnes ont été interpellées par la police').",
+         trigger=Trigger(L + "verbs", VERB), requires=("passive",),
+         count=("patient", "<acl", "<amod"), slots={"agent": ("agent",), "charge": CHARGE}, examples=(
+            Example("L'ancien ministre Paul Martin a été arrêté jeudi pour corruption.",
+                    {"persons": ["Paul Martin"], "charge": "corruption"}),
+            Example("Trois cents personnes ont été interpellées par la police.",
+                    {"count": 300, "agent": "la police"}),
+            Example("Personne n'a été arrêté.", absent=True),
+         )),
+    Rule(name="arrest-active", doc="Active arrest verb: the arrested are its object, its subject "
+         "the agent ('Les autorités ont arrêté Karim Massimov pour trahison').",
+         trigger=Trigger(L + "verbs", VERB), requires=("active",), count=("patient",),
+         slots={"agent": ("agent",), "charge": CHARGE}, examples=(
+            Example("Les autorités ont arrêté Jean Dupont pour trahison.",
+                    {"persons": ["Jean Dupont"], "agent": "Les autorités", "charge": "trahison"}),
+            Example("La police a interpellé 12 manifestants.", {"count": 12, "agent": "La police"}),
+         )),
+    Rule(name="arrest-custody", doc="'placé en garde à vue', 'mis en examen', 'placé en détention'.",
+         trigger=Trigger(L + "custody_nouns", frozenset({"NOUN"})), requires=("custody_phrase",),
+         count=("../patient", "../<acl"),
+         slots={"agent": ("../agent",), "charge": tuple("../" + p for p in CHARGE)}, examples=(
+            Example("Deux suspects ont été placés en garde à vue samedi.", {"count": 2}),
+            Example("Marc Lenoir a été mis en examen pour meurtre.",
+                    {"persons": ["Marc Lenoir"], "charge": "meurtre"}),
+         )),
+    Rule(name="arrest-noun", doc="'l'arrestation de Karim Massimov', 'l'interpellation de 40 personnes'.",
+         trigger=Trigger(L + "nouns", frozenset({"NOUN"})), count=("nmod*[de]",),
+         slots={"agent": ("nmod*[par]",), "charge": ("nmod*[pour]",)}, examples=(
+            Example("L'arrestation de Sophie Bernard a surpris ses voisins.", {"persons": ["Sophie Bernard"]}),
+         )),
+]
+
+
+CONDITIONS = {
+    "passive": lambda w, ctx: is_passive(w) or w.rel in ("acl", "amod"),
+    "active": lambda w, ctx: not is_passive(w) and bool(follow(w, "patient")),
+    "custody_phrase": lambda w, ctx: w.parent is not None and
+    w.parent.lemma.lower() in lexicon_set(L + "custody_verbs") and w.rel in ("obl", "nmod", "obj", "xcomp"),
+}
+
+
+def _persons(noun: Word, ctx: Context) -> list[str]:
+    start, end = phrase(noun)
+    names = [ctx.full_name(e.text) for e in ctx.entities_in(start, end, "PER")]
+    if not names and noun.upos == "PROPN":
+        names = [ctx.full_name(ctx.text[start:end])]
+    return list(dict.fromkeys(names))
+
+
+def _slot_text(word: Optional[Word], ctx: Context) -> Optional[str]:
+    if word is None or word.upos in ("PRON", "PUNCT"):
+        return None
+    start, end = phrase(word)
+    return ctx.text[start:end] or None
+
+
+def _build(rule: Rule, trigger: Word, ctx: Context) -> Optional[dict]:
+    targets = [n for p in rule.count for n in follow(trigger, p)]
+    if not targets:
+        return None
+    noun = targets[0]
+    if noun.upos == "PRON" and noun.lemma.lower() not in lexicon_set("modality:negation.pronouns"):
+        return None                        # "il a été arrêté": who, we cannot say here
+    q, counted = find_count(trigger, rule.count, ctx)
+    persons = _persons(noun, ctx)
+    fact = common_fields(rule, trigger, ctx, clause_span(trigger))
+    fact.update(type="arrest", persons=persons or None, count=q,
+                agent=_slot_text(follow_first(trigger, rule.slots.get("agent", ())), ctx),
+                charge=_slot_text(follow_first(trigger, rule.slots.get("charge", ())), ctx),
+                location=ctx.location(trigger.sentence, trigger))
+    return fact
+
+
+def extract(ctx: Context) -> list[dict]:
+    return run_rules(RULES, CONDITIONS, _build, ctx)

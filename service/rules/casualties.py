@@ -1,0 +1,130 @@
+"""Casualties: people killed, injured or missing, with a count."""
+from __future__ import annotations
+
+from typing import Optional
+
+from service.document import Word
+from service.rules.context import Context
+from service.rules.engine import common_fields, find_count, noun_label, run_rules
+from service.rules.matcher import Example, Rule, Trigger, clause_span, lexicon_set
+
+L = "triggers:casualties."
+NOUN_LIKE = frozenset({"NOUN", "ADJ", "VERB", "PROPN"})
+VERB = frozenset({"VERB"})
+
+
+def _noun_rule(kind: str, lex: str, examples: tuple) -> Rule:
+    return Rule(
+        name=f"casualty-{kind}-noun", doc=f"A count right before a {kind} noun.",
+        trigger=Trigger(L + lex, NOUN_LIKE), count=(".",), attrs={"kind": kind}, examples=examples)
+
+
+RULES = [
+    _noun_rule("killed", "killed_nouns", (
+        Example("L'explosion a fait 14 morts dans le centre-ville.", {"kind": "killed", "count": 14}),
+        Example("On compte au moins trente tués parmi les civils.", {"kind": "killed", "count": 30}),
+        Example("Le bilan fait état de des dizaines de morts.", {"kind": "killed", "count": 20}),
+        Example("Il n'y a eu aucun mort.", absent=True),
+    )),
+    _noun_rule("injured", "injured_nouns", (
+        Example("Une vingtaine de blessés ont été transportés à l'hôpital.", {"kind": "injured", "count": 20}),
+        Example("L'accident a fait 3 blessés légers.", {"kind": "injured", "count": 3}),
+    )),
+    _noun_rule("missing", "missing_nouns", (
+        Example("Les sauveteurs recherchent encore 12 disparus.", {"kind": "missing", "count": 12}),
+    )),
+    Rule(name="casualty-killed-transitive", doc="Passive or transitive killing verb: the count is on "
+         "its patient ('19 personnes ont été tuées', 'la bombe a tué 7 soldats', '5 civils tués').",
+         trigger=Trigger(L + "killed_verbs", VERB), count=("patient", "<acl", "<amod"),
+         requires=("not_intransitive_subject",), attrs={"kind": "killed"}, examples=(
+            Example("Au moins 19 personnes ont été tuées samedi.", {"kind": "killed", "count": 19}),
+            Example("La bombe a tué sept soldats maliens.", {"kind": "killed", "count": 7, "victims": "soldats maliens"}),
+            Example("Un policier a été abattu devant la gare.", {"kind": "killed", "count": 1, "victims": "policier"}),
+         )),
+    Rule(name="casualty-killed-intransitive", doc="Dying verb: the count is on its subject "
+         "('12 migrants sont morts', 'deux randonneurs ont péri').",
+         trigger=Trigger(L + "killed_verbs", VERB), count=("nsubj", "<acl", "<amod"),
+         requires=("intransitive",), attrs={"kind": "killed"}, examples=(
+            Example("Douze migrants sont morts en mer.", {"kind": "killed", "count": 12, "victims": "migrants"}),
+            Example("Deux randonneurs ont péri dans l'avalanche.", {"kind": "killed", "count": 2}),
+            Example("Aucun soldat n'est mort.", absent=True),
+         )),
+    Rule(name="casualty-trouver-la-mort", doc="'trouver la mort': the count is on the subject.",
+         trigger=Trigger(L + "killed_nouns", frozenset({"NOUN"})), count=("../nsubj",),
+         requires=("object_of_trouver",), attrs={"kind": "killed"}, examples=(
+            Example("Trois alpinistes ont trouvé la mort dimanche.", {"kind": "killed", "count": 3}),
+         )),
+    Rule(name="casualty-injured-verb", doc="Passive or transitive wounding verb "
+         "('41 policiers ont été blessés', 'l'attaque a blessé 9 passants').",
+         trigger=Trigger(L + "injured_verbs", frozenset({"VERB", "ADJ"})),
+         count=("patient", "<acl", "<amod"), attrs={"kind": "injured"}, examples=(
+            Example("Quarante et un policiers ont été blessés lors des heurts.",
+                    {"kind": "injured", "count": 41, "victims": "policiers"}),
+            Example("Personne n'a été blessé.", absent=True),
+         )),
+    Rule(name="casualty-missing-verb", doc="'porté disparu', 'ont disparu'.",
+         trigger=Trigger(L + "missing_verbs", frozenset({"VERB", "ADJ"})),
+         count=("nsubj:pass", "nsubj", "<acl", "<amod", "<xcomp"), attrs={"kind": "missing"}, examples=(
+            Example("Cinq pêcheurs sont portés disparus.", {"kind": "missing", "count": 5}),
+         )),
+    Rule(name="casualty-injured-state", doc="People in a critical state count as injured "
+         "('4 personnes en état critique').",
+         trigger=Trigger(L + "injured_states", frozenset({"ADJ", "NOUN"})), count=("state_holder",),
+         requires=("state_phrase",), attrs={"kind": "injured"}, examples=(
+            Example("Quatre personnes en état critique ont été hospitalisées.", {"kind": "injured", "count": 4}),
+         )),
+]
+
+
+def _intransitive(w: Word, ctx: Context) -> bool:
+    return w.lemma.lower() in lexicon_set(L + "intransitive_verbs")
+
+
+CONDITIONS = {
+    "intransitive": _intransitive,
+    "not_intransitive_subject": lambda w, ctx: not _intransitive(w, ctx),
+    "object_of_trouver": lambda w, ctx: w.parent is not None and w.parent.lemma.lower() == "trouver",
+    "state_phrase": lambda w, ctx: _state_holder(w) is not None,
+}
+
+
+def _state_holder(w: Word) -> Optional[Word]:
+    """'4 personnes en état critique': the people noun before 'en état ...' (surface order, since
+    parsers attach the state phrase in many ways)."""
+    s = w.sentence
+    i = w.id - 1
+    # walk left over "en état (critique|grave)" / "en urgence absolue"
+    while i > 0 and s.word(i).upos in ("ADP", "NOUN", "ADJ", "DET") and s.word(i).lemma.lower() != "dont":
+        if s.word(i).upos == "NOUN" and s.word(i).lemma.lower() not in lexicon_set(L + "severity_words"):
+            return s.word(i)
+        i -= 1
+    return None
+
+
+def _build(rule: Rule, trigger: Word, ctx: Context) -> Optional[dict]:
+    if rule.count == ("state_holder",):
+        noun = _state_holder(trigger)
+        q = ctx.quantity_before(noun) if noun is not None else None
+    else:
+        singular = rule.name != "casualty-trouver-la-mort" and trigger.upos == "VERB"
+        q, noun = find_count(trigger, rule.count, ctx, singular=singular)
+    if q is None or _is_severity_subcount(q, ctx, trigger):
+        return None
+    fact = common_fields(rule, trigger, ctx, clause_span(trigger))
+    fact.update(type="casualties", count=q,
+                victims=noun_label(noun, exclude=lexicon_set(L + "killed_nouns") | lexicon_set(L + "injured_nouns")
+                                   | lexicon_set(L + "missing_nouns")) if noun is not trigger else None,
+                location=ctx.location(trigger.sentence, trigger))
+    return fact
+
+
+def _is_severity_subcount(q, ctx: Context, trigger: Word) -> bool:
+    """'dont 12 grièvement': a sub-count by severity is no separate fact."""
+    before = ctx.text[max(trigger.sentence.start, q.start - 12):q.start].lower().split() if q.start else []
+    after = ctx.text[q.end:trigger.sentence.end].lower().split()[:2] if q.end else []
+    return bool(before) and before[-1] in lexicon_set(L + "subcount_marks") and \
+        any(a.strip(",.«» ") in lexicon_set(L + "severity_words") for a in after)
+
+
+def extract(ctx: Context) -> list[dict]:
+    return run_rules(RULES, CONDITIONS, _build, ctx)

@@ -1,0 +1,110 @@
+"""What every fact rule needs to know about one parsed document, computed once."""
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from schemas.common import Quantity, Span
+from schemas.dates import DateMention
+from service.document import Document, Entity, Sentence, Word
+from service.lexicon import load
+from service.rules.matcher import lexicon_set
+
+LINKS = load("triggers")["count_links"]
+
+
+@dataclass
+class Context:
+    doc: Document
+    reference: Optional[datetime.date]
+    quantities: list[Quantity]
+    dates: list[DateMention]
+    _loc_counts: Counter = field(default_factory=Counter)
+
+    def __post_init__(self) -> None:
+        self._loc_counts = Counter(e.text for e in self.doc.entities if e.label == "LOC")
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(text=self.text[start:end], start=start, end=end)
+
+    # --- counts -------------------------------------------------------------------------
+    def quantity_before(self, word: Word) -> Optional[Quantity]:
+        """The count written right before `word`: "12 morts", "une vingtaine de blessés",
+        "plus de 5 000 manifestants", "3 000 jeunes soldats" (one adjective may stand between)."""
+        s = word.sentence
+        limit = word.start
+        prev = s.word(word.id - 1)
+        if prev is not None and prev.upos == "ADJ" and prev.end <= word.start:
+            limits = (limit, prev.start)
+        else:
+            limits = (limit,)
+        for q in self.quantities:
+            if q.end is None or q.end > word.start or q.start < s.start:
+                continue
+            for lim in limits:
+                gap = self.text[q.end:lim].strip().lower().replace("’", "'")
+                if gap == "" or gap in LINKS:
+                    return q
+        return None
+
+    def quantity_after(self, word: Word) -> Optional[Quantity]:
+        """A count in parentheses or after a colon right after `word` ("manifestants (5 000)")."""
+        for q in self.quantities:
+            if q.start is not None and q.start >= word.end:
+                gap = self.text[word.end:q.start].strip()
+                if gap in ("(", ":"):
+                    return q
+                break
+        return None
+
+    # --- entities -----------------------------------------------------------------------
+    def entities_in(self, start: int, end: int, label: Optional[str] = None) -> list[Entity]:
+        return [e for e in self.doc.entities
+                if e.start >= start and e.end <= end and (label is None or e.label == label)]
+
+    def entities_of(self, sentence: Sentence, label: str) -> list[Entity]:
+        return self.entities_in(sentence.start, sentence.end, label)
+
+    def full_name(self, name: str) -> str:
+        """The most complete PER mention in the document that ends like `name` ("Massimov" ->
+        "Karim Massimov")."""
+        last = name.split()[-1].lower()
+        best = name
+        for e in self.doc.entities:
+            if e.label == "PER" and e.text.split()[-1].lower() == last and len(e.text) > len(best):
+                best = e.text
+        return best
+
+    def main_place(self) -> Optional[str]:
+        """The place the document speaks of most (to read "le pays" / "la région")."""
+        return self._loc_counts.most_common(1)[0][0] if self._loc_counts else None
+
+    def location(self, sentence: Sentence, near: Word) -> Optional[str]:
+        """A place the sentence attaches the fact to: a LOC entity after "à/dans/en/au", nearest the
+        trigger."""
+        preps = lexicon_set("triggers:location_prepositions")
+        best, best_d = None, None
+        for e in self.entities_of(sentence, "LOC"):
+            before = [w for w in sentence.words if w.end <= e.start]
+            if not before or before[-1].text.lower().replace("’", "'") not in preps and \
+                    before[-1].lemma.lower() not in preps:
+                continue
+            d = abs(e.start - near.start)
+            if best_d is None or d < best_d:
+                best, best_d = e.text, d
+        return best
+
+    # --- dates --------------------------------------------------------------------------
+    def date_of(self, sentence: Sentence, near: Word) -> Optional[str]:
+        """The resolved date stated in the sentence, nearest the trigger (day grain first)."""
+        ds = [d for d in self.dates if sentence.start <= d.start < sentence.end and not d.value.startswith("--")]
+        if not ds:
+            return None
+        ds.sort(key=lambda d: (d.grain != "day", abs(d.start - near.start)))
+        return ds[0].value

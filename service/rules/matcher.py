@@ -1,0 +1,213 @@
+"""Patterns over the UD tree, declared as data (after spaCy's DependencyMatcher and Odin grammars).
+
+A `Rule` names a trigger (words of a lexicon class, of some UPOS), the conditions it needs, where
+its count lies and where each slot lies, as *paths* from the trigger, and carries example
+sentences that tests run. Each fact module (arrest, casualties, troops, crowd) declares its rules
+and turns what they match into facts.
+
+Path language, one step after another separated by "/":
+  nsubj          a child whose deprel is exactly "nsubj"
+  obl*           a child whose deprel is "obl" or any subtype ("obl:mod", "obl:arg", ...)
+  obl*[pour]     ... that has a `case` child of lemma "pour" (alternatives with "|")
+  ..             the parent
+  ^verb          the nearest ancestor-or-self that is a VERB (the clause head)
+  <acl           the parent, if this word hangs on it as "acl" or a subtype ("19 personnes tuées")
+  patient        who undergoes a transitive verb: its subject if passive, else its object
+  agent          who acts: its subject if active, else its "par" complement
+The last two read voice from the auxiliaries and roles from word order (French is SVO), so they
+survive the parser's common slips: "nsubj:pass" on an active verb, a second "nsubj" for the object.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from service.document import Word
+from service.lexicon import load
+
+
+def lexicon_set(key: str) -> frozenset[str]:
+    """`"triggers:casualties.killed_nouns"` -> that list of the triggers lexicon, as a set."""
+    name, _, path = key.partition(":")
+    node = load(name)
+    for part in path.split("."):
+        node = node[part]
+    return frozenset(s.lower() for s in node)
+
+
+def forms(word: Word) -> set[str]:
+    """The keys a word can match a lexicon by: parsers mislemmatise, so text forms count too."""
+    t = word.text.lower().replace("’", "'")
+    out = {word.lemma.lower(), t}
+    for suffix in ("s", "x", "es", "e"):       # crude plural/feminine strip: "tués" -> "tué"
+        if t.endswith(suffix) and len(t) > len(suffix) + 2:
+            out.add(t[: -len(suffix)])
+    return out
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lexicon: str                               # lexicon key, see lexicon_set
+    upos: frozenset[str] = frozenset({"NOUN", "VERB", "ADJ"})
+
+    def matches(self, word: Word) -> bool:
+        return word.upos in self.upos and bool(forms(word) & lexicon_set(self.lexicon))
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    expect: dict = field(default_factory=dict)   # slot -> value the rule must give (count as int)
+    absent: bool = False                          # True: the sentence must give no fact of this rule
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    doc: str
+    trigger: Trigger
+    count: tuple[str, ...] = ()                  # paths to the counted noun; "." = the trigger itself
+    requires: tuple[str, ...] = ()               # names of conditions (see each fact module)
+    slots: dict = field(default_factory=dict)    # slot -> tuple of paths, tried in order
+    attrs: dict = field(default_factory=dict)    # constant slot values, e.g. {"kind": "killed"}
+    examples: tuple[Example, ...] = ()
+
+
+_STEP = re.compile(r"^(?P<rel>[a-z:]+)(?P<star>\*)?(?:\[(?P<case>[^\]]+)\])?$")
+
+
+def _has_case(word: Word, cases: set[str]) -> bool:
+    return any(c.rel in ("case", "mark") and c.lemma.lower() in cases for c in word.children)
+
+
+def follow(word: Word, path: str) -> list[Word]:
+    """All words reached from `word` along `path` (see the module doc)."""
+    current = [word]
+    for step in path.split("/"):
+        nxt: list[Word] = []
+        for w in current:
+            if step == ".":
+                nxt.append(w)
+            elif step == "..":
+                if w.parent is not None:
+                    nxt.append(w.parent)
+            elif step.startswith("<"):
+                if w.parent is not None and w.rel == step[1:]:
+                    nxt.append(w.parent)
+            elif step in ("patient", "agent"):
+                nxt.extend(_role(w, step))
+            elif step == "^verb":
+                v = clause_head(w)
+                if v is not None:
+                    nxt.append(v)
+            else:
+                m = _STEP.match(step)
+                if not m:
+                    raise ValueError(f"bad path step {step!r}")
+                rel, star, case = m["rel"], m["star"], m["case"]
+                cases = set(case.split("|")) if case else None
+                for c in w.children:
+                    if (c.deprel == rel or (star and c.deprel.split(":")[0] == rel)) and \
+                            (cases is None or _has_case(c, cases)):
+                        nxt.append(c)
+        current = nxt
+    return current
+
+
+_CORE = ("nsubj", "obj", "expl")
+
+
+def is_passive(verb: Word) -> bool:
+    """Passive if marked so, or built with the auxiliary "être" on a participle ("a été arrêté")."""
+    if verb.feat("Voice") == "Pass":
+        return True
+    return verb.feat("VerbForm") == "Part" and any(
+        c.rel == "aux" and c.lemma.lower() == "être" for c in verb.children)
+
+
+def _role(verb: Word, role: str) -> list[Word]:
+    args = [c for c in verb.children if c.rel in _CORE and c.deprel != "expl"]
+    before = [c for c in args if c.id < verb.id]
+    after = [c for c in args if c.id > verb.id]
+    passive = is_passive(verb)
+    if role == "patient":
+        if passive:
+            return before[-1:] or after[:1]
+        objs = [c for c in args if c.rel == "obj"]
+        return after[:1] or objs[:1]
+    if passive:
+        return follow(verb, "obl:agent") or follow(verb, "obl*[par]")
+    return before[-1:]
+
+
+def follow_first(word: Word, paths: Iterable[str]) -> Optional[Word]:
+    for p in paths:
+        found = follow(word, p)
+        if found:
+            return found[0]
+    return None
+
+
+def clause_head(word: Word) -> Optional[Word]:
+    """The verb that heads the clause of `word` (the word itself if it is one)."""
+    for w in [word, *word.ancestors()]:
+        if w.upos in ("VERB", "AUX") and w.rel not in ("aux", "cop"):
+            return w
+    return None
+
+
+# Relations that start another clause or a side remark: a phrase stops there.
+_CUT = {"acl:relcl", "parataxis", "punct", "advcl", "conj", "cc", "appos", "dislocated"}
+
+
+def phrase(word: Word, keep_case: bool = False) -> tuple[int, int]:
+    """Character span of the noun phrase headed by `word`, without relative clauses, appositions,
+    coordinated members or (unless asked) its leading preposition."""
+    ids = {word.id}
+    frontier = [word]
+    while frontier:
+        nxt = []
+        for w in frontier:
+            for c in w.children:
+                if c.deprel in _CUT or c.rel in _CUT:
+                    continue
+                if c.rel == "case" and w is word and not keep_case:
+                    continue
+                ids.add(c.id)
+                nxt.append(c)
+        frontier = nxt
+    words = [w for w in word.sentence.words if w.id in ids]
+    # keep the contiguous run around the head: a broken parse may attach far-away words
+    run = [word]
+    by_id = {w.id: w for w in words}
+    i = word.id - 1
+    while i in by_id:
+        run.insert(0, by_id[i])
+        i -= 1
+    i = word.id + 1
+    while i in by_id:
+        run.append(by_id[i])
+        i += 1
+    return run[0].start, run[-1].end
+
+
+def clause_span(trigger: Word) -> tuple[int, int]:
+    """Span of the shortest clause stating the fact: the trigger's clause head and what hangs on it,
+    other clauses and side remarks left out."""
+    head = clause_head(trigger) or trigger
+    ids, frontier = {head.id}, [head]
+    while frontier:
+        nxt = []
+        for w in frontier:
+            for c in w.children:
+                contains_trigger = c.id == trigger.id or trigger in c.subtree()
+                if not contains_trigger and (c.deprel in _CUT or c.rel in _CUT or c.rel == "ccomp"):
+                    continue
+                ids.add(c.id)
+                nxt.append(c)
+        frontier = nxt
+    words = [w for w in head.sentence.words if w.id in ids and w.upos != "PUNCT"]
+    if not words:
+        return trigger.start, trigger.end
+    return min(w.start for w in words), max(w.end for w in words)

@@ -1,0 +1,63 @@
+"""From a parsed document to facts, dates and entities: one stage per job, in order."""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from pydantic import TypeAdapter
+
+from schemas.dates import DateMention
+from schemas.entities import Entity
+from schemas.facts import Fact
+from service.document import Document
+from service.rules import arrest, casualties, crowd, troops
+from service.rules.context import Context
+from service.rules.dates import find_dates
+from service.rules.matcher import clause_head
+from service.rules.merge import merge
+from service.rules.quantity import find_quantities
+
+FACT_MODULES = (arrest, casualties, troops, crowd)
+_FACTS = TypeAdapter(list[Fact])
+
+
+@dataclass
+class Extraction:
+    facts: list
+    dates: list[DateMention]
+    entities: list[Entity]
+
+
+def tense_reader(doc: Document):
+    """tense_at(offset) for the date stage: the tense of the clause around a character offset."""
+    def tense_at(offset: int):
+        s = doc.sentence_at(offset)
+        if s is None:
+            return None
+        word = next((w for w in s.words if w.start <= offset < w.end), None) or \
+            min(s.words, key=lambda w: abs(w.start - offset))
+        head = clause_head(word)
+        if head is None:
+            return None
+        verbs = [head] + [c for c in head.children if c.rel == "aux"]
+        tenses = {v.feat("Tense") for v in verbs} - {None}
+        if "Fut" in tenses:
+            return "future"
+        if "Past" in tenses or "Imp" in tenses:
+            return "past"
+        if "Pres" in tenses:
+            return "present"
+        return None
+    return tense_at
+
+
+def extract(doc: Document, reference: datetime.date | None) -> Extraction:
+    dates = find_dates(doc.text, reference, tense_at=tense_reader(doc))
+    # a number inside a date ("le 4 janvier") is never a count
+    quantities = [q for q in find_quantities(doc.text)
+                  if not any(d.start < q.end and q.start < d.end for d in dates)]
+    ctx = Context(doc=doc, reference=reference, quantities=quantities, dates=dates)
+    raw = [f for module in FACT_MODULES for f in module.extract(ctx)]
+    facts = _FACTS.validate_python(merge(raw))
+    entities = [Entity(text=e.text, label=e.label, start=e.start, end=e.end) for e in doc.entities]
+    return Extraction(facts=facts, dates=dates, entities=entities)

@@ -1,0 +1,248 @@
+"""Find and normalise French count expressions ("plus de 5 000" -> 5000, more_than).
+
+This module only knows the shapes of a count; every word it matches comes from
+lexicon/numbers.yaml. The span covers an optional qualifier and the number, never the noun.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Optional
+
+from text_to_num import text2num
+
+from schemas.common import Quantity
+from service.lexicon import load
+
+LEX = load("numbers")
+FLAGS = re.IGNORECASE
+WINDOW = 60          # how far back a qualifier, opener or date word may start
+MAX_DIGITS = 15      # longer digit runs are identifiers, not counts (and int() would balk)
+MAX_WORDS = 16       # enough for "deux millions trois cent quatre-vingt-dix-sept mille ..."
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.lower().replace("’", "'").split())
+
+
+def _phrase(p: str) -> str:
+    """Regex for a lexicon phrase: any whitespace between words, either apostrophe."""
+    return r"\s+".join(re.escape(w) for w in p.split()).replace("'", "['’]")
+
+
+def _alt(phrases, lead: bool = False) -> str:
+    """Alternation of phrases, longest first, whole words only. `lead`: the phrase precedes
+    another word, so it must be followed by whitespace unless it ends with an elision."""
+    parts = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        tail = (r"\s*" if p.endswith("'") else r"(?!\w)\s+") if lead else r"(?!\w)"
+        parts.append(_phrase(p) + (tail if p[-1:].isalnum() or lead else ""))
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _c(pattern: str) -> re.Pattern:
+    return re.compile(pattern, FLAGS)
+
+
+COLLECTIVES = {_norm(c[k]): (c["value"], k == "plural")
+               for c in LEX["collectives"] for k in ("singular", "plural") if k in c}
+PLURALS = [w for w, (_, plural) in COLLECTIVES.items() if plural]
+MULTIPLIERS = {_norm(k): v for k, v in LEX["multipliers"].items()}
+SCALES = {_norm(k): v for k, v in LEX["scales"].items()}
+QUALIFIERS = {_norm(p): q for q, ps in LEX["qualifiers"].items() for p in ps}
+SUFFIXES = {_norm(p): q for q, ps in LEX["suffix_qualifiers"].items() for p in ps}
+SINGULAR_DETS = {_norm(d) for d in LEX["singular_determiners"]}
+ARTICLES = {_norm(a) for a in LEX["article_numbers"]}
+OPENERS = {_norm(o): c for o, c in LEX["range_openers"].items()}
+YEAR_LO, YEAR_HI = LEX["year_range"]
+
+L = r"(?<![\w-])"                                      # word start, not inside "COVID-19"
+WORD = _alt(LEX["number_words"])
+OF = _alt(LEX["of"], lead=True)
+# Digits: a 1-3 digit head then exact 3-digit groups with one consistent separator, so
+# "en 2019 2 000" stays two numbers; a decimal comma only counts before a multiplier.
+DIGITS = (r"(?<!\w)(?<!\d[.,:/])(?P<int>\d{1,3}(?P<sep>[ \u00a0\u202f\u2009.])\d{3}(?:(?P=sep)\d{3})*"
+          r"|\d+)(?:,(?P<dec>\d+))?(?![.,:/]?\d)(?!\w)")
+WORDS = rf"{L}{WORD}(?:(?:\s+|-)(?:{_phrase(LEX['number_joiner'])}(?:\s+|-))?{WORD}){{0,{MAX_WORDS - 1}}}(?!-\w)"
+DETS = _alt(LEX["singular_determiners"] + LEX["vague_determiners"])
+ATOM_RE = _c(
+    rf"(?P<single>(?<!\w){_alt(LEX['single'])})"
+    rf"|(?P<coll>{L}(?:(?P<det>{DETS})\s+(?:{_alt(LEX['collective_adjectives'])}\s+)?)?"
+    rf"(?P<cw>{_alt(COLLECTIVES)}))"
+    rf"|{DIGITS}|(?P<words>{WORDS})")
+WORD_RE = _c(WORD)
+MULT_RE = _c(rf"\s+(?P<m>{_alt(MULTIPLIERS)})")
+PLURAL_AFTER_RE = _c(rf"\s+(?P<cw>{_alt(PLURALS)})")
+SCALE_RE = _c(rf"\s+{OF}(?P<s>{_alt(SCALES)})")
+UNIT_RE = _c(rf"\s*{OF}?(?:{_alt(LEX['time_units'])}(?:\s*\d{{2}}(?!\d))?|{_alt(LEX['units_after'])})")
+RANGE_RE = _c("|".join(rf"\s*{re.escape(c)}\s*" if not c[0].isalpha() else rf"\s+{_phrase(c)}\s+"
+                       for c in LEX["range_connectors"]))
+OPENER_RE = _c(rf"(?<!\w)(?P<o>{_alt(OPENERS)})\s+\Z")
+OPENER_CONNECTORS = {o: _c(rf"\s+{_phrase(c)}\s+") for o, c in OPENERS.items()}
+QUAL_RE = _c(rf"(?<![\w-])(?P<q>{_alt(QUALIFIERS, lead=True)})\Z")
+SUFFIX_RE = _c(rf"\s+(?P<q>{_alt(SUFFIXES)})")
+MONTHS = _alt(LEX["months"])
+DATE_AFTER_RE = _c(rf"(?:\s*{_alt(LEX['date_connectors'])}\s*(?:{_alt(LEX['date_articles'])}\s+)?\d{{1,2}}(?!\d)){{0,6}}"
+                   rf"\s+{MONTHS}")
+MONTH_BEFORE_RE = _c(rf"(?<!\w){MONTHS}\s+\Z")
+WEEKDAY_BEFORE_RE = _c(rf"(?<!\w){_alt(LEX['weekdays'])}\s+\Z")
+YEAR_BEFORE_RE = _c(rf"(?<![\w-]){_alt(LEX['year_markers'], lead=True)}\Z")
+UNIT_BEFORE_RE = _c(rf"(?<!\w){_alt(LEX['units_before'])}\s*\Z")
+
+
+@dataclass
+class _Core:
+    """One number before qualifiers and ranges are considered."""
+    start: int
+    end: int
+    mant: Decimal             # the number as written, before any multiplier
+    mult: int = 1
+    qualifier: str = "exact"
+    article: bool = False     # bare "un"/"une"
+    fraction: bool = False    # "1,5" without a multiplier: only valid as a range's low end
+    year_like: bool = False   # four plain digits in the year range
+
+    @property
+    def value(self) -> int:
+        return int(self.mant * self.mult)
+
+
+def _words(text: str, m: re.Match) -> Optional[_Core]:
+    """The longest prefix of a number-word run that text2num accepts ("deux et trois" -> 2).
+    Grows token by token and gives up after two misses in a row, so junk runs stay cheap."""
+    best, misses, first = None, 0, None
+    for tok in WORD_RE.finditer(text, m.start(), m.end()):
+        first = first or tok
+        try:
+            best = (tok.end(), text2num(_norm(text[m.start():tok.end()]), "fr"))
+            misses = 0
+        except ValueError:
+            misses += 1
+            if misses == 2:
+                break
+    if best is None:
+        return None
+    article = best[0] == first.end() and _norm(first.group()) in ARTICLES
+    return _Core(m.start(), best[0], Decimal(best[1]), article=article)
+
+
+def _core(text: str, m: re.Match) -> Optional[_Core]:
+    if m.group("single"):
+        return _Core(m.start(), m.end(), Decimal(1))
+    if m.group("coll"):
+        base, plural = COLLECTIVES[_norm(m.group("cw"))]
+        det = _norm(m.group("det") or "")
+        if not plural and det not in SINGULAR_DETS:
+            return None                           # "en quarantaine" is not forty
+        vague = plural and det not in SINGULAR_DETS
+        core = _Core(m.start(), m.end(), Decimal(base * (LEX["vague_factor"] if vague else 1)),
+                     qualifier="vague" if vague else "approximate")
+    elif m.group("int"):
+        digits = re.sub(r"\D", "", m.group("int"))
+        if len(digits) > MAX_DIGITS:
+            return None
+        dec = m.group("dec") or ""
+        core = _Core(m.start(), m.end(), Decimal(f"{digits}.{dec}" if dec else digits))
+        mm = MULT_RE.match(text, core.end)
+        if mm:
+            core.mult, core.end = MULTIPLIERS[_norm(mm.group("m"))], mm.end()
+        core.fraction = bool(dec) and core.mult == 1
+        core.year_like = not m.group("sep") and len(digits) == 4 and YEAR_LO <= int(digits) <= YEAR_HI
+    else:
+        core = _words(text, m)
+        if core is None:
+            return None
+    if m.group("coll") is None:
+        pm = PLURAL_AFTER_RE.match(text, core.end)       # "deux centaines": approximate product
+        if pm and not core.fraction:
+            core.mant *= COLLECTIVES[_norm(pm.group("cw"))][0]
+            core.end, core.qualifier, core.article, core.year_like = pm.end(), "approximate", False, False
+    sm = SCALE_RE.match(text, core.end)                  # "des dizaines de milliers"
+    if sm and (m.group("coll") or core.qualifier != "exact"):
+        core.mult *= SCALES[_norm(sm.group("s"))]
+        core.end = sm.end()
+    return core
+
+
+def _date_or_reference(text: str, c: _Core) -> Optional[int]:
+    """Where to resume when the number is a date, a year, money or a reference; else None."""
+    before = max(0, c.start - WINDOW)
+    if c.start >= 2 and text[c.start - 1] == "-" and text[c.start - 2].isalnum():
+        return c.end                                     # "COVID-19", "Su-35"
+    if UNIT_BEFORE_RE.search(text, before, c.start) or MONTH_BEFORE_RE.search(text, before, c.start):
+        return c.end
+    if c.year_like and YEAR_BEFORE_RE.search(text, before, c.start):
+        return c.end
+    if c.qualifier == "exact" and c.value <= 31 and text[c.start].isdigit():
+        if WEEKDAY_BEFORE_RE.search(text, before, c.start):
+            return c.end
+    dm = DATE_AFTER_RE.match(text, c.end)
+    return dm.end() if dm and c.value <= 31 else None
+
+
+def _range_end(text: str, lo: _Core, connector: re.Pattern) -> Optional[_Core]:
+    """The high end of a range starting with `lo` (which gets its multiplier), if one follows."""
+    rm = connector.match(text, lo.end)
+    am = ATOM_RE.match(text, rm.end()) if rm else None
+    hi = _core(text, am) if am else None
+    if hi is None or hi.fraction:
+        return None
+    # "entre 3 et 5 millions", "1,5 à 2 milliards": the low end shares the high end's multiplier
+    mult = hi.mult if lo.mult == 1 and hi.mult > 1 and lo.mant * hi.mult <= hi.value else lo.mult
+    if (lo.fraction and mult == 1) or lo.mant * mult >= hi.value:
+        return None
+    lo.mult, lo.fraction = mult, False
+    return hi
+
+
+def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
+    """Every count expression in `text`, left to right, non-overlapping; offsets + `offset`."""
+    found, pos, floor = [], 0, 0
+    while (m := ATOM_RE.search(text, pos)) is not None:
+        lo = _core(text, m)
+        if lo is None:
+            pos = m.start() + 1
+            continue
+        skip = _date_or_reference(text, lo)
+        if skip is not None:
+            pos = skip
+            continue
+        before = max(floor, lo.start - WINDOW)
+        start = lo.start
+        om = OPENER_RE.search(text, before, lo.start)
+        hi = _range_end(text, lo, OPENER_CONNECTORS[_norm(om.group("o"))]) if om else None
+        if hi:
+            start = om.start()                           # "entre" belongs to the span
+        else:
+            hi = _range_end(text, lo, RANGE_RE)
+        end = (hi or lo).end
+        um = UNIT_RE.match(text, end)
+        if um or lo.fraction or (lo.article and not hi):
+            pos = um.end() if um else end                # measures, money, times, bare articles
+            continue
+        qualifier, lo_v, hi_v = lo.qualifier, lo.value, None
+        if hi:
+            qualifier, hi_v = "at_least", hi.value
+        elif (qm := QUAL_RE.search(text, before, start)) is not None:
+            qualifier, start = QUALIFIERS[_norm(qm.group("q"))], qm.start()
+        elif (sm := SUFFIX_RE.match(text, end)) is not None:
+            qualifier, end = SUFFIXES[_norm(sm.group("q"))], sm.end()
+        found.append(_quantity(text[start:end], lo_v, hi_v, qualifier, start + offset, end + offset))
+        pos = floor = end
+    return found
+
+
+def _quantity(span: str, value: int, hi: Optional[int], qualifier: str, start: int, end: int) -> Quantity:
+    lo_bound = value if qualifier in ("exact", "more_than", "at_least", "vague") else None
+    hi_bound = hi if hi is not None else value if qualifier in ("exact", "less_than", "at_most") else None
+    return Quantity(text=span, value=value, min=lo_bound, max=hi_bound, qualifier=qualifier,
+                    start=start, end=end)
+
+
+def parse_quantity(s: str) -> Optional[Quantity]:
+    """`s` read as one count expression (surrounding whitespace allowed), else None."""
+    found = find_quantities(s)
+    if len(found) == 1 and found[0].text == s.strip():
+        return found[0]
+    return None
