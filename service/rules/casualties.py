@@ -19,6 +19,14 @@ def _noun_rule(kind: str, lex: str, examples: tuple) -> Rule:
         trigger=Trigger(L + lex, NOUN_LIKE), count=(".",), attrs={"kind": kind}, examples=examples)
 
 
+def _predicate_rule(kind: str, lex: str, examples: tuple) -> Rule:
+    return Rule(
+        name=f"casualty-{kind}-predicate", doc=f"A {kind} noun or adjective as predicate: the count is on "
+        "the subject ('12 migrants sont morts', 'trois gendarmes sont blessés').",
+        trigger=Trigger(L + lex, NOUN_LIKE), count=("nsubj", "nsubj:pass"), requires=("copula",),
+        attrs={"kind": kind}, examples=examples)
+
+
 RULES = [
     _noun_rule("killed", "killed_nouns", (
         Example("L'explosion a fait 14 morts dans le centre-ville.", {"kind": "killed", "count": 14}),
@@ -33,6 +41,15 @@ RULES = [
     _noun_rule("missing", "missing_nouns", (
         Example("Les sauveteurs recherchent encore 12 disparus.", {"kind": "missing", "count": 12}),
     )),
+    _predicate_rule("killed", "killed_nouns", (
+        Example("Douze migrants sont morts en mer.", {"kind": "killed", "count": 12, "victims": "migrants"}),
+    )),
+    _predicate_rule("injured", "injured_nouns", (
+        Example("Trois gendarmes sont blessés.", {"kind": "injured", "count": 3, "victims": "gendarmes"}),
+    )),
+    _predicate_rule("missing", "missing_nouns", (
+        Example("Sept marins sont toujours disparus.", {"kind": "missing", "count": 7, "victims": "marins"}),
+    )),
     Rule(name="casualty-killed-transitive", doc="Passive or transitive killing verb: the count is on "
          "its patient ('19 personnes ont été tuées', 'la bombe a tué 7 soldats', '5 civils tués').",
          trigger=Trigger(L + "killed_verbs", VERB), count=("patient", "<acl", "<amod"),
@@ -43,7 +60,7 @@ RULES = [
          )),
     Rule(name="casualty-killed-intransitive", doc="Dying verb: the count is on its subject "
          "('12 migrants sont morts', 'deux randonneurs ont péri').",
-         trigger=Trigger(L + "killed_verbs", VERB), count=("nsubj", "<acl", "<amod"),
+         trigger=Trigger(L + "killed_verbs", VERB), count=("nsubj", "nsubj:pass", "<acl", "<amod"),
          requires=("intransitive",), attrs={"kind": "killed"}, examples=(
             Example("Douze migrants sont morts en mer.", {"kind": "killed", "count": 12, "victims": "migrants"}),
             Example("Deux randonneurs ont péri dans l'avalanche.", {"kind": "killed", "count": 2}),
@@ -83,6 +100,7 @@ def _intransitive(w: Word, ctx: Context) -> bool:
 CONDITIONS = {
     "intransitive": _intransitive,
     "not_intransitive_subject": lambda w, ctx: not _intransitive(w, ctx),
+    "copula": lambda w, ctx: any(c.rel in ("cop", "aux") for c in w.children),
     "object_of_trouver": lambda w, ctx: w.parent is not None and w.parent.lemma.lower() == "trouver",
     "state_phrase": lambda w, ctx: _state_holder(w) is not None,
 }

@@ -24,10 +24,12 @@ _APOS = "'’ʼ"
 _FLAGS = re.IGNORECASE
 
 
+_FOLD = str.maketrans({"’": "'", "ʼ": "'", "-": " ", "‐": " ", "‑": " "})
+
+
 def _key(s: str) -> str:
-    """Lookup form of a matched phrase: casefolded, one kind of apostrophe/hyphen/space."""
-    s = re.sub(f"[{_APOS}]", "'", s.casefold())
-    return re.sub(r"\s+", " ", re.sub("[‐‑]", "-", s))
+    """Lookup form of a matched phrase: casefolded, one apostrophe, hyphens read as spaces."""
+    return " ".join(s.casefold().translate(_FOLD).split())
 
 
 def _pat(phrase: str) -> str:
@@ -56,6 +58,7 @@ _WEEKDAYS = _table(_L["weekdays"])
 _REL_DAYS = _table(_L["relative_days"])
 _REL_PERIODS = {_key(p["phrase"]): p for p in _L["relative_periods"]}
 _NAMED = _table(_L["named_days"])
+_JOINERS = _words("number_joiners") | {","}
 _PLURAL = tuple(_L["plural_endings"])
 _PAST, _FUTURE = _words("past_markers"), _words("future_markers")
 (_MONTH_CUES, _BLOCKERS, _STRONG, _PERIOD_NOUNS, _DETERMINERS, _WEAK, _QUALIFIERS, _UNITS,
@@ -278,6 +281,12 @@ def _explicit(c: _Ctx) -> Iterator:
         yield m.start(), m.end(), out
 
 
+def _month_cue(text: str, i: int) -> bool:
+    """Is a bare month at i introduced as a date ("en mai", "de janvier à mars")?"""
+    prev, at = _prev(text, i)
+    return prev in _MONTH_CUES or (prev in _JOINERS and _prev(text, at)[0] in _MONTHS)
+
+
 def _months(c: _Ctx) -> Iterator:
     for m in _MONTH.finditer(c.text):
         mk = _key(m.group("mon"))
@@ -290,7 +299,7 @@ def _months(c: _Ctx) -> Iterator:
         else:   # abbreviations and "mai 68" (two-digit year) are not trusted alone
             if mk not in _MONTHS or _NUMBER_AFTER.match(c.text, m.end()):
                 continue
-            if not (pre or rel or _prev(c.text, m.start())[0] in _MONTH_CUES) or _is_name(c.text, m, "mon"):
+            if not (pre or rel or _month_cue(c.text, m.start())) or _is_name(c.text, m, "mon"):
                 continue
             value = c.month(month, rel, m.start())
         yield m.start(), m.end(), [_mention(c.text, m.start(), m.end(), value, "month")]

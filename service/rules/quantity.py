@@ -64,7 +64,8 @@ OF = _alt(LEX["of"], lead=True)
 # "en 2019 2 000" stays two numbers; a decimal comma only counts before a multiplier.
 DIGITS = (r"(?<!\w)(?<!\d[.,:/])(?P<int>\d{1,3}(?P<sep>[ \u00a0\u202f\u2009.])\d{3}(?:(?P=sep)\d{3})*"
           r"|\d+)(?:,(?P<dec>\d+))?(?![.,:/]?\d)(?!\w)")
-WORDS = rf"{L}{WORD}(?:(?:\s+|-)(?:{_phrase(LEX['number_joiner'])}(?:\s+|-))?{WORD}){{0,{MAX_WORDS - 1}}}(?!-\w)"
+JOIN = rf"(?:\s+|-)(?:{_phrase(LEX['number_joiner'])}(?:\s+|-))?"     # "vingt et un", "soixante-et-onze"
+WORDS = rf"{L}{WORD}(?:{JOIN}{WORD}){{0,{MAX_WORDS - 1}}}(?!-\w)"
 DETS = _alt(LEX["singular_determiners"] + LEX["vague_determiners"])
 ATOM_RE = _c(
     rf"(?P<single>(?<!\w){_alt(LEX['single'])})"
@@ -83,8 +84,8 @@ OPENER_CONNECTORS = {o: _c(rf"\s+{_phrase(c)}\s+") for o, c in OPENERS.items()}
 QUAL_RE = _c(rf"(?<![\w-])(?P<q>{_alt(QUALIFIERS, lead=True)})\Z")
 SUFFIX_RE = _c(rf"\s+(?P<q>{_alt(SUFFIXES)})")
 MONTHS = _alt(LEX["months"])
-DATE_AFTER_RE = _c(rf"(?:\s*{_alt(LEX['date_connectors'])}\s*(?:{_alt(LEX['date_articles'])}\s+)?\d{{1,2}}(?!\d)){{0,6}}"
-                   rf"\s+{MONTHS}")
+DAY = rf"\s*{_alt(LEX['date_connectors'])}\s*(?:{_alt(LEX['date_articles'])}\s+)?\d{{1,2}}(?!\d)"
+DATE_AFTER_RE = _c(rf"(?:{DAY}){{0,6}}\s+{MONTHS}")          # "8 au 9 juillet", "3, 4 et 5 mai"
 MONTH_BEFORE_RE = _c(rf"(?<!\w){MONTHS}\s+\Z")
 WEEKDAY_BEFORE_RE = _c(rf"(?<!\w){_alt(LEX['weekdays'])}\s+\Z")
 YEAR_BEFORE_RE = _c(rf"(?<![\w-]){_alt(LEX['year_markers'], lead=True)}\Z")
@@ -201,8 +202,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     found, pos, floor = [], 0, 0
     while (m := ATOM_RE.search(text, pos)) is not None:
         lo = _core(text, m)
-        if lo is None:
-            pos = m.start() + 1
+        if lo is None:                                   # rescan a word run from its next word
+            pos = m.end() if m.group("int") else m.start() + 1
             continue
         skip = _date_or_reference(text, lo)
         if skip is not None:

@@ -1,0 +1,60 @@
+"""faits: French news fact extraction over HTTP."""
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from typing import Optional
+
+from flask import g, request
+from flask_openapi3 import Info, OpenAPI
+
+from schemas.api import Problem
+from service import config as config_mod
+from service import errors, logs
+from service.runtime import Runtime
+
+__version__ = "1.0.0"
+log = logging.getLogger("faits.http")
+
+
+def create_app(config: Optional[dict] = None) -> OpenAPI:
+    conf = config_mod.from_env()
+    conf.update(config or {})
+    logs.configure(conf["LOG_LEVEL"])
+
+    app = OpenAPI(__name__, info=Info(title="faits", version=__version__,
+                                      description="Facts from French news text: arrests, casualties, troop "
+                                                  "deployments, crowd sizes, dates and named entities."),
+                  doc_ui=False, validation_error_status=422, validation_error_model=Problem)
+    app.config.update(conf)
+    # bytes: JSON may escape each character as \uXXXX; the character limit is checked after decoding
+    app.config["MAX_CONTENT_LENGTH"] = conf["MAX_CHARS"] * 6 + 65_536
+    app.extensions["faits"] = Runtime(conf)
+
+    errors.register(app)
+
+    @app.before_request
+    def _start():
+        g.request_id = request.headers.get("X-Request-ID", "")[:128] or uuid.uuid4().hex
+        g.t0 = time.perf_counter()
+
+    @app.after_request
+    def _finish(resp):
+        resp.headers["X-Request-ID"] = g.get("request_id", "")
+        log.info("request", extra={"request_id": g.get("request_id"), "method": request.method,
+                                   "path": request.path, "status": resp.status_code,
+                                   "ms": round((time.perf_counter() - g.get("t0", time.perf_counter())) * 1000, 1)})
+        return resp
+
+    from service.api.extract import api as extract_api
+    from service.api.health import api as health_api
+    app.register_api(extract_api)
+    app.register_api(health_api)
+
+    @app.get("/openapi.json", doc_ui=False)
+    def openapi_json():
+        return app.api_doc
+
+    app.extensions["faits"].start()
+    return app

@@ -1,0 +1,29 @@
+"""Liveness and readiness probes."""
+from __future__ import annotations
+
+from flask import current_app
+from flask_openapi3 import APIBlueprint, Tag
+
+from schemas.api import AnalyzerInfo, Health
+from service.errors import ApiError
+
+api = APIBlueprint("health", __name__, abp_tags=[Tag(name="health")])
+PROBLEM = {"description": "Not ready", "content": {"application/problem+json": {
+    "schema": {"$ref": "#/components/schemas/Problem"}}}}
+
+
+@api.get("/healthz", summary="Liveness: the process answers", responses={200: Health})
+def healthz():
+    return Health(status="ok").model_dump(exclude_none=True)
+
+
+@api.get("/readyz", summary="Readiness: the analyzer is loaded and has parsed a warm-up text",
+         responses={200: Health, 503: PROBLEM})
+def readyz():
+    runtime = current_app.extensions["faits"]
+    if not runtime.ready:
+        detail = runtime.error and f"The analyzer failed to load: {runtime.error}" or "The analyzer is loading."
+        raise ApiError(503, detail, headers={"Retry-After": "5"})
+    a = runtime.analyzer
+    return Health(status="ready", analyzer=AnalyzerInfo(name=a.name, models=a.models, version=a.version)
+                  ).model_dump(exclude_none=True)

