@@ -26,8 +26,10 @@ def create_app(config: Optional[dict] = None) -> OpenAPI:
     app = OpenAPI(__name__, info=Info(title="faits", version=__version__,
                                       description="Facts from French news text: arrests, casualties, troop "
                                                   "deployments, crowd sizes, dates and named entities."),
-                  doc_ui=False, validation_error_status=422, validation_error_model=Problem)
+                  doc_ui=False, security_schemes={}, validation_error_status=422, validation_error_model=Problem)
     app.config.update(conf)
+    app.json.ensure_ascii = False     # French text stays readable in responses
+    app.json.sort_keys = False
     # bytes: JSON may escape each character as \uXXXX; the character limit is checked after decoding
     app.config["MAX_CONTENT_LENGTH"] = conf["MAX_CHARS"] * 6 + 65_536
     app.extensions["faits"] = Runtime(conf)

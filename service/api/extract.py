@@ -62,7 +62,7 @@ def _read_request() -> ExtractRequest:
     raise ApiError(415, f"Send application/json or text/plain, not {mimetype or 'no content type'}.")
 
 
-@api.post("/extract", summary="Extract facts, dates and entities from French news text",
+@api.post("/extract", operation_id="extract", summary="Extract facts, dates and entities from French news text",
           responses={200: ExtractResponse, 400: _problem("Malformed body"), 413: _problem("Text too long"),
                      415: _problem("Unsupported content type"), 422: _problem("Invalid fields"),
                      503: _problem("The analyzer is not loaded yet")},

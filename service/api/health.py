@@ -12,12 +12,12 @@ PROBLEM = {"description": "Not ready", "content": {"application/problem+json": {
     "schema": {"$ref": "#/components/schemas/Problem"}}}}
 
 
-@api.get("/healthz", summary="Liveness: the process answers", responses={200: Health})
+@api.get("/healthz", operation_id="healthz", summary="Liveness: the process answers", responses={200: Health})
 def healthz():
     return Health(status="ok").model_dump(exclude_none=True)
 
 
-@api.get("/readyz", summary="Readiness: the analyzer is loaded and has parsed a warm-up text",
+@api.get("/readyz", operation_id="readyz", summary="Readiness: the analyzer is loaded and has parsed a warm-up text",
          responses={200: Health, 503: PROBLEM})
 def readyz():
     runtime = current_app.extensions["faits"]

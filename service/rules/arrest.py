@@ -56,8 +56,9 @@ CONDITIONS = {
 
 
 def _persons(noun: Word, ctx: Context) -> list[str]:
-    start, end = phrase(noun)
-    names = [ctx.full_name(e.text) for e in ctx.entities_in(start, end, "PER")]
+    start, end = phrase(noun, keep_appos=True)     # "l'ancien ministre Paul Martin"
+    names = [ctx.full_name(e.text) for e in ctx.doc.entities
+             if e.label == "PER" and e.start < end and start < e.end]
     if not names and noun.upos == "PROPN":
         names = [ctx.full_name(ctx.text[start:end])]
     return list(dict.fromkeys(names))

@@ -22,8 +22,9 @@ def _noun_rule(kind: str, lex: str, examples: tuple) -> Rule:
 def _predicate_rule(kind: str, lex: str, examples: tuple) -> Rule:
     return Rule(
         name=f"casualty-{kind}-predicate", doc=f"A {kind} noun or adjective as predicate: the count is on "
-        "the subject ('12 migrants sont morts', 'trois gendarmes sont blessés').",
-        trigger=Trigger(L + lex, NOUN_LIKE), count=("nsubj", "nsubj:pass"), requires=("copula",),
+        "the subject ('12 migrants sont morts', 'trois gendarmes sont blessés', '5 marins portés disparus').",
+        trigger=Trigger(L + lex, frozenset({"NOUN", "ADJ"})),
+        count=("nsubj", "nsubj:pass", "<xcomp/nsubj:pass", "<xcomp/nsubj"), requires=("predicate",),
         attrs={"kind": kind}, examples=examples)
 
 
@@ -49,6 +50,7 @@ RULES = [
     )),
     _predicate_rule("missing", "missing_nouns", (
         Example("Sept marins sont toujours disparus.", {"kind": "missing", "count": 7, "victims": "marins"}),
+        Example("Cinq pêcheurs sont portés disparus.", {"kind": "missing", "count": 5, "victims": "pêcheurs"}),
     )),
     Rule(name="casualty-killed-transitive", doc="Passive or transitive killing verb: the count is on "
          "its patient ('19 personnes ont été tuées', 'la bombe a tué 7 soldats', '5 civils tués').",
@@ -62,7 +64,7 @@ RULES = [
          "('12 migrants sont morts', 'deux randonneurs ont péri').",
          trigger=Trigger(L + "killed_verbs", VERB), count=("nsubj", "nsubj:pass", "<acl", "<amod"),
          requires=("intransitive",), attrs={"kind": "killed"}, examples=(
-            Example("Douze migrants sont morts en mer.", {"kind": "killed", "count": 12, "victims": "migrants"}),
+            Example("Douze migrants sont décédés en mer.", {"kind": "killed", "count": 12, "victims": "migrants"}),
             Example("Deux randonneurs ont péri dans l'avalanche.", {"kind": "killed", "count": 2}),
             Example("Aucun soldat n'est mort.", absent=True),
          )),
@@ -81,8 +83,17 @@ RULES = [
          )),
     Rule(name="casualty-missing-verb", doc="'porté disparu', 'ont disparu'.",
          trigger=Trigger(L + "missing_verbs", frozenset({"VERB", "ADJ"})),
-         count=("nsubj:pass", "nsubj", "<acl", "<amod", "<xcomp"), attrs={"kind": "missing"}, examples=(
-            Example("Cinq pêcheurs sont portés disparus.", {"kind": "missing", "count": 5}),
+         count=("nsubj", "nsubj:pass", "<xcomp/nsubj:pass", "<xcomp/nsubj", "<acl", "<amod"), attrs={"kind": "missing"},
+         examples=(
+            Example("Trois alpinistes ont disparu dans le massif.", {"kind": "missing", "count": 3}),
+         )),
+    Rule(name="casualty-subcount", doc="A group named inside a toll is its own fact, of the same kind "
+         "('19 morts, dont 17 touristes'); a sub-count by severity is not ('dont 12 grièvement').",
+         trigger=Trigger(L + "subcount_marks", frozenset({"PRON", "ADP", "ADV", "SCONJ", "CCONJ"})),
+         requires=("after_toll",), examples=(
+            Example("Au moins 19 personnes ont été tuées, dont 17 touristes.",
+                    {"kind": "killed", "count": 17, "victims": "touristes"}),
+            Example("On compte 30 blessés, dont 12 grièvement.", absent=True),
          )),
     Rule(name="casualty-injured-state", doc="People in a critical state count as injured "
          "('4 personnes en état critique').",
@@ -100,7 +111,8 @@ def _intransitive(w: Word, ctx: Context) -> bool:
 CONDITIONS = {
     "intransitive": _intransitive,
     "not_intransitive_subject": lambda w, ctx: not _intransitive(w, ctx),
-    "copula": lambda w, ctx: any(c.rel in ("cop", "aux") for c in w.children),
+    "after_toll": lambda w, ctx: _toll_before(w, ctx) is not None,
+    "predicate": lambda w, ctx: w.rel == "xcomp" or any(c.rel == "cop" for c in w.children),
     "object_of_trouver": lambda w, ctx: w.parent is not None and w.parent.lemma.lower() == "trouver",
     "state_phrase": lambda w, ctx: _state_holder(w) is not None,
 }
@@ -119,7 +131,29 @@ def _state_holder(w: Word) -> Optional[Word]:
     return None
 
 
+def _toll_before(w: Word, ctx: Context) -> Optional[dict]:
+    return next((f for f in reversed(ctx.found) if w.sentence.start <= f["trigger"].start < w.start), None)
+
+
+def _subcount(rule: Rule, mark: Word, ctx: Context) -> Optional[dict]:
+    toll = _toll_before(mark, ctx)
+    nxt = [w for w in mark.sentence.words if w.id > mark.id][:6]
+    for noun in nxt:
+        q = ctx.quantity_before(noun)
+        if q is None or noun.upos not in ("NOUN", "PROPN") or q.start < mark.end:
+            continue
+        if noun.lemma.lower() in lexicon_set(L + "severity_words") | lexicon_set("triggers:generic_people"):
+            return None
+        fact = common_fields(rule, mark, ctx, (mark.start, noun.end))
+        fact.update(type="casualties", kind=toll["kind"], count=q, victims=noun_label(noun),
+                    location=toll.get("location"), date=toll.get("date") or fact["date"])
+        return fact
+    return None
+
+
 def _build(rule: Rule, trigger: Word, ctx: Context) -> Optional[dict]:
+    if rule.name == "casualty-subcount":
+        return _subcount(rule, trigger, ctx)
     if rule.count == ("state_holder",):
         noun = _state_holder(trigger)
         q = ctx.quantity_before(noun) if noun is not None else None

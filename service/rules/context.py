@@ -22,6 +22,7 @@ class Context:
     quantities: list[Quantity]
     dates: list[DateMention]
     _loc_counts: Counter = field(default_factory=Counter)
+    found: list = field(default_factory=list)      # facts the running module has built so far
 
     def __post_init__(self) -> None:
         self._loc_counts = Counter(e.text for e in self.doc.entities if e.label == "LOC")
@@ -52,6 +53,11 @@ class Context:
                 if gap == "" or gap in LINKS:
                     return q
         return None
+
+    def quantity_covering(self, word: Word) -> Optional[Quantity]:
+        """The count whose text includes `word` itself ("vingtaine" in "une vingtaine")."""
+        return next((q for q in self.quantities
+                     if q.start is not None and q.start <= word.start and word.end <= q.end), None)
 
     def quantity_after(self, word: Word) -> Optional[Quantity]:
         """A count in parentheses or after a colon right after `word` ("manifestants (5 000)")."""

@@ -22,9 +22,9 @@ TenseAt = Callable[[int], Optional[str]]
 _L = load("dates")
 _APOS = "'’ʼ"
 _FLAGS = re.IGNORECASE
-
-
 _FOLD = str.maketrans({"’": "'", "ʼ": "'", "-": " ", "‐": " ", "‑": " "})
+# How the lexicon's apostrophes, spaces and hyphens may be written in the text.
+_VARIANTS = {"'": f"[{_APOS}]", " ": r"\s+", "-": r"(?:[-‐‑]|\s+)"}
 
 
 def _key(s: str) -> str:
@@ -33,11 +33,7 @@ def _key(s: str) -> str:
 
 
 def _pat(phrase: str) -> str:
-    out = []
-    for ch in phrase:
-        out.append(f"[{_APOS}]" if ch == "'" else r"\s+" if ch == " " else r"(?:[-‐‑]|\s+)" if ch == "-"
-                   else re.escape(ch))
-    return "".join(out)
+    return "".join(_VARIANTS.get(ch) or re.escape(ch) for ch in phrase)
 
 
 def _alt(phrases) -> str:
@@ -66,8 +62,8 @@ _PAST, _FUTURE = _words("past_markers"), _words("future_markers")
     "bare_month_cues", "weekday_blockers", "year_cues_strong", "year_period_nouns", "determiners",
     "year_cues_weak", "count_qualifiers", "measure_units", "function_words"))
 
-_MON = _alt(list(_MONTHS) + list(_ABBR))
-_WD = _alt(_WEEKDAYS)
+_MON = _alt(list(_L["months"]) + list(_L["month_abbreviations"]))
+_WD = _alt(_L["weekdays"])
 _REL = _alt(_L["past_markers"] + _L["future_markers"])
 _PRE = "|".join(_pat(p) + (r"\s*" if p.endswith("-") else r"\s+")
                 for p in sorted(_L["period_prefixes"], key=len, reverse=True))
@@ -91,9 +87,9 @@ _MONTH = re.compile(
 _WEEKDAY = re.compile(
     rf"(?<!\w)(?:(?P<dem>{_alt(_L['demonstratives'])})\s+)?(?P<wd>{_WD})(?!\w)"
     rf"(?:\s+(?P<rel>{_REL})(?!\w))?", _FLAGS)
-_RELDAY = re.compile(rf"(?<![\w-])(?:{_alt(_REL_DAYS)})(?![\w-])", _FLAGS)
-_PERIOD = re.compile(rf"(?<!\w)(?:{_alt(_REL_PERIODS)})(?!\w)", _FLAGS)
-_NAMED_RE = re.compile(rf"(?<!\w)(?:{_alt(_NAMED)})(?!\w)", _FLAGS)
+_RELDAY = re.compile(rf"(?<![\w-])(?:{_alt(_L['relative_days'])})(?![\w-])", _FLAGS)
+_PERIOD = re.compile(rf"(?<!\w)(?:{_alt(p['phrase'] for p in _L['relative_periods'])})(?!\w)", _FLAGS)
+_NAMED_RE = re.compile(rf"(?<!\w)(?:{_alt(_L['named_days'])})(?!\w)", _FLAGS)
 _YEAR = re.compile(rf"(?<![\w.,/-])(?P<pre>{_PRE})?(?<![\w.,/])(?P<year>1[0-9]{{3}}|20[0-9]{{2}})"
                    r"(?![\w/]|[.,-][0-9]|\s*[%€$£])", _FLAGS)
 
@@ -272,7 +268,8 @@ def _explicit(c: _Ctx) -> Iterator:
         else:   # a weekday names the first day of a range, so it checks that one
             wd = _WEEKDAYS.get(_key(m.group("wd") or ""))
             value = c.day_month(month, first or day, _rel(m.group("rel")), m.start(), wd)
-            value = value and first and value[:-2] + f"{day:02d}" or value
+            if value and first:
+                value = value[:-2] + f"{day:02d}"
         if not value:
             continue
         out = [_mention(c.text, m.start() if d1 is None else m.start("day"), m.end(), value, "day")]
@@ -338,7 +335,8 @@ def _weekdays(c: _Ctx) -> Iterator:
         wd = _WEEKDAYS.get(_key(m.group("wd")))
         if wd is None or _FEAST.match(c.text, m.end("wd")) or _ANAPHORIC.match(c.text, m.end()):
             continue
-        if not m.group("dem") and (_prev(c.text, m.start())[0] in _BLOCKERS or _is_name(c.text, m, "wd")):
+        if not m.group("dem") and (_prev(c.text, m.start())[0] in _BLOCKERS
+                                   or _is_name(c.text, m, "wd")):   # "chaque lundi", "du Dimanche"
             continue
         value = c.weekday(wd, _rel(m.group("rel")), bool(m.group("dem")), m.start())
         if not value:
@@ -358,7 +356,7 @@ def _years(c: _Ctx) -> Iterator:
     for m in _YEAR.finditer(c.text):
         if not m.group("pre"):
             prev, at = _prev(c.text, m.start())
-            if prev in _STRONG or prev in _PERIOD_NOUNS and _prev(c.text, at)[0] in _DETERMINERS:
+            if prev in _STRONG or (prev in _PERIOD_NOUNS and _prev(c.text, at)[0] in _DETERMINERS):
                 if _next(c.text, m.end()) in _UNITS:                  # "depuis 2000 ans"
                     continue
             elif prev in _WEAK or (prev and not prev[0].isalnum()) or not prev:

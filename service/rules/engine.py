@@ -5,8 +5,9 @@ from typing import Callable, Iterable, Optional
 
 from schemas.common import Quantity
 from service.document import Word
+from service.lexicon import load
 from service.rules.context import Context
-from service.rules.matcher import Rule, follow, lexicon_set
+from service.rules.matcher import Rule, follow, follow_first, lexicon_set
 from service.rules.modality import modality_of, source_of
 
 Condition = Callable[[Word, Context], bool]
@@ -17,7 +18,7 @@ def run_rules(rules: Iterable[Rule], conditions: dict[str, Condition], build: Bu
               ctx: Context) -> list[dict]:
     """Each trigger word gives at most one fact: the first rule, in order, that builds one."""
     rules = list(rules)
-    facts = []
+    facts = ctx.found = []           # a rule may read what the module found before in the text
     for sentence in ctx.doc.sentences:
         for word in sentence.words:
             for rule in rules:
@@ -59,14 +60,32 @@ def _singular(noun: Word, ctx: Context) -> Optional[Quantity]:
     return None
 
 
+def _zero(noun: Word) -> Optional[Quantity]:
+    """'aucun blessé', 'personne n'a été arrêté': a count of zero, which modality marks negated."""
+    neg = load("modality")["negation"]
+    if noun.upos == "PRON" and noun.lemma.lower() in neg["pronouns"]:
+        return Quantity(text=noun.text, value=0, min=0, max=0, qualifier="exact", start=noun.start, end=noun.end)
+    for c in noun.children:
+        if c.rel == "det" and c.lemma.lower() in neg["determiners"]:
+            return Quantity(text=c.text, value=0, min=0, max=0, qualifier="exact", start=c.start, end=c.end)
+    return None
+
+
 def find_count(trigger: Word, paths: Iterable[str], ctx: Context,
                singular: bool = False) -> tuple[Optional[Quantity], Optional[Word]]:
     """The count of the fact and the noun it counts, looked for along `paths` in order."""
     for path in paths:
         for noun in follow(trigger, path):
-            q = ctx.quantity_before(noun) or ctx.quantity_after(noun)
+            q = ctx.quantity_covering(noun) if noun.upos == "NOUN" else None
+            if q is not None:             # "une vingtaine de policiers": the count heads the phrase
+                return q, follow_first(noun, ("nmod*[de]",)) or noun
+            q = ctx.quantity_before(noun) or ctx.quantity_after(noun) or _zero(noun)
             if q is not None:
                 return q, noun
+            q = ctx.quantity_covering(noun)
+            if q is not None:             # a broken parse made the number the head: take the noun after it
+                after = [w for w in noun.sentence.words if w.start >= q.end and w.upos in ("NOUN", "PROPN")]
+                return q, after[0] if after and ctx.quantity_before(after[0]) is q else noun
             if singular:
                 q = _singular(noun, ctx)
                 if q is not None:

@@ -161,16 +161,17 @@ def clause_head(word: Word) -> Optional[Word]:
 _CUT = {"acl:relcl", "parataxis", "punct", "advcl", "conj", "cc", "appos", "dislocated"}
 
 
-def phrase(word: Word, keep_case: bool = False) -> tuple[int, int]:
-    """Character span of the noun phrase headed by `word`, without relative clauses, appositions,
-    coordinated members or (unless asked) its leading preposition."""
+def phrase(word: Word, keep_case: bool = False, keep_appos: bool = False) -> tuple[int, int]:
+    """Character span of the noun phrase headed by `word`, without relative clauses, appositions
+    (unless asked), coordinated members or (unless asked) its leading preposition."""
+    cut = _CUT - {"appos", "punct"} if keep_appos else _CUT
     ids = {word.id}
     frontier = [word]
     while frontier:
         nxt = []
         for w in frontier:
             for c in w.children:
-                if c.deprel in _CUT or c.rel in _CUT:
+                if c.deprel in cut or c.rel in cut:
                     continue
                 if c.rel == "case" and w is word and not keep_case:
                     continue

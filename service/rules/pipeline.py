@@ -58,6 +58,9 @@ def extract(doc: Document, reference: datetime.date | None) -> Extraction:
                   if not any(d.start < q.end and q.start < d.end for d in dates)]
     ctx = Context(doc=doc, reference=reference, quantities=quantities, dates=dates)
     raw = [f for module in FACT_MODULES for f in module.extract(ctx)]
+    for f in raw:
+        if f.get("count") is not None and f["count"].value == 0:
+            f["modality"] = "negated"      # "aucun soldat n'est mort", "personne n'a été arrêté"
     facts = _FACTS.validate_python(merge(raw))
     entities = [Entity(text=e.text, label=e.label, start=e.start, end=e.end) for e in doc.entities]
     return Extraction(facts=facts, dates=dates, entities=entities)

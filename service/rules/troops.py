@@ -14,7 +14,7 @@ DEPTH = 3      # how far up the tree a deployment verb may govern the counted fo
 RULES = [
     Rule(name="troops-deployed-force", doc="A counted force under a deployment verb "
          "('envoyant environ 2500 hommes', '3 000 militaires seront déployés', 'les 7 000 soldats déployés').",
-         trigger=Trigger(L + "nouns", frozenset({"NOUN", "PROPN"})), count=(".",), requires=("deployed",),
+         trigger=Trigger(L + "nouns", frozenset({"NOUN", "PROPN", "ADJ"})), count=(".",), requires=("deployed",),
          examples=(
             Example("Moscou a envoyé environ 2500 hommes au Kazakhstan.",
                     {"count": 2500, "actor": "Moscou", "destination": "Kazakhstan"}),

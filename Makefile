@@ -1,0 +1,42 @@
+# faits — `make run` serves on 127.0.0.1:8000, `make test` runs the tests. Both set up .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# The small offline Stanza models beside the project (see README) unless FAITS_STANZA_DIR says otherwise.
+SHARED_MODELS := $(abspath ../shared/models/stanza-fr-mini)
+export FAITS_STANZA_DIR ?= $(if $(wildcard $(SHARED_MODELS)/resources.json),$(SHARED_MODELS),$(CURDIR)/models/stanza)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: setup run test eval models openapi clean
+
+setup: $(VENV)/.installed
+
+# torch first and alone: the CPU build (here pip finds it on disk; elsewhere add
+# --index-url https://download.pytorch.org/whl/cpu), so stanza does not pull a CUDA build.
+$(VENV)/.installed: requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -r requirements.lock
+	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
+	touch $@
+
+run: setup
+	FAITS_BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py "service.wsgi:app"
+
+test: setup
+	$(BIN)/python -m pytest -p no:cacheprovider
+
+eval: setup
+	$(BIN)/python tools/evaluate.py $(EVAL_ARGS)
+
+# Official Stanford French models (needs the internet): make models FAITS_STANZA_DIR=models/stanza
+models: setup
+	$(BIN)/python -m service.cli download-models --dir $(FAITS_STANZA_DIR)
+
+openapi: setup
+	$(BIN)/python -m service.cli openapi --output openapi.yaml
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,41 @@
+"""Rules on hand-checked UD trees: deterministic, no model involved."""
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+
+from service.analyzers.conllu import read_conllu
+from service.rules.pipeline import extract
+
+TREES = read_conllu((Path(__file__).parent / "conllu" / "facts.conllu").read_text(encoding="utf-8"))
+
+
+def check(fact, want: dict) -> list[str]:
+    """Differences between an extracted fact and the expected slots."""
+    got = fact.model_dump()
+    bad = []
+    for key, value in want.items():
+        if key == "count":
+            have = got["count"]["value"] if got.get("count") else None
+        elif key == "qualifier":
+            have = got["count"]["qualifier"] if got.get("count") else None
+        else:
+            have = got.get(key)
+        if have != value:
+            bad.append(f"{key}: want {value!r}, got {have!r}")
+    return bad
+
+
+@pytest.mark.parametrize("comments,doc", TREES, ids=[c["text"] for c, _ in TREES])
+def test_tree(comments, doc):
+    assert comments["text"] == doc.text, "the tokens must rebuild the sentence exactly"
+    facts = extract(doc, datetime.date(2024, 5, 4)).facts
+    expected = json.loads(comments["expect"])
+    assert len(facts) == len(expected), [f.model_dump(include={"type", "rule", "count"}) for f in facts]
+    for fact, want in zip(facts, expected):
+        assert not check(fact, want), check(fact, want)
+        for span in [fact.evidence, fact.trigger, *fact.evidences]:
+            assert doc.text[span.start:span.end] == span.text
