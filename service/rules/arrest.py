@@ -59,8 +59,9 @@ def _persons(noun: Word, ctx: Context) -> list[str]:
     start, end = phrase(noun, keep_appos=True)     # "l'ancien ministre Paul Martin"
     names = [ctx.full_name(e.text) for e in ctx.doc.entities
              if e.label == "PER" and e.start < end and start < e.end]
-    if not names and noun.upos == "PROPN":
-        names = [ctx.full_name(ctx.text[start:end])]
+    if not names and noun.upos == "PROPN":      # the NER missed it: the name is the noun and its flat parts
+        parts = [noun] + [c for c in noun.children if c.deprel.startswith("flat")]
+        names = [ctx.full_name(ctx.text[min(p.start for p in parts):max(p.end for p in parts)])]
     return list(dict.fromkeys(names))
 
 

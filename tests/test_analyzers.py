@@ -1,0 +1,46 @@
+"""Both analyzers, for real: the parsed-document type they produce is sound."""
+from __future__ import annotations
+
+TEXT = ("Le ministre est allé du palais au port de Marseille.  Jean Dupont y a rencontré "
+        "les représentants de l'ONU.\n\nIls ont parlé des 2 500 soldats.")
+
+
+def test_document_is_well_formed(analyzer):
+    doc = analyzer.parse(TEXT)
+    assert doc.text == TEXT and len(doc.sentences) >= 2
+    for s in doc.sentences:
+        assert TEXT[s.start:s.end] == s.text
+        assert [w.id for w in s.words] == list(range(1, len(s.words) + 1))
+        roots = [w for w in s.words if w.head == 0]
+        assert roots, "every sentence has a root"
+        for w in s.words:
+            assert 0 <= w.head <= len(s.words) and w.upos and w.lemma and w.deprel
+            assert s.start <= w.start < w.end <= s.end
+    for e in doc.entities:
+        assert TEXT[e.start:e.end] == e.text and e.label in {"PER", "LOC", "ORG", "MISC"}
+    assert any(e.label == "PER" and "Dupont" in e.text for e in doc.entities)
+
+
+def test_contractions(analyzer):
+    """'du' is 'de' + 'le' in Stanza's UD words (both words keep the token's characters); spaCy keeps one
+    token. Either way, each word's characters are the token's."""
+    doc = analyzer.parse("Il revient du port.")
+    words = doc.sentences[0].words
+    for w in words:
+        assert doc.text[w.start:w.end] in (w.text, "du")
+    if analyzer.name == "stanza":
+        assert [w.text for w in words][2:4] == ["de", "le"]
+        assert words[2].start == words[3].start == 11
+
+
+def test_batch_equals_single(analyzer):
+    texts = ["Deux policiers ont été blessés.", "Paris a envoyé 600 soldats au Mali."]
+    batch = analyzer.parse_many(texts)
+    for text, doc in zip(texts, batch):
+        single = analyzer.parse(text)
+        assert [(w.text, w.head, w.deprel) for s in doc.sentences for w in s.words] == \
+               [(w.text, w.head, w.deprel) for s in single.sentences for w in s.words]
+
+
+def test_identity(analyzer):
+    assert analyzer.name in ("stanza", "spacy") and analyzer.version and analyzer.models
