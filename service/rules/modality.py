@@ -40,9 +40,16 @@ def _negated(scope: list[Word]) -> bool:
     return False
 
 
+def _is_cnd(w: Word) -> bool:
+    if w.feat("Mood") == REP["mood"]:
+        return True
+    form = w.text.lower()
+    return w.upos in ("VERB", "AUX") and form.endswith(tuple(REP["conditional_endings"])) and \
+        not form.endswith(tuple(REP["not_conditional_endings"]))
+
+
 def _conditional(w: Word) -> bool:
-    return w.feat("Mood") == REP["mood"] or any(
-        c.rel == "aux" and c.feat("Mood") == REP["mood"] for c in w.children)
+    return _is_cnd(w) or any(c.rel == "aux" and _is_cnd(c) for c in w.children)
 
 
 def source_of(trigger: Word) -> Optional[tuple[int, int]]:
