@@ -5,7 +5,7 @@ from typing import Optional
 
 from service.document import Word
 from service.rules.context import Context
-from service.rules.engine import common_fields, find_count, run_rules
+from service.rules.engine import common_fields, fact_before, find_count, run_rules, subcounts
 from service.rules.matcher import Example, Rule, Trigger, clause_span, follow, follow_first, is_passive, lexicon_set, phrase
 
 L = "triggers:arrest."
@@ -39,6 +39,15 @@ RULES = [
             Example("Marc Lenoir a été mis en examen pour meurtre.",
                     {"persons": ["Marc Lenoir"], "charge": "meurtre"}),
          )),
+    Rule(name="arrest-noun-count", doc="A count of arrests: 'une quinzaine d'arrestations', '40 interpellations'.",
+         trigger=Trigger(L + "nouns", frozenset({"NOUN"})), count=(".",), requires=("counted",), examples=(
+            Example("Le défilé s'est terminé avec une vingtaine d'interpellations.", {"count": 20}),
+         )),
+    Rule(name="arrest-subcount", doc="A named group inside an arrest total: '6 000 personnes, dont 52 officiers'.",
+         trigger=Trigger("triggers:subcount_marks", frozenset({"PRON", "ADP", "ADV", "SCONJ", "CCONJ"})),
+         requires=("after_arrest",), examples=(
+            Example("La police a arrêté 300 personnes, dont 12 mineurs.", {"count": 12}),
+         )),
     Rule(name="arrest-noun", doc="'l'arrestation de Karim Massimov', 'l'interpellation de 40 personnes'.",
          trigger=Trigger(L + "nouns", frozenset({"NOUN"})), count=("nmod*[de]",),
          slots={"agent": ("nmod*[par]",), "charge": ("nmod*[pour]",)}, examples=(
@@ -48,6 +57,8 @@ RULES = [
 
 
 CONDITIONS = {
+    "counted": lambda w, ctx: ctx.quantity_before(w) is not None,
+    "after_arrest": lambda w, ctx: fact_before(w, ctx) is not None,
     "passive": lambda w, ctx: is_passive(w) or w.rel in ("acl", "amod"),
     "active": lambda w, ctx: not is_passive(w) and bool(follow(w, "patient")),
     "custody_phrase": lambda w, ctx: w.parent is not None and
@@ -72,20 +83,35 @@ def _slot_text(word: Optional[Word], ctx: Context) -> Optional[str]:
     return ctx.text[start:end] or None
 
 
-def _build(rule: Rule, trigger: Word, ctx: Context) -> Optional[dict]:
-    targets = [n for p in rule.count for n in follow(trigger, p)]
-    if not targets:
-        return None
-    noun = targets[0]
-    if noun.upos == "PRON" and noun.lemma.lower() not in lexicon_set("modality:negation.pronouns"):
-        return None                        # "il a été arrêté": who, we cannot say here
-    q, counted = find_count(trigger, rule.count, ctx)
-    persons = _persons(noun, ctx)
+def _anaphoric(noun: Word) -> bool:
+    """'Ces manifestants', 'le ressortissant', 'son compagnon': a mention that refers back."""
+    return any(c.rel == "det" and (c.feat("PronType") in ("Dem", "Prs") or c.feat("Poss") == "Yes" or
+                                   c.feat("Definite") == "Def") for c in noun.children)
+
+
+def _build(rule: Rule, trigger: Word, ctx: Context):
+    if rule.name == "arrest-subcount":
+        return subcounts(rule, trigger, ctx, inherit=("agent", "charge", "location", "source"))
+    if rule.name == "arrest-noun-count":
+        q, noun, persons = ctx.quantity_before(trigger), trigger, []
+    else:
+        targets = [n for p in rule.count for n in follow(trigger, p)]
+        if not targets:
+            return None
+        noun = targets[0]
+        q, _ = find_count(trigger, rule.count, ctx, singular=True)
+        persons = _persons(noun, ctx)
+        if not persons and (q is None or q.text is None) and noun.upos not in ("NOUN", "PROPN"):
+            return None                    # "il a été arrêté", "une autre a été interpellée": who?
     fact = common_fields(rule, trigger, ctx, clause_span(trigger))
     fact.update(type="arrest", persons=persons or None, count=q,
                 agent=_slot_text(follow_first(trigger, rule.slots.get("agent", ())), ctx),
                 charge=_slot_text(follow_first(trigger, rule.slots.get("charge", ())), ctx),
                 location=ctx.location(trigger.sentence, trigger))
+    # read by merge: an unnamed, uncounted mention that refers back to an arrest already reported,
+    # and a custody status ("placées en garde à vue") that may break down an earlier total
+    fact["_anaphor"] = not persons and (q is None or q.text is None) and _anaphoric(noun)
+    fact["_breakdown"] = rule.name == "arrest-custody"
     return fact
 
 

@@ -5,7 +5,7 @@ from typing import Optional
 
 from service.document import Word
 from service.rules.context import Context
-from service.rules.engine import common_fields, find_count, noun_label, run_rules
+from service.rules.engine import common_fields, fact_before, find_count, noun_label, run_rules, subcounts
 from service.rules.matcher import Example, Rule, Trigger, clause_span, lexicon_set
 
 L = "triggers:casualties."
@@ -73,6 +73,12 @@ RULES = [
          requires=("object_of_trouver",), attrs={"kind": "killed"}, examples=(
             Example("Trois alpinistes ont trouvé la mort dimanche.", {"kind": "killed", "count": 3}),
          )),
+    Rule(name="casualty-killed-manner", doc="'poignardé à mort', 'battu à mort': killed, counted on the "
+         "patient of the verb.",
+         trigger=Trigger(L + "manner_of_death", frozenset({"NOUN", "ADJ", "VERB"})), count=("../patient",),
+         requires=("to_death",), attrs={"kind": "killed"}, examples=(
+            Example("Un passant a été poignardé à mort dimanche.", {"kind": "killed", "count": 1}),
+         )),
     Rule(name="casualty-injured-verb", doc="Passive or transitive wounding verb "
          "('41 policiers ont été blessés', 'l'attaque a blessé 9 passants').",
          trigger=Trigger(L + "injured_verbs", frozenset({"VERB", "ADJ"})),
@@ -89,7 +95,7 @@ RULES = [
          )),
     Rule(name="casualty-subcount", doc="A group named inside a toll is its own fact, of the same kind "
          "('19 morts, dont 17 touristes'); a sub-count by severity is not ('dont 12 grièvement').",
-         trigger=Trigger(L + "subcount_marks", frozenset({"PRON", "ADP", "ADV", "SCONJ", "CCONJ"})),
+         trigger=Trigger("triggers:subcount_marks", frozenset({"PRON", "ADP", "ADV", "SCONJ", "CCONJ"})),
          requires=("after_toll",), examples=(
             Example("Au moins 19 personnes ont été tuées, dont 17 touristes.",
                     {"kind": "killed", "count": 17, "victims": "touristes"}),
@@ -111,7 +117,9 @@ def _intransitive(w: Word, ctx: Context) -> bool:
 CONDITIONS = {
     "intransitive": _intransitive,
     "not_intransitive_subject": lambda w, ctx: not _intransitive(w, ctx),
-    "after_toll": lambda w, ctx: _toll_before(w, ctx) is not None,
+    "after_toll": lambda w, ctx: fact_before(w, ctx) is not None,
+    "to_death": lambda w, ctx: w.rel in ("obl", "advcl", "nmod", "xcomp") and w.parent is not None and
+    w.parent.upos == "VERB" and any(c.rel == "case" and c.lemma.lower() == "à" for c in w.children),
     "predicate": lambda w, ctx: w.rel == "xcomp" or any(c.rel == "cop" for c in w.children),
     "object_of_trouver": lambda w, ctx: w.parent is not None and w.parent.lemma.lower() == "trouver",
     "state_phrase": lambda w, ctx: _state_holder(w) is not None,
@@ -125,40 +133,20 @@ def _state_holder(w: Word) -> Optional[Word]:
     i = w.id - 1
     # walk left over "en état (critique|grave)" / "en urgence absolue"
     while i > 0 and s.word(i).upos in ("ADP", "NOUN", "ADJ", "DET") and s.word(i).lemma.lower() != "dont":
-        if s.word(i).upos == "NOUN" and s.word(i).lemma.lower() not in lexicon_set(L + "severity_words"):
+        if s.word(i).upos == "NOUN" and s.word(i).lemma.lower() not in lexicon_set("triggers:severity_words"):
             return s.word(i)
         i -= 1
     return None
 
 
-def _toll_before(w: Word, ctx: Context) -> Optional[dict]:
-    return next((f for f in reversed(ctx.found) if w.sentence.start <= f["trigger"].start < w.start), None)
-
-
-def _subcount(rule: Rule, mark: Word, ctx: Context) -> Optional[dict]:
-    toll = _toll_before(mark, ctx)
-    nxt = [w for w in mark.sentence.words if w.id > mark.id][:6]
-    for noun in nxt:
-        q = ctx.quantity_before(noun)
-        if q is None or noun.upos not in ("NOUN", "PROPN") or q.start < mark.end:
-            continue
-        if noun.lemma.lower() in lexicon_set(L + "severity_words") | lexicon_set("triggers:generic_people"):
-            return None
-        fact = common_fields(rule, mark, ctx, (mark.start, noun.end))
-        fact.update(type="casualties", kind=toll["kind"], count=q, victims=noun_label(noun),
-                    location=toll.get("location"), date=toll.get("date") or fact["date"])
-        return fact
-    return None
-
-
 def _build(rule: Rule, trigger: Word, ctx: Context) -> Optional[dict]:
     if rule.name == "casualty-subcount":
-        return _subcount(rule, trigger, ctx)
+        return subcounts(rule, trigger, ctx, inherit=("kind", "location", "source"), group_slot="victims")
     if rule.count == ("state_holder",):
         noun = _state_holder(trigger)
         q = ctx.quantity_before(noun) if noun is not None else None
     else:
-        singular = rule.name != "casualty-trouver-la-mort" and trigger.upos == "VERB"
+        singular = trigger.upos == "VERB" or rule.name in ("casualty-trouver-la-mort", "casualty-killed-manner")
         q, noun = find_count(trigger, rule.count, ctx, singular=singular)
     if q is None or _is_severity_subcount(q, ctx, trigger):
         return None
@@ -174,8 +162,8 @@ def _is_severity_subcount(q, ctx: Context, trigger: Word) -> bool:
     """'dont 12 grièvement': a sub-count by severity is no separate fact."""
     before = ctx.text[max(trigger.sentence.start, q.start - 12):q.start].lower().split() if q.start else []
     after = ctx.text[q.end:trigger.sentence.end].lower().split()[:2] if q.end else []
-    return bool(before) and before[-1] in lexicon_set(L + "subcount_marks") and \
-        any(a.strip(",.«» ") in lexicon_set(L + "severity_words") for a in after)
+    return bool(before) and before[-1] in lexicon_set("triggers:subcount_marks") and \
+        any(a.strip(",.«» ") in lexicon_set("triggers:severity_words") for a in after)
 
 
 def extract(ctx: Context) -> list[dict]:

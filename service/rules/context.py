@@ -13,6 +13,7 @@ from service.lexicon import load
 from service.rules.matcher import lexicon_set
 
 LINKS = load("triggers")["count_links"]
+GAP_MARKS = "".join(load("triggers")["count_gap_marks"])
 
 
 @dataclass
@@ -49,7 +50,7 @@ class Context:
             if q.end is None or q.end > word.start or q.start < s.start:
                 continue
             for lim in limits:
-                gap = self.text[q.end:lim].strip().lower().replace("’", "'")
+                gap = self.text[q.end:lim].lower().replace("’", "'").strip(GAP_MARKS + " \u00a0\u202f")
                 if gap == "" or gap in LINKS:
                     return q
         return None

@@ -11,7 +11,7 @@ from service.rules.matcher import Rule, follow, follow_first, lexicon_set
 from service.rules.modality import modality_of, source_of
 
 Condition = Callable[[Word, Context], bool]
-Builder = Callable[[Rule, Word, Context], Optional[dict]]
+Builder = Callable[[Rule, Word, Context], "Optional[dict] | list[dict]"]
 
 
 def run_rules(rules: Iterable[Rule], conditions: dict[str, Condition], build: Builder,
@@ -24,8 +24,8 @@ def run_rules(rules: Iterable[Rule], conditions: dict[str, Condition], build: Bu
             for rule in rules:
                 if rule.trigger.matches(word) and all(conditions[c](word, ctx) for c in rule.requires):
                     fact = build(rule, word, ctx)
-                    if fact is not None:
-                        facts.append(fact)
+                    if fact:
+                        facts.extend(fact if isinstance(fact, list) else [fact])
                         break
     return facts
 
@@ -47,6 +47,8 @@ def _singular(noun: Word, ctx: Context) -> Optional[Quantity]:
     """One person, named or described without a numeral ("un policier", "le fils", "Jean Dupont")."""
     if noun.upos == "PRON":
         return None
+    if noun.upos in ("DET", "NUM") and noun.lemma.lower() == "un":     # the parser made "Un" the head
+        return Quantity(text=noun.text, value=1, min=1, max=1, qualifier="exact", start=noun.start, end=noun.end)
     for c in noun.children:
         if c.rel == "det" and c.lemma.lower() == "un" and c.feat("Number") != "Plur" and c.id < noun.id:
             return Quantity(text=c.text, value=1, min=1, max=1, qualifier="exact", start=c.start, end=c.end)
@@ -105,3 +107,36 @@ def noun_label(noun: Optional[Word], exclude: Iterable[str] = ()) -> Optional[st
         words.append(nxt)
         nxt = noun.sentence.word(nxt.id + 1)
     return noun.sentence.text[words[0].start - noun.sentence.start: words[-1].end - noun.sentence.start]
+
+
+def fact_before(word: Word, ctx: Context) -> Optional[dict]:
+    """The last fact the running module found earlier in the same sentence."""
+    return next((f for f in reversed(ctx.found) if word.sentence.start <= f["trigger"].start < word.start), None)
+
+
+def subcounts(rule: Rule, mark: Word, ctx: Context, inherit: tuple[str, ...],
+              group_slot: Optional[str] = None) -> list[dict]:
+    """'19 morts, dont 17 touristes et 2 policiers': each named group inside a total is a fact of its
+    own, with the total's `inherit` slots and the group's name in `group_slot`. Groups given only by severity ('dont 12 grièvement') or
+    by a generic noun are not."""
+    total = fact_before(mark, ctx)
+    if total is None:
+        return []
+    skip = lexicon_set("triggers:severity_words") | lexicon_set("triggers:generic_people")
+    out = []
+    for noun in [w for w in mark.sentence.words if w.id > mark.id][:12]:
+        q = ctx.quantity_before(noun)
+        if q is None or q.start < mark.end or noun.upos not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        if noun.lemma.lower() in skip or noun.text.lower() in skip:
+            break
+        fact = common_fields(rule, mark, ctx, (q.start, noun.end))
+        fact.update({k: total.get(k) for k in inherit}, type=total["type"], count=q)
+        if group_slot:
+            fact[group_slot] = noun_label(noun)
+        fact["date"] = total.get("date") or fact["date"]
+        out.append(fact)
+        nxt = noun.sentence.word(noun.id + 1)
+        if nxt is None or nxt.lemma.lower() not in ("et", ",") and nxt.upos != "CCONJ":
+            break                                       # "dont 161 civils et 104 putschistes"
+    return out

@@ -24,13 +24,44 @@ def same_event(a: dict, b: dict) -> bool:
     return _count(a) == _count(b) and a.get("source") == b.get("source")
 
 
+def _compatible(a: dict, b: dict) -> bool:
+    """Nothing in the two says they are different events."""
+    if a["type"] != b["type"] or a["modality"] != b["modality"] or a.get("kind") != b.get("kind"):
+        return False
+    ca, cb = _count(a), _count(b)
+    if ca is not None and cb is not None and ca != cb:
+        return False
+    return not (_surnames(a) and _surnames(b) and not _surnames(a) & _surnames(b))
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return any(x.start < y.end and y.start < x.end for x in a["evidences"] for y in [b["evidence"]])
+
+
+def _refers_back(f: dict, out: list[dict]):
+    """An arrest mention that points back ('Ces manifestants ont été arrêtés'), or a custody
+    breakdown of an earlier, larger total ('dont 101 placées en garde à vue' after 103 arrests)."""
+    if f["type"] != "arrest":
+        return None
+    earlier = [g for g in out if g["type"] == "arrest" and g["modality"] == f["modality"]]
+    if not earlier:
+        return None
+    if f.get("_anaphor"):
+        return earlier[-1]
+    if f.get("_breakdown") and _count(f) is not None:
+        return next((g for g in reversed(earlier) if _count(g) is not None and _count(g) > _count(f)), None)
+    return None
+
+
 def merge(facts: list[dict]) -> list[dict]:
     """Facts in text order; a later mention of the same event adds its evidence and fills the
-    slots the first left empty."""
+    slots the first left empty. Mentions are the same event when their counts or names agree, when
+    they share a clause ('mis en examen et écroué'), or when the later one refers back."""
     out: list[dict] = []
     for f in sorted(facts, key=lambda f: f["evidence"].start):
         f.setdefault("evidences", [f["evidence"]])
-        twin = next((g for g in out if same_event(g, f)), None)
+        twin = next((g for g in out if same_event(g, f) or (_compatible(g, f) and _overlap(g, f))), None) \
+            or _refers_back(f, out)
         if twin is None:
             out.append(f)
             continue
@@ -38,4 +69,7 @@ def merge(facts: list[dict]) -> list[dict]:
         for k, v in f.items():
             if twin.get(k) is None and v is not None:
                 twin[k] = v
+    for f in out:
+        for k in [k for k in f if k.startswith("_")]:
+            del f[k]
     return out
