@@ -101,7 +101,7 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
         noun = targets[0]
         q, _ = find_count(trigger, rule.count, ctx, singular=True)
         persons = _persons(noun, ctx)
-        if not persons and (q is None or q.text is None) and noun.upos not in ("NOUN", "PROPN"):
+        if not persons and noun.upos not in ("NOUN", "PROPN") and (q is None or q.value == 1):
             return None                    # "il a été arrêté", "une autre a été interpellée": who?
     fact = common_fields(rule, trigger, ctx, clause_span(trigger))
     fact.update(type="arrest", persons=persons or None, count=q,

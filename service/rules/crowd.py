@@ -5,7 +5,7 @@ from typing import Optional
 
 from service.document import Word
 from service.rules.context import Context
-from service.rules.engine import common_fields, run_rules
+from service.rules.engine import common_fields, elliptic_counts, fact_before, run_rules
 from service.rules.matcher import Example, Rule, Trigger, clause_head, clause_span, lexicon_set
 
 L = "triggers:crowd."
@@ -26,6 +26,14 @@ RULES = [
                     {"count": 20000, "location": "Paris"}),
             Example("Un rassemblement de 300 personnes a eu lieu devant la mairie.", {"count": 300}),
             Example("Le village compte 300 personnes.", absent=True),
+            Example("Les organisateurs annoncent 40 000 personnes dans les rues de Lyon.", {"count": 40000}),
+         )),
+    Rule(name="crowd-elliptic", doc="A bare count set beside a crowd just stated ('5 000 manifestants "
+         "selon la police, dont 800 à Lyon', '40 000 selon les organisateurs et 20 000 selon la police').",
+         trigger=Trigger("triggers:elliptic_links", frozenset({"PUNCT", "CCONJ", "PRON", "ADP", "SCONJ"})),
+         requires=("after_crowd",), examples=(
+            Example("Environ 6 000 manifestants ont défilé samedi en France, dont 1 500 à Paris.",
+                    {"count": 1500, "location": "Paris"}),
          )),
 ]
 
@@ -45,22 +53,35 @@ def _other_fact(w: Word, ctx: Context) -> bool:
 
 
 def _protest_context(w: Word, ctx: Context) -> bool:
+    """A protest verb heads the clause, a protest noun governs the count, the people are "in the
+    streets", or the figure is a counter's ("selon les organisateurs")."""
     verbs, events = lexicon_set(L + "verbs"), lexicon_set(L + "event_nouns")
     head = clause_head(w)
     if head is not None and head.lemma.lower() in verbs:
         return True
-    return any(a.lemma.lower() in events for a in list(w.ancestors())[:2]) or \
-        any(c.lemma.lower() in verbs for c in w.children if c.rel in ("acl", "acl:relcl"))
+    if any(a.lemma.lower() in events for a in list(w.ancestors())[:2]) or \
+            any(c.lemma.lower() in verbs for c in w.children if c.rel in ("acl", "acl:relcl")):
+        return True
+    after = [x for x in w.sentence.words if x.id > w.id][:5]
+    places, counters = lexicon_set(L + "place_nouns"), lexicon_set(L + "counters")
+    if any(x.lemma.lower() in places for x in after):
+        return True
+    return bool(after) and after[0].lemma.lower() in lexicon_set("modality:reported.prepositions") and \
+        any(x.lemma.lower() in counters for x in after[1:])
 
 
 CONDITIONS = {
+    "after_crowd": lambda w, ctx: fact_before(w, ctx) is not None and w.id < len(w.sentence.words) and
+    any(q.start == w.sentence.word(w.id + 1).start for q in ctx.quantities),
     "counted": lambda w, ctx: ctx.quantity_before(w) is not None,
     "not_other_fact": lambda w, ctx: not _other_fact(w, ctx),
     "protest_context": _protest_context,
 }
 
 
-def _build(rule: Rule, trigger: Word, ctx: Context) -> Optional[dict]:
+def _build(rule: Rule, trigger: Word, ctx: Context):
+    if rule.name == "crowd-elliptic":
+        return elliptic_counts(rule, trigger.sentence.word(trigger.id + 1), ctx, inherit=("location", "date"))
     fact = common_fields(rule, trigger, ctx, clause_span(trigger))
     fact.update(type="crowd", count=ctx.quantity_before(trigger), location=ctx.location(trigger.sentence, trigger))
     return fact

@@ -7,7 +7,7 @@ from schemas.common import Quantity
 from service.document import Word
 from service.lexicon import load
 from service.rules.context import Context
-from service.rules.matcher import Rule, follow, follow_first, lexicon_set
+from service.rules.matcher import Rule, clause_head, follow, follow_first, lexicon_set
 from service.rules.modality import modality_of, source_of
 
 Condition = Callable[[Word, Context], bool]
@@ -30,9 +30,20 @@ def run_rules(rules: Iterable[Rule], conditions: dict[str, Condition], build: Bu
     return facts
 
 
+def clause_key(word: Word) -> tuple[int, int]:
+    """Identifies a clause up to coordination: "mis en examen et écroué" is one clause."""
+    head = clause_head(word) or word
+    seen = {head.id}
+    while head.rel == "conj" and head.parent is not None and head.parent.id not in seen:
+        head = head.parent
+        seen.add(head.id)
+    return word.sentence.start, head.id
+
+
 def common_fields(rule: Rule, trigger: Word, ctx: Context, evidence: tuple[int, int]) -> dict:
     src = source_of(trigger)
     return {
+        "_clause": clause_key(trigger),
         "rule": rule.name,
         "trigger": ctx.span(trigger.start, trigger.end),
         "evidence": ctx.span(*evidence),
@@ -140,3 +151,29 @@ def subcounts(rule: Rule, mark: Word, ctx: Context, inherit: tuple[str, ...],
         if nxt is None or nxt.lemma.lower() not in ("et", ",") and nxt.upos != "CCONJ":
             break                                       # "dont 161 civils et 104 putschistes"
     return out
+
+
+def elliptic_counts(rule: Rule, word: Word, ctx: Context, inherit: tuple[str, ...]) -> list[dict]:
+    """'106 301 manifestants samedi, dont 8 000 à Paris, contre 282 710 la semaine dernière': a bare
+    count right after a fact of this module, in the same sentence, linked to it by a word that
+    sets figures side by side, and followed by no noun of its own, counts the same thing."""
+    total = fact_before(word, ctx)
+    q = next((q for q in ctx.quantities if q.start == word.start), None)
+    if total is None or q is None or total["count"] is None or q.start <= total["count"].end:
+        return []
+    words = word.sentence.words
+    before = [w for w in words if w.end <= q.start]
+    after = [w for w in words if w.start >= q.end]
+    links, followers = lexicon_set("triggers:elliptic_links"), lexicon_set("triggers:elliptic_followers")
+    if not before or before[-1].text.lower() not in links:
+        return []
+    if after and (after[0].upos in ("NOUN", "PROPN") and after[0].text.lower() not in followers or
+                  after[0].text.lower() not in followers and after[0].upos not in ("ADV", "ADP", "PUNCT")):
+        return []
+    end = after[0].end if after and after[0].upos not in ("PUNCT",) else q.end
+    fact = common_fields(rule, word, ctx, (q.start, end))
+    fact.update({k: total.get(k) for k in inherit}, type=total["type"], count=q)
+    loc = ctx.location(word.sentence, word)
+    if "location" in inherit and loc is not None and after and after[0].text.lower() in ("à", "au", "aux", "en", "dans"):
+        fact["location"] = loc
+    return [fact]

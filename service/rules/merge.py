@@ -11,8 +11,13 @@ def _surnames(f: dict) -> set[str]:
     return {p.split()[-1].lower() for p in f.get("persons") or [] if p.split()}
 
 
+def _stance(f: dict) -> str:
+    """Asserted and reported statements of one event are the same event; negated ones are not."""
+    return f["modality"] if f["modality"] in ("negated", "hypothetical") else "positive"
+
+
 def same_event(a: dict, b: dict) -> bool:
-    if a["type"] != b["type"] or a["modality"] != b["modality"]:
+    if a["type"] != b["type"] or _stance(a) != _stance(b):
         return False
     if a["type"] == "arrest":
         if _surnames(a) or _surnames(b):
@@ -26,7 +31,7 @@ def same_event(a: dict, b: dict) -> bool:
 
 def _compatible(a: dict, b: dict) -> bool:
     """Nothing in the two says they are different events."""
-    if a["type"] != b["type"] or a["modality"] != b["modality"] or a.get("kind") != b.get("kind"):
+    if a["type"] != b["type"] or _stance(a) != _stance(b) or a.get("kind") != b.get("kind"):
         return False
     ca, cb = _count(a), _count(b)
     if ca is not None and cb is not None and ca != cb:
@@ -35,7 +40,9 @@ def _compatible(a: dict, b: dict) -> bool:
 
 
 def _overlap(a: dict, b: dict) -> bool:
-    return any(x.start < y.end and y.start < x.end for x in a["evidences"] for y in [b["evidence"]])
+    """Same clause ('mis en examen et écroué'), or evidences that overlap."""
+    return a.get("_clause") == b.get("_clause") or \
+        any(x.start < y.end and y.start < x.end for x in a["evidences"] for y in [b["evidence"]])
 
 
 def _refers_back(f: dict, out: list[dict]):
@@ -43,7 +50,7 @@ def _refers_back(f: dict, out: list[dict]):
     breakdown of an earlier, larger total ('dont 101 placées en garde à vue' after 103 arrests)."""
     if f["type"] != "arrest":
         return None
-    earlier = [g for g in out if g["type"] == "arrest" and g["modality"] == f["modality"]]
+    earlier = [g for g in out if g["type"] == "arrest" and _stance(g) == _stance(f)]
     if not earlier:
         return None
     if f.get("_anaphor"):

@@ -13,9 +13,9 @@ from service.document import Document
 from service.rules import arrest, casualties, crowd, troops
 from service.rules.context import Context
 from service.rules.dates import find_dates
-from service.rules.matcher import clause_head
 from service.rules.merge import merge
 from service.rules.quantity import find_quantities
+from service.rules.tense import tense_reader
 
 FACT_MODULES = (arrest, casualties, troops, crowd)
 _FACTS = TypeAdapter(list[Fact])
@@ -26,29 +26,6 @@ class Extraction:
     facts: list
     dates: list[DateMention]
     entities: list[Entity]
-
-
-def tense_reader(doc: Document):
-    """tense_at(offset) for the date stage: the tense of the clause around a character offset."""
-    def tense_at(offset: int):
-        s = doc.sentence_at(offset)
-        if s is None:
-            return None
-        word = next((w for w in s.words if w.start <= offset < w.end), None) or \
-            min(s.words, key=lambda w: abs(w.start - offset))
-        head = clause_head(word)
-        if head is None:
-            return None
-        verbs = [head] + [c for c in head.children if c.rel == "aux"]
-        tenses = {v.feat("Tense") for v in verbs} - {None}
-        if "Fut" in tenses:
-            return "future"
-        if "Past" in tenses or "Imp" in tenses:
-            return "past"
-        if "Pres" in tenses:
-            return "present"
-        return None
-    return tense_at
 
 
 def extract(doc: Document, reference: datetime.date | None) -> Extraction:

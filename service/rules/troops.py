@@ -5,10 +5,11 @@ from typing import Optional
 
 from service.document import Word
 from service.rules.context import Context
-from service.rules.engine import common_fields, run_rules
+from service.rules.engine import common_fields, elliptic_counts, fact_before, run_rules
 from service.rules.matcher import Example, Rule, Trigger, clause_span, follow, follow_first, lexicon_set, phrase
 
 L = "triggers:troops."
+LINK_UPOS = frozenset({"PUNCT", "CCONJ", "PRON", "ADP", "SCONJ", "ADV"})
 DEPTH = 3      # how far up the tree a deployment verb may govern the counted force
 
 RULES = [
@@ -20,35 +21,65 @@ RULES = [
                     {"count": 2500, "actor": "Moscou", "destination": "Kazakhstan"}),
             Example("Trois mille militaires supplémentaires seront déployés d'ici mardi.", {"count": 3000}),
             Example("Le régiment compte 800 soldats.", absent=True),
+            Example("Les Etats-Unis vont déployer un bataillon, soit environ 1 000 soldats, en Pologne.",
+                    {"count": 1000, "actor": "Les Etats-Unis"}),
+         )),
+    Rule(name="troops-elliptic", doc="A bare count set beside a deployment just stated "
+         "('500 hommes ont été mobilisés dans la nuit, 1 000 samedi et 1 500 autres dimanche').",
+         trigger=Trigger("triggers:elliptic_links", LINK_UPOS),
+         requires=("after_deployment",), examples=(
+            Example("Cinq cents gendarmes ont été déployés vendredi, 800 samedi.", {"count": 800}),
          )),
 ]
 
 
 def deploy_verb(noun: Word) -> Optional[Word]:
-    """The deployment verb that governs the force noun, or that hangs on it as a participle."""
+    """The deployment verb that governs the force noun, that hangs on it as a participle ("7 000
+    hommes déployés"), or that the noun's clause head governs ("vont déployer ... soit 1 000 soldats")."""
     verbs = lexicon_set(L + "verbs")
+
+    def deploys(w: Word) -> bool:
+        return w.upos in ("VERB", "ADJ") and w.lemma.lower() in verbs
     for c in noun.children:
-        if c.rel in ("acl", "amod") and c.lemma.lower() in verbs:
+        if c.rel in ("acl", "amod") and deploys(c):
             return c
+    nxt = [w for w in noun.sentence.words if w.id > noun.id and w.upos != "ADV"][:1]
+    if nxt and nxt[0].feat("VerbForm") == "Part" and deploys(nxt[0]):
+        return nxt[0]                                   # a parse that hung the participle elsewhere
     for depth, w in enumerate(noun.ancestors()):
         if depth >= DEPTH:
             break
-        if w.upos in ("VERB", "ADJ") and w.lemma.lower() in verbs:
+        if deploys(w):
             return w
+        xcomp = [c for c in w.children if c.rel == "xcomp" and deploys(c)]
+        if xcomp:
+            return xcomp[0]
     return None
 
 
-CONDITIONS = {"deployed": lambda w, ctx: deploy_verb(w) is not None and ctx.quantity_before(w) is not None}
+def _elliptic(w: Word, ctx: Context) -> bool:
+    return fact_before(w, ctx) is not None and any(q.start == w.start for q in ctx.quantities)
+
+
+CONDITIONS = {
+    "deployed": lambda w, ctx: deploy_verb(w) is not None and ctx.quantity_before(w) is not None,
+    "after_deployment": lambda w, ctx: _elliptic(w.sentence.word(w.id + 1) or w, ctx)
+    if w.id < len(w.sentence.words) else False,
+}
 
 
 def _actor(verb: Word, ctx: Context) -> Optional[str]:
     who = follow_first(verb, ("agent",))
-    if who is None and verb.rel in ("advcl", "acl", "xcomp", "conj") and verb.parent is not None:
-        who = follow_first(verb.parent, ("nsubj",))          # "Moscou a lancé ..., envoyant ..."
+    if who is None and verb.rel in ("advcl", "acl", "xcomp", "conj"):
+        # "Moscou a lancé une opération, ..., envoyant ...": the subject of the clause above
+        for w in verb.ancestors():
+            who = follow_first(w, ("nsubj",)) if w.upos == "VERB" and w.rel != "acl" else None
+            if who is not None:
+                break
     if who is None:
         # "... seront déployés, a annoncé la présidence": the announcer sends them
         root = verb.sentence.root
-        if root is not None and root is not verb:
+        if root is not None and root is not verb and root.lemma.lower() in lexicon_set("triggers:reporting_verbs"):
             who = follow_first(root, ("nsubj",))
     if who is None or who.upos == "PRON":
         return None
@@ -82,7 +113,10 @@ def _destination(verb: Word, ctx: Context) -> Optional[str]:
     return None
 
 
-def _build(rule: Rule, trigger: Word, ctx: Context) -> Optional[dict]:
+def _build(rule: Rule, trigger: Word, ctx: Context):
+    if rule.name == "troops-elliptic":
+        return elliptic_counts(rule, trigger.sentence.word(trigger.id + 1), ctx,
+                               inherit=("actor", "organization", "destination", "source", "modality"))
     verb = deploy_verb(trigger)
     q = ctx.quantity_before(trigger)
     fact = common_fields(rule, verb, ctx, clause_span(verb))

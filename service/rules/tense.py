@@ -1,0 +1,49 @@
+"""The tense of the clause around a character offset: what the date stage anchors weekdays by."""
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from service.document import Document, Word
+from service.lexicon import load
+from service.rules.matcher import clause_head
+
+LEX = load("tense")
+
+
+def _future(w: Word) -> bool:
+    form = w.text.lower()
+    return w.feat("Tense") == "Fut" or form in LEX["future_forms"] or \
+        (w.feat("VerbForm") != "Part" and form.endswith(tuple(LEX["future_endings"])))
+
+
+def clause_tense(head: Word) -> Optional[str]:
+    """past / present / future of the clause headed by the verb `head`."""
+    auxes = [c for c in head.children if c.rel == "aux"]
+    if any(_future(v) for v in [head, *auxes]):
+        return "future"
+    governor = head.parent
+    if head.feat("VerbForm") == "Inf" and governor is not None and \
+            governor.lemma.lower() in LEX["near_future_verbs"] and not any(
+                c.rel == "aux" for c in governor.children):
+        return "future"                                    # "vont déployer"
+    finite = [v for v in [*auxes, head] if v.feat("VerbForm") == "Fin"]
+    if head.feat("VerbForm") == "Part" and any(a.lemma.lower() in LEX["past_auxiliaries"] for a in auxes):
+        return "past"                                      # "a été arrêté", "ont défilé"
+    tenses = {v.feat("Tense") for v in finite} - {None}
+    if tenses & {"Past", "Imp"}:
+        return "past"
+    if "Pres" in tenses:
+        return "present"
+    return None
+
+
+def tense_reader(doc: Document) -> Callable[[int], Optional[str]]:
+    def tense_at(offset: int) -> Optional[str]:
+        s = doc.sentence_at(offset)
+        if s is None or not s.words:
+            return None
+        word = next((w for w in s.words if w.start <= offset < w.end), None) or \
+            min(s.words, key=lambda w: abs(w.start - offset))
+        head = clause_head(word)
+        return clause_tense(head) if head is not None else None
+    return tense_at
