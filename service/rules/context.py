@@ -108,9 +108,12 @@ class Context:
         return best
 
     # --- dates --------------------------------------------------------------------------
-    def date_of(self, sentence: Sentence, near: Word) -> Optional[str]:
-        """The resolved date stated in the sentence, nearest the trigger (day grain first)."""
+    def date_of(self, sentence: Sentence, near: Word, within: Optional[tuple[int, int]] = None) -> Optional[str]:
+        """The resolved date of the fact: one stated inside its evidence, else the one of its
+        sentence nearest the trigger (day grain first)."""
         ds = [d for d in self.dates if sentence.start <= d.start < sentence.end and not d.value.startswith("--")]
+        inside = [d for d in ds if within is not None and within[0] <= d.start and d.end <= within[1]]
+        ds = inside or ds
         if not ds:
             return None
         ds.sort(key=lambda d: (d.grain != "day", abs(d.start - near.start)))

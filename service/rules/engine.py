@@ -49,7 +49,7 @@ def common_fields(rule: Rule, trigger: Word, ctx: Context, evidence: tuple[int, 
         "evidence": ctx.span(*evidence),
         "modality": modality_of(trigger),
         "source": ctx.text[src[0]:src[1]] if src else None,
-        "date": ctx.date_of(trigger.sentence, trigger),
+        "date": ctx.date_of(trigger.sentence, trigger, within=evidence),
         **rule.attrs,
     }
 
