@@ -67,7 +67,7 @@ CONDITIONS = {
 
 
 def _persons(noun: Word, ctx: Context) -> list[str]:
-    start, end = phrase(noun, keep_appos=True)     # "l'ancien ministre Paul Martin"
+    start, end = phrase(noun, keep_members=True)     # "l'ancien ministre Paul Martin", "X et Y"
     names = [ctx.full_name(e.text) for e in ctx.doc.entities
              if e.label == "PER" and e.start < end and start < e.end]
     if not names and noun.upos == "PROPN":      # the NER missed it: the name is the noun and its flat parts
@@ -95,7 +95,7 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
     if rule.name == "arrest-noun-count":
         q, noun, persons = ctx.quantity_before(trigger), trigger, []
     else:
-        targets = [n for p in rule.count for n in follow(trigger, p)]
+        targets = [n for p in rule.count for n in follow(trigger, p) if not ctx.in_date(n)]
         if not targets:
             return None
         noun = targets[0]

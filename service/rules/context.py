@@ -107,6 +107,10 @@ class Context:
                 best, best_d = e.text, d
         return best
 
+    def in_date(self, word: Word) -> bool:
+        """The word is part of a date mention ("écroué mercredi soir": "mercredi" is no object)."""
+        return any(d.start <= word.start and word.end <= d.end for d in self.dates)
+
     # --- dates --------------------------------------------------------------------------
     def date_of(self, sentence: Sentence, near: Word, within: Optional[tuple[int, int]] = None) -> Optional[str]:
         """The resolved date of the fact: one stated inside its evidence, else the one of its

@@ -161,10 +161,11 @@ def clause_head(word: Word) -> Optional[Word]:
 _CUT = {"acl:relcl", "parataxis", "punct", "advcl", "conj", "cc", "appos", "dislocated"}
 
 
-def phrase(word: Word, keep_case: bool = False, keep_appos: bool = False) -> tuple[int, int]:
-    """Character span of the noun phrase headed by `word`, without relative clauses, appositions
-    (unless asked), coordinated members or (unless asked) its leading preposition."""
-    cut = _CUT - {"appos", "punct"} if keep_appos else _CUT
+def phrase(word: Word, keep_case: bool = False, keep_members: bool = False) -> tuple[int, int]:
+    """Character span of the noun phrase headed by `word`, without relative clauses, side remarks,
+    appositions and coordinated members (unless `keep_members`: "Paul et Marie", "le ministre Paul
+    Martin") or its leading preposition (unless `keep_case`)."""
+    cut = _CUT - {"appos", "punct", "conj", "cc"} if keep_members else _CUT
     ids = {word.id}
     frontier = [word]
     while frontier:
@@ -203,7 +204,8 @@ def clause_span(trigger: Word) -> tuple[int, int]:
         for w in frontier:
             for c in w.children:
                 contains_trigger = c.id == trigger.id or trigger in c.subtree()
-                if not contains_trigger and (c.deprel in _CUT or c.rel in _CUT or c.rel == "ccomp"):
+                own_clause = c.upos in ("VERB", "AUX") and any(g.rel == "nsubj" for g in c.children)
+                if not contains_trigger and (c.deprel in _CUT or c.rel in _CUT or c.rel == "ccomp" or own_clause):
                     continue
                 ids.add(c.id)
                 nxt.append(c)

@@ -22,7 +22,8 @@ def same_event(a: dict, b: dict) -> bool:
     if a["type"] == "arrest":
         if _surnames(a) or _surnames(b):
             return bool(_surnames(a) & _surnames(b))
-        return _count(a) is not None and _count(a) == _count(b)
+        # one person is no identity: "un suspect" and "une femme" are two arrests
+        return _count(a) is not None and _count(a) > 1 and _count(a) == _count(b)
     if a["type"] == "casualties":
         return a["kind"] == b["kind"] and _count(a) == _count(b) and a.get("victims") == b.get("victims") \
             and a.get("source") == b.get("source")
