@@ -40,6 +40,9 @@ class CasualtiesFact(FactBase):
     kind: CasualtyKind
     count: Quantity
     victims: Optional[str] = Field(None, description="Who the victims are ('policiers', 'civils').")
+    latest: Optional[bool] = Field(
+        None, description="When the text gives successive tolls of one kind ('bilan provisoire', "
+                          "'s'est alourdi'): true on the most recent, false on the earlier ones.")
 
 
 class TroopsFact(FactBase):

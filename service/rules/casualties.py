@@ -166,5 +166,27 @@ def _is_severity_subcount(q, ctx: Context, trigger: Word) -> bool:
         any(a.strip(",.«» ") in lexicon_set("triggers:severity_words") for a in after)
 
 
+def mark_latest(facts: list[dict], ctx: Context) -> None:
+    """Successive totals of one kind: the one its sentence calls updated ('s'est alourdi', 'dernier
+    bilan') is the latest, one called provisional or first is not; without such words, tolls rise, so
+    the highest is taken as the latest."""
+    update, earlier = lexicon_set(L + "toll_update"), lexicon_set(L + "toll_earlier")
+    totals = [f for f in facts if f.get("victims") is None and f["modality"] in ("asserted", "reported")]
+    for kind in {f["kind"] for f in totals}:
+        group = [f for f in totals if f["kind"] == kind]
+        if len({f["count"].value for f in group}) < 2:
+            continue
+
+        def score(f: dict) -> tuple[int, int]:
+            s = ctx.doc.sentence_at(f["trigger"].start)
+            words = {w.lemma.lower() for w in s.words} | {w.text.lower() for w in s.words} if s else set()
+            return (bool(words & update) - bool(words & earlier), f["count"].value)
+        best = max(group, key=score)
+        for f in group:
+            f["latest"] = f is best
+
+
 def extract(ctx: Context) -> list[dict]:
-    return run_rules(RULES, CONDITIONS, _build, ctx)
+    facts = run_rules(RULES, CONDITIONS, _build, ctx)
+    mark_latest(facts, ctx)
+    return facts

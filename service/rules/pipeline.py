@@ -39,5 +39,6 @@ def extract(doc: Document, reference: datetime.date | None) -> Extraction:
         if f.get("count") is not None and f["count"].value == 0:
             f["modality"] = "negated"      # "aucun soldat n'est mort", "personne n'a été arrêté"
     facts = _FACTS.validate_python(merge(raw))
-    entities = [Entity(text=e.text, label=e.label, start=e.start, end=e.end) for e in doc.entities]
+    entities = [Entity(text=e.text, label=e.label, start=e.start, end=e.end,
+                       canonical=ctx.full_name(e.text) if e.label == "PER" else None) for e in doc.entities]
     return Extraction(facts=facts, dates=dates, entities=entities)
