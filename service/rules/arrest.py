@@ -10,7 +10,8 @@ from service.rules.matcher import Example, Rule, Trigger, clause_span, follow, f
 
 L = "triggers:arrest."
 VERB = frozenset({"VERB", "ADJ"})
-CHARGE = ("obl*[pour]", "advcl[pour]", "patient/nmod*[pour]", "obl*/nmod*[pour]", "xcomp/obl*[de]")
+CHARGE = ("obl*[pour]", "advcl[pour]", "patient/nmod*[pour]", "obl*/nmod*[pour]", "xcomp/obl*[de]",
+          "patient/acl*{triggers:arrest.charge_verbs}/obl*", "<acl/acl*{triggers:arrest.charge_verbs}/obl*")
 
 RULES = [
     Rule(name="arrest-passive", doc="Passive arrest verb: the arrested are its subject "
@@ -83,6 +84,16 @@ def _slot_text(word: Optional[Word], ctx: Context) -> Optional[str]:
     return ctx.text[start:end] or None
 
 
+def _agent(rule: Rule, trigger: Word, ctx: Context) -> Optional[str]:
+    """Who arrested: the verb's agent, else a law-enforcement body that announced it."""
+    who = follow_first(trigger, rule.slots.get("agent", ()))
+    if who is None:
+        who = follow_first(trigger, ("reporter",))
+        if who is not None and who.lemma.lower() not in lexicon_set(L + "agent_nouns"):
+            who = None
+    return _slot_text(who, ctx)
+
+
 def _anaphoric(noun: Word) -> bool:
     """'Ces manifestants', 'le ressortissant', 'son compagnon': a mention that refers back."""
     return any(c.rel == "det" and (c.feat("PronType") in ("Dem", "Prs") or c.feat("Poss") == "Yes" or
@@ -104,8 +115,7 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
         if not persons and noun.upos not in ("NOUN", "PROPN") and (q is None or q.value == 1):
             return None                    # "il a été arrêté", "une autre a été interpellée": who?
     fact = common_fields(rule, trigger, ctx, clause_span(trigger))
-    fact.update(type="arrest", persons=persons or None, count=q,
-                agent=_slot_text(follow_first(trigger, rule.slots.get("agent", ())), ctx),
+    fact.update(type="arrest", persons=persons or None, count=q, agent=_agent(rule, trigger, ctx),
                 charge=_slot_text(follow_first(trigger, rule.slots.get("charge", ())), ctx),
                 location=ctx.location(trigger.sentence, trigger))
     # read by merge: an unnamed, uncounted mention that refers back to an arrest already reported,

@@ -10,7 +10,7 @@ from schemas.common import Quantity, Span
 from schemas.dates import DateMention
 from service.document import Document, Entity, Sentence, Word
 from service.lexicon import load
-from service.rules.matcher import lexicon_set
+from service.rules.matcher import clause_head, lexicon_set
 
 LINKS = load("triggers")["count_links"]
 GAP_MARKS = "".join(load("triggers")["count_gap_marks"])
@@ -93,14 +93,21 @@ class Context:
         return self._loc_counts.most_common(1)[0][0] if self._loc_counts else None
 
     def location(self, sentence: Sentence, near: Word) -> Optional[str]:
-        """A place the sentence attaches the fact to: a LOC entity after "à/dans/en/au", nearest the
-        trigger."""
+        """A place the sentence attaches the fact to, nearest the trigger: a LOC entity after
+        "à/dans/en/au" (over determiners: "dans toute la France"), or the subject of the clause
+        ("le Kazakhstan a fait des dizaines de morts")."""
         preps = lexicon_set("triggers:location_prepositions")
+        head = clause_head(near)
         best, best_d = None, None
         for e in self.entities_of(sentence, "LOC"):
             before = [w for w in sentence.words if w.end <= e.start]
-            if not before or before[-1].text.lower().replace("’", "'") not in preps and \
-                    before[-1].lemma.lower() not in preps:
+            while before and before[-1].upos in ("DET", "ADJ") and before[-1].lemma.lower() not in preps:
+                before.pop()
+            prep = bool(before) and (before[-1].text.lower().replace("’", "'") in preps or
+                                     before[-1].lemma.lower() in preps)
+            first = next((w for w in sentence.words if w.start >= e.start), None)
+            subject = first is not None and head is not None and first.head == head.id and first.rel == "nsubj"
+            if not prep and not subject:
                 continue
             d = abs(e.start - near.start)
             if best_d is None or d < best_d:

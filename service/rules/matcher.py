@@ -9,11 +9,14 @@ Path language, one step after another separated by "/":
   nsubj          a child whose deprel is exactly "nsubj"
   obl*           a child whose deprel is "obl" or any subtype ("obl:mod", "obl:arg", ...)
   obl*[pour]     ... that has a `case` child of lemma "pour" (alternatives with "|")
+  acl{triggers:arrest.charge_verbs}  ... whose lemma is in that lexicon list
   ..             the parent
   ^verb          the nearest ancestor-or-self that is a VERB (the clause head)
   <acl           the parent, if this word hangs on it as "acl" or a subtype ("19 personnes tuées")
   patient        who undergoes a transitive verb: its subject if passive, else its object
-  agent          who acts: its subject if active, else its "par" complement
+  agent          who acts: its subject if active, else its "par" complement; for a relative
+                 clause ("la préfecture, qui a déployé"), the noun it hangs on
+  reporter       the subject of a reporting verb of the sentence ("..., a annoncé la police")
 The last two read voice from the auxiliaries and roles from word order (French is SVO), so they
 survive the parser's common slips: "nsubj:pass" on an active verb, a second "nsubj" for the object.
 """
@@ -74,7 +77,7 @@ class Rule:
     examples: tuple[Example, ...] = ()
 
 
-_STEP = re.compile(r"^(?P<rel>[a-z:]+)(?P<star>\*)?(?:\[(?P<case>[^\]]+)\])?$")
+_STEP = re.compile(r"^(?P<rel>[a-z:]+)(?P<star>\*)?(?:\[(?P<case>[^\]]+)\])?(?:\{(?P<lex>[^}]+)\})?$")
 
 
 def _has_case(word: Word, cases: set[str]) -> bool:
@@ -97,6 +100,8 @@ def follow(word: Word, path: str) -> list[Word]:
                     nxt.append(w.parent)
             elif step in ("patient", "agent"):
                 nxt.extend(_role(w, step))
+            elif step == "reporter":
+                nxt.extend(_reporter(w))
             elif step == "^verb":
                 v = clause_head(w)
                 if v is not None:
@@ -107,9 +112,10 @@ def follow(word: Word, path: str) -> list[Word]:
                     raise ValueError(f"bad path step {step!r}")
                 rel, star, case = m["rel"], m["star"], m["case"]
                 cases = set(case.split("|")) if case else None
+                lemmas = lexicon_set(m["lex"]) if m["lex"] else None
                 for c in w.children:
                     if (c.deprel == rel or (star and c.deprel.split(":")[0] == rel)) and \
-                            (cases is None or _has_case(c, cases)):
+                            (cases is None or _has_case(c, cases)) and (lemmas is None or c.lemma.lower() in lemmas):
                         nxt.append(c)
         current = nxt
     return current
@@ -138,7 +144,20 @@ def _role(verb: Word, role: str) -> list[Word]:
         return after[:1] or objs[:1]
     if passive:
         return follow(verb, "obl:agent") or follow(verb, "obl*[par]")
+    if before and before[-1].lemma.lower() in lexicon_set("triggers:relative_pronouns") and \
+            verb.deprel.startswith("acl") and verb.parent is not None:
+        return [verb.parent]
     return before[-1:]
+
+
+def _reporter(word: Word) -> list[Word]:
+    reporting = lexicon_set("triggers:reporting_verbs")
+    for w in word.sentence.words:
+        if w.upos == "VERB" and w.lemma.lower() in reporting:
+            subj = [c for c in w.children if c.rel == "nsubj" and c.upos != "PRON"]
+            if subj:
+                return subj[:1]
+    return []
 
 
 def follow_first(word: Word, paths: Iterable[str]) -> Optional[Word]:

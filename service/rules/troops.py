@@ -78,9 +78,7 @@ def _actor(verb: Word, ctx: Context) -> Optional[str]:
                 break
     if who is None:
         # "... seront déployés, a annoncé la présidence": the announcer sends them
-        root = verb.sentence.root
-        if root is not None and root is not verb and root.lemma.lower() in lexicon_set("triggers:reporting_verbs"):
-            who = follow_first(root, ("nsubj",))
+        who = follow_first(verb, ("reporter",))
     if who is None or who.upos == "PRON":
         return None
     return ctx.text[slice(*phrase(who))]
@@ -99,15 +97,16 @@ def _organization(verb: Word, ctx: Context) -> Optional[str]:
     return None
 
 
-def _destination(verb: Word, ctx: Context) -> Optional[str]:
+def _destination(verb: Word, force: Word, ctx: Context) -> Optional[str]:
+    """Where the force goes: a place complement of the verb or of the force ("1 000 soldats en
+    Pologne"); "le pays" reads as the place the article is about."""
     preps = lexicon_set(L + "destination_prepositions")
-    for w in follow(verb, "obl*") + follow(verb, "obj/nmod*"):
+    for w in follow(verb, "obl*") + follow(verb, "obj/nmod*") + follow(force, "nmod*"):
         if not any(c.rel == "case" and c.lemma.lower() in preps for c in w.children):
             continue
-        start, end = phrase(w)
-        locs = ctx.entities_in(start, end, "LOC")
-        if locs:
-            return locs[0].text
+        loc = next((e for e in ctx.doc.entities if e.label == "LOC" and e.start <= w.start < e.end), None)
+        if loc is not None:
+            return loc.text
         if w.lemma.lower() in lexicon_set(L + "place_nouns"):
             return ctx.main_place()
     return None
@@ -121,7 +120,7 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
     q = ctx.quantity_before(trigger)
     fact = common_fields(rule, verb, ctx, clause_span(verb))
     fact.update(type="troops", count=q, actor=_actor(verb, ctx), organization=_organization(verb, ctx),
-                destination=_destination(verb, ctx))
+                destination=_destination(verb, trigger, ctx))
     return fact
 
 
