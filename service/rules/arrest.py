@@ -10,8 +10,7 @@ from service.rules.matcher import Example, Rule, Trigger, clause_span, follow, f
 
 L = "triggers:arrest."
 VERB = frozenset({"VERB", "ADJ"})
-CHARGE = ("obl*[pour]", "advcl[pour]", "patient/nmod*[pour]", "obl*/nmod*[pour]", "xcomp/obl*[de]",
-          "patient/acl*{triggers:arrest.charge_verbs}/obl*", "<acl/acl*{triggers:arrest.charge_verbs}/obl*")
+CHARGE = ("obl*[pour]", "advcl[pour]", "patient/nmod*[pour]", "obl*/nmod*[pour]", "xcomp/obl*[de]")
 
 RULES = [
     Rule(name="arrest-passive", doc="Passive arrest verb: the arrested are its subject "
@@ -94,6 +93,18 @@ def _agent(rule: Rule, trigger: Word, ctx: Context) -> Optional[str]:
     return _slot_text(who, ctx)
 
 
+def _charge(rule: Rule, trigger: Word, noun: Word) -> Optional[Word]:
+    """'pour trahison', or what the arrested are said to be implicated in / suspected of."""
+    found = follow_first(trigger, rule.slots.get("charge", ()))
+    if found is None:
+        for w in noun.subtree():
+            if w.lemma.lower() in lexicon_set(L + "charge_verbs"):
+                found = follow_first(w, ("obl*", "obj"))
+                if found is not None:
+                    break
+    return found
+
+
 def _anaphoric(noun: Word) -> bool:
     """'Ces manifestants', 'le ressortissant', 'son compagnon': a mention that refers back."""
     return any(c.rel == "det" and (c.feat("PronType") in ("Dem", "Prs") or c.feat("Poss") == "Yes" or
@@ -116,7 +127,7 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
             return None                    # "il a été arrêté", "une autre a été interpellée": who?
     fact = common_fields(rule, trigger, ctx, clause_span(trigger))
     fact.update(type="arrest", persons=persons or None, count=q, agent=_agent(rule, trigger, ctx),
-                charge=_slot_text(follow_first(trigger, rule.slots.get("charge", ())), ctx),
+                charge=_slot_text(_charge(rule, trigger, noun), ctx),
                 location=ctx.location(trigger.sentence, trigger))
     # read by merge: an unnamed, uncounted mention that refers back to an arrest already reported,
     # and a custody status ("placées en garde à vue") that may break down an earlier total

@@ -101,7 +101,8 @@ class Context:
         best, best_d = None, None
         for e in self.entities_of(sentence, "LOC"):
             before = [w for w in sentence.words if w.end <= e.start]
-            while before and before[-1].upos in ("DET", "ADJ") and before[-1].lemma.lower() not in preps:
+            while before and (before[-1].upos in ("DET", "ADJ") or before[-1].lemma.lower() == "tout") and \
+                    before[-1].lemma.lower() not in preps:
                 before.pop()
             prep = bool(before) and (before[-1].text.lower().replace("’", "'") in preps or
                                      before[-1].lemma.lower() in preps)

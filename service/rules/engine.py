@@ -113,6 +113,10 @@ def noun_label(noun: Optional[Word], exclude: Iterable[str] = ()) -> Optional[st
     if noun.lemma.lower() in lexicon_set("triggers:generic_people") or noun.lemma.lower() in set(exclude):
         return None
     words = [noun]
+    prev = noun.sentence.word(noun.id - 1)
+    while prev is not None and prev.head == noun.id and prev.upos == "ADJ":     # "jeune femme"
+        words.insert(0, prev)
+        prev = noun.sentence.word(prev.id - 1)
     nxt = noun.sentence.word(noun.id + 1)
     while nxt is not None and nxt.head == noun.id and nxt.upos == "ADJ":
         words.append(nxt)
@@ -170,7 +174,13 @@ def elliptic_counts(rule: Rule, word: Word, ctx: Context, inherit: tuple[str, ..
     if after and (after[0].upos in ("NOUN", "PROPN") and after[0].text.lower() not in followers or
                   after[0].text.lower() not in followers and after[0].upos not in ("ADV", "ADP", "PUNCT")):
         return []
-    end = after[0].end if after and after[0].upos not in ("PUNCT",) else q.end
+    # the evidence runs to the next punctuation or link: "contre 282 710 au total samedi dernier"
+    tail = []
+    for w in after[:6]:
+        if w.upos == "PUNCT" or w.text.lower() in links:
+            break
+        tail.append(w)
+    end = tail[-1].end if tail else q.end
     fact = common_fields(rule, word, ctx, (q.start, end))
     fact.update({k: total.get(k) for k in inherit}, type=total["type"], count=q)
     loc = ctx.location(word.sentence, word)

@@ -154,7 +154,10 @@ def _reporter(word: Word) -> list[Word]:
     reporting = lexicon_set("triggers:reporting_verbs")
     for w in word.sentence.words:
         if w.upos == "VERB" and w.lemma.lower() in reporting:
-            subj = [c for c in w.children if c.rel == "nsubj" and c.upos != "PRON"]
+            subj = [c for c in w.children if c.rel == "nsubj"]
+            if not subj:      # an inverted subject ("..., a annoncé la police") is often parsed as object
+                subj = [c for c in w.children if c.rel == "obj" and c.id > w.id]
+            subj = [c for c in subj if c.upos != "PRON"]
             if subj:
                 return subj[:1]
     return []
