@@ -56,7 +56,7 @@ def _refers_back(f: dict, out: list[dict]):
         return None
     if f.get("_anaphor"):
         return earlier[-1]
-    if f.get("_breakdown") and _count(f) is not None:
+    if f.get("_breakdown") and f["count"] is not None and f["count"].text is not None and not f.get("persons"):
         return next((g for g in reversed(earlier) if _count(g) is not None and _count(g) > _count(f)), None)
     return None
 
