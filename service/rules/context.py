@@ -10,7 +10,7 @@ from schemas.common import Quantity, Span
 from schemas.dates import DateMention
 from service.document import Document, Entity, Sentence, Word
 from service.lexicon import load
-from service.rules.matcher import clause_head, lexicon_set
+from service.rules.matcher import clause_head, lexicon_set, phrase
 
 LINKS = load("triggers")["count_links"]
 GAP_MARKS = "".join(load("triggers")["count_gap_marks"])
@@ -93,27 +93,34 @@ class Context:
         return self._loc_counts.most_common(1)[0][0] if self._loc_counts else None
 
     def location(self, sentence: Sentence, near: Word) -> Optional[str]:
-        """A place the sentence attaches the fact to, nearest the trigger: a LOC entity after
-        "à/dans/en/au" (over determiners: "dans toute la France"), or the subject of the clause
-        ("le Kazakhstan a fait des dizaines de morts")."""
+        """A place the sentence attaches the fact to, nearest the trigger: a LOC entity or a place
+        noun phrase ("l'autoroute A8", "le musée du Bardo") after "à/dans/en/au" (over determiners:
+        "dans toute la France"), or a LOC subject of the clause ("le Kazakhstan a fait 20 morts")."""
         preps = lexicon_set("triggers:location_prepositions")
         head = clause_head(near)
-        best, best_d = None, None
-        for e in self.entities_of(sentence, "LOC"):
-            before = [w for w in sentence.words if w.end <= e.start]
+
+        def after_preposition(start: int) -> bool:
+            before = [w for w in sentence.words if w.end <= start]
             while before and (before[-1].upos in ("DET", "ADJ") or before[-1].lemma.lower() == "tout") and \
                     before[-1].lemma.lower() not in preps:
                 before.pop()
-            prep = bool(before) and (before[-1].text.lower().replace("’", "'") in preps or
+            return bool(before) and (before[-1].text.lower().replace("’", "'") in preps or
                                      before[-1].lemma.lower() in preps)
+        candidates = []
+        for e in self.entities_of(sentence, "LOC"):
             first = next((w for w in sentence.words if w.start >= e.start), None)
             subject = first is not None and head is not None and first.head == head.id and first.rel == "nsubj"
-            if not prep and not subject:
-                continue
-            d = abs(e.start - near.start)
-            if best_d is None or d < best_d:
-                best, best_d = e.text, d
-        return best
+            if subject or after_preposition(e.start):
+                candidates.append((e.start, e.text))
+        places = lexicon_set("triggers:place_nouns")
+        for w in sentence.words if not candidates else ():      # named places first
+            if w.upos == "NOUN" and w.lemma.lower() in places and after_preposition(w.start):
+                start, end = phrase(w)
+                start = max([start] + [c.end for c in w.children if c.rel == "det" and c.id < w.id])
+                candidates.append((start, self.text[start:end].strip()))
+        if not candidates:
+            return None
+        return min(candidates, key=lambda c: abs(c[0] - near.start))[1]
 
     def in_date(self, word: Word) -> bool:
         """The word is part of a date mention ("écroué mercredi soir": "mercredi" is no object)."""

@@ -28,6 +28,19 @@ class Extraction:
     entities: list[Entity]
 
 
+def share_place(facts: list[dict]) -> list[dict]:
+    """An article that places all its located tolls (or crowds) in the same place places the others
+    there too ("the same accident"); when the places differ, nothing is guessed. Arrests are left
+    alone: people are often arrested elsewhere than where the events happened."""
+    for t in ("casualties", "crowd"):
+        same = [f for f in facts if f["type"] == t and "location" in f]
+        places = {f["location"] for f in same if f["location"]}
+        if len(places) == 1:
+            for f in same:
+                f["location"] = f["location"] or next(iter(places))
+    return facts
+
+
 def extract(doc: Document, reference: datetime.date | None) -> Extraction:
     dates = find_dates(doc.text, reference, tense_at=tense_reader(doc))
     # a number inside a date ("le 4 janvier") is never a count
@@ -38,7 +51,7 @@ def extract(doc: Document, reference: datetime.date | None) -> Extraction:
     for f in raw:
         if f.get("count") is not None and f["count"].value == 0:
             f["modality"] = "negated"      # "aucun soldat n'est mort", "personne n'a été arrêté"
-    facts = _FACTS.validate_python(merge(raw))
+    facts = _FACTS.validate_python(share_place(merge(raw)))
     entities = [Entity(text=e.text, label=e.label, start=e.start, end=e.end,
                        canonical=ctx.full_name(e.text) if e.label == "PER" else None) for e in doc.entities]
     return Extraction(facts=facts, dates=dates, entities=entities)
