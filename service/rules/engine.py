@@ -183,6 +183,11 @@ def elliptic_counts(rule: Rule, word: Word, ctx: Context, inherit: tuple[str, ..
     end = tail[-1].end if tail else q.end
     fact = common_fields(rule, word, ctx, (q.start, end))
     fact.update({k: total.get(k) for k in inherit}, type=total["type"], count=q)
+    # a date inside the side figure ("1 000 samedi") is its own, not the total's
+    own = [d for d in ctx.dates if q.start <= d.start and d.end <= end]
+    if own and total.get("date") in {d.value for d in own}:
+        before = [d for d in ctx.dates if total["evidence"].start <= d.start and d.end <= q.start]
+        total["date"] = before[-1].value if before else None
     loc = ctx.location(word.sentence, word)
     if "location" in inherit and loc is not None and after and after[0].text.lower() in ("à", "au", "aux", "en", "dans"):
         fact["location"] = loc

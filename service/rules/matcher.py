@@ -153,7 +153,8 @@ def _role(verb: Word, role: str) -> list[Word]:
 def _reporter(word: Word) -> list[Word]:
     reporting = lexicon_set("triggers:reporting_verbs")
     for w in word.sentence.words:
-        if w.upos == "VERB" and w.lemma.lower() in reporting:
+        # "s'ajouter à" is no "ajouter" (said): a pronominal verb reports nothing
+        if w.upos == "VERB" and w.lemma.lower() in reporting and not any(c.rel == "expl" for c in w.children):
             subj = [c for c in w.children if c.rel == "nsubj"]
             if not subj:      # an inverted subject ("..., a annoncé la police") is often parsed as object
                 subj = [c for c in w.children if c.rel == "obj" and c.id > w.id]

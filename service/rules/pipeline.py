@@ -28,16 +28,21 @@ class Extraction:
     entities: list[Entity]
 
 
-def share_place(facts: list[dict]) -> list[dict]:
-    """An article that places all its located tolls (or crowds) in the same place places the others
-    there too ("the same accident"); when the places differ, nothing is guessed. Arrests are left
-    alone: people are often arrested elsewhere than where the events happened."""
-    for t in ("casualties", "crowd"):
-        same = [f for f in facts if f["type"] == t and "location" in f]
-        places = {f["location"] for f in same if f["location"]}
-        if len(places) == 1:
-            for f in same:
-                f["location"] = f["location"] or next(iter(places))
+# Slots that an article states once for all its facts of a type: where the accident or the protest
+# took place, who sends the forces. Arrests are left alone: people are often arrested elsewhere.
+SHARED_SLOTS = {"casualties": ("location",), "crowd": ("location",), "troops": ("actor",)}
+
+
+def share_slots(facts: list[dict]) -> list[dict]:
+    """When all the facts of a type that fill a shared slot agree on it, the others take it too;
+    when they differ, nothing is guessed."""
+    for t, slots in SHARED_SLOTS.items():
+        same = [f for f in facts if f["type"] == t]
+        for slot in slots:
+            values = {f[slot] for f in same if f.get(slot)}
+            if len(values) == 1:
+                for f in same:
+                    f[slot] = f.get(slot) or next(iter(values))
     return facts
 
 
@@ -51,7 +56,7 @@ def extract(doc: Document, reference: datetime.date | None) -> Extraction:
     for f in raw:
         if f.get("count") is not None and f["count"].value == 0:
             f["modality"] = "negated"      # "aucun soldat n'est mort", "personne n'a été arrêté"
-    facts = _FACTS.validate_python(share_place(merge(raw)))
+    facts = _FACTS.validate_python(share_slots(merge(raw)))
     entities = [Entity(text=e.text, label=e.label, start=e.start, end=e.end,
                        canonical=ctx.full_name(e.text) if e.label == "PER" else None) for e in doc.entities]
     return Extraction(facts=facts, dates=dates, entities=entities)

@@ -70,8 +70,11 @@ CONDITIONS = {
 
 def _actor(verb: Word, ctx: Context) -> Optional[str]:
     who = follow_first(verb, ("agent",))
-    if who is None and verb.rel in ("advcl", "acl", "xcomp", "conj"):
-        # "Moscou a lancé une opération, ..., envoyant ...": the subject of the clause above
+    participle_of_force = verb.feat("VerbForm") == "Part" and verb.feat("Tense") == "Past" and \
+        not any(c.rel == "aux" for c in verb.children)
+    if who is None and verb.rel in ("advcl", "acl", "xcomp", "conj") and not participle_of_force:
+        # "Moscou a lancé une opération, ..., envoyant ...": the subject of the clause above;
+        # not for "les 7 000 hommes déjà déployés", which says nothing of who sent them
         for w in verb.ancestors():
             who = follow_first(w, ("nsubj",)) if w.upos == "VERB" and w.rel != "acl" else None
             if who is not None:
@@ -85,16 +88,13 @@ def _actor(verb: Word, ctx: Context) -> Optional[str]:
 
 
 def _organization(verb: Word, ctx: Context) -> Optional[str]:
+    """A known alliance or body named in the sentence ("(OTSC)"), else the only one the article names."""
     known = lexicon_set(L + "organizations")
-    s = verb.sentence
-    for w in s.words:                                  # an acronym of a known body: "(OTSC)"
-        if w.text.lower() in known:
-            return w.text
-    orgs = ctx.entities_of(s, "ORG")
-    for e in orgs:
-        if e.text.lower() in known:
-            return e.text
-    return None
+    named = [w.text for w in verb.sentence.words if w.text.lower() in known]
+    if named:
+        return named[0]
+    in_article = {w.text for s in ctx.doc.sentences for w in s.words if w.text.lower() in known}
+    return next(iter(in_article)) if len(in_article) == 1 else None
 
 
 def _destination(verb: Word, force: Word, ctx: Context) -> Optional[str]:
