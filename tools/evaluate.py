@@ -133,7 +133,7 @@ def main() -> int:
             print(f"{t:12s} {s['tp']:4d} {s['fp']:4d} {s['fn']:4d} "
                   f"{s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f}")
         print("slot accuracy over matched facts: " +
-              ", ".join(f"{k} {v:.2f}" for k, v in summary["slots"].items()))
+              ", ".join(f"{k} {v:.3f}" for k, v in summary["slots"].items()))
     if a.json:
         print(json.dumps(results))
     return 0

@@ -97,6 +97,7 @@ class Context:
         noun phrase ("l'autoroute A8", "le musée du Bardo") after "à/dans/en/au" (over determiners:
         "dans toute la France"), or a LOC subject of the clause ("le Kazakhstan a fait 20 morts")."""
         preps = lexicon_set("triggers:location_prepositions")
+        capitals = set(load("triggers")["unaccented_prepositions"])
         head = clause_head(near)
 
         def after_preposition(start: int) -> bool:
@@ -105,7 +106,7 @@ class Context:
                     before[-1].lemma.lower() not in preps:
                 before.pop()
             return bool(before) and (before[-1].text.lower().replace("’", "'") in preps or
-                                     before[-1].lemma.lower() in preps)
+                                     before[-1].lemma.lower() in preps or before[-1].text in capitals)
         candidates = []
         for e in self.entities_of(sentence, "LOC"):
             first = next((w for w in sentence.words if w.start >= e.start), None)

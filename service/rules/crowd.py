@@ -84,6 +84,9 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
         return elliptic_counts(rule, trigger.sentence.word(trigger.id + 1), ctx, inherit=("location", "date"))
     fact = common_fields(rule, trigger, ctx, clause_span(trigger))
     fact.update(type="crowd", count=ctx.quantity_before(trigger), location=ctx.location(trigger.sentence, trigger))
+    if fact["date"] is None and ctx.reference is not None:
+        # a crowd figure given without a day is the figure of the day the article reports on
+        fact["date"] = ctx.reference.isoformat()
     return fact
 
 

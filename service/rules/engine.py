@@ -107,10 +107,9 @@ def find_count(trigger: Word, paths: Iterable[str], ctx: Context,
 
 
 def noun_label(noun: Optional[Word], exclude: Iterable[str] = ()) -> Optional[str]:
-    """Who a counted noun names ("policiers", "soldats maliens"), or None for a generic noun."""
-    if noun is None or noun.upos not in ("NOUN", "PROPN", "ADJ"):
-        return None
-    if noun.lemma.lower() in lexicon_set("triggers:generic_people") or noun.lemma.lower() in set(exclude):
+    """Who a counted noun names ("policiers", "soldats maliens"). A generic noun ("personnes") names
+    no one, unless an adjective makes it specific ("jeune femme", "personnes âgées")."""
+    if noun is None or noun.upos not in ("NOUN", "PROPN", "ADJ") or noun.lemma.lower() in set(exclude):
         return None
     words = [noun]
     prev = noun.sentence.word(noun.id - 1)
@@ -121,6 +120,8 @@ def noun_label(noun: Optional[Word], exclude: Iterable[str] = ()) -> Optional[st
     while nxt is not None and nxt.head == noun.id and nxt.upos == "ADJ":
         words.append(nxt)
         nxt = noun.sentence.word(nxt.id + 1)
+    if len(words) == 1 and noun.lemma.lower() in lexicon_set("triggers:generic_people"):
+        return None
     return noun.sentence.text[words[0].start - noun.sentence.start: words[-1].end - noun.sentence.start]
 
 
