@@ -93,11 +93,12 @@ def _agent(rule: Rule, trigger: Word, ctx: Context) -> Optional[str]:
     return _slot_text(who, ctx)
 
 
-def _charge(rule: Rule, trigger: Word, noun: Word) -> Optional[Word]:
-    """'pour trahison', or what the arrested are said to be implicated in / suspected of."""
+def _charge(rule: Rule, trigger: Word) -> Optional[Word]:
+    """'pour trahison', or what the arrested are said to be implicated in / suspected of (in the
+    sentence: parsers hang such participles anywhere)."""
     found = follow_first(trigger, rule.slots.get("charge", ()))
     if found is None:
-        for w in noun.subtree():
+        for w in trigger.sentence.words:
             if w.lemma.lower() in lexicon_set(L + "charge_verbs"):
                 found = follow_first(w, ("obl*", "obj"))
                 if found is not None:
@@ -127,7 +128,7 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
             return None                    # "il a été arrêté", "une autre a été interpellée": who?
     fact = common_fields(rule, trigger, ctx, clause_span(trigger))
     fact.update(type="arrest", persons=persons or None, count=q, agent=_agent(rule, trigger, ctx),
-                charge=_slot_text(_charge(rule, trigger, noun), ctx),
+                charge=_slot_text(_charge(rule, trigger), ctx),
                 location=ctx.location(trigger.sentence, trigger))
     # read by merge: an unnamed, uncounted mention that refers back to an arrest already reported,
     # and a custody status ("placées en garde à vue") that may break down an earlier total
