@@ -144,9 +144,13 @@ def _role(verb: Word, role: str) -> list[Word]:
         return after[:1] or objs[:1]
     if passive:
         return follow(verb, "obl:agent") or follow(verb, "obl*[par]")
-    if before and before[-1].lemma.lower() in lexicon_set("triggers:relative_pronouns") and \
-            verb.deprel.startswith("acl") and verb.parent is not None:
-        return [verb.parent]
+    if before and before[-1].lemma.lower() in lexicon_set("triggers:relative_pronouns"):
+        if verb.deprel.startswith("acl") and verb.parent is not None:
+            return [verb.parent]
+        # a parse that hung the relative clause elsewhere: the noun right before the pronoun
+        s = verb.sentence
+        prev = [w for w in s.words[:before[-1].id - 1] if w.upos != "PUNCT"]
+        return [prev[-1]] if prev and prev[-1].upos in ("NOUN", "PROPN") else []
     return before[-1:]
 
 
