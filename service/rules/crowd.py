@@ -1,7 +1,6 @@
 """Crowd sizes at protests and gatherings."""
 from __future__ import annotations
 
-from typing import Optional
 
 from service.document import Word
 from service.rules.context import Context
