@@ -5,7 +5,7 @@ from typing import Optional
 
 from service.document import Word
 from service.rules.context import Context
-from service.rules.engine import common_fields, fact_before, find_count, run_rules, subcounts
+from service.rules.engine import common_fields, fact_before, find_count, is_person, run_rules, subcounts
 from service.rules.matcher import Example, Rule, Trigger, clause_span, follow, follow_first, is_passive, lexicon_set, phrase
 
 L = "triggers:arrest."
@@ -83,6 +83,17 @@ def _slot_text(word: Optional[Word], ctx: Context) -> Optional[str]:
     return ctx.text[start:end] or None
 
 
+def _counted_noun(noun: Word, q, ctx: Context) -> Word:
+    """The noun that says who was arrested: "vingtaine" in "une vingtaine de manifestants" stands for
+    "manifestants"."""
+    if q is not None and q.start is not None and ctx.quantity_covering(noun) is q:
+        after = [w for w in noun.sentence.words if w.start >= q.end and w.upos in ("NOUN", "PROPN")]
+        if after and ctx.quantity_before(after[0]) is q:
+            return after[0]
+        return follow_first(noun, ("nmod*[de]",)) or noun
+    return noun
+
+
 def _agent(rule: Rule, trigger: Word, ctx: Context) -> Optional[str]:
     """Who arrested: the verb's agent, else a law-enforcement body that announced it."""
     who = follow_first(trigger, rule.slots.get("agent", ()))
@@ -126,6 +137,11 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
         persons = _persons(noun, ctx)
         if not persons and noun.upos not in ("NOUN", "PROPN") and (q is None or q.value == 1):
             return None                    # "il a été arrêté", "une autre a été interpellée": who?
+        counted = _counted_noun(noun, q, ctx)
+        if not persons and not (q is not None and q.value == 0) and not is_person(counted, ctx):
+            return None                    # "les machines sont arrêtées", "arrêter les modalités"
+        if trigger.feat("Mood") == "Imp":
+            return None                    # "Arrêtez la lecture"
     fact = common_fields(rule, trigger, ctx, clause_span(trigger))
     fact.update(type="arrest", persons=persons or None, count=q, agent=_agent(rule, trigger, ctx),
                 charge=_slot_text(_charge(rule, trigger), ctx),

@@ -54,6 +54,20 @@ def common_fields(rule: Rule, trigger: Word, ctx: Context, evidence: tuple[int, 
     }
 
 
+def is_person(noun: Word, ctx: Context) -> bool:
+    """The word names people: a PER entity, a person noun, or a nationality ("deux Français")."""
+    if ctx.entities_in(noun.start, noun.end, "PER") or any(
+            e.label == "PER" and e.start <= noun.start < e.end for e in ctx.doc.entities):
+        return True
+    forms = {noun.lemma.lower(), noun.text.lower(), noun.text.lower().rstrip("s")}
+    if forms & lexicon_set("triggers:person_nouns"):
+        return True
+    singular = noun.text.rstrip("s")
+    return noun.text[:1].isupper() and noun.upos in ("NOUN", "PROPN", "ADJ") and \
+        singular.lower().endswith(tuple(lexicon_set("triggers:demonym_endings"))) and \
+        not ctx.entities_in(noun.start, noun.end, "LOC")
+
+
 def _singular(noun: Word, ctx: Context) -> Optional[Quantity]:
     """One person, named or described without a numeral ("un policier", "le fils", "Jean Dupont")."""
     if noun.upos == "PRON":
@@ -99,7 +113,7 @@ def find_count(trigger: Word, paths: Iterable[str], ctx: Context,
             if q is not None:             # a broken parse made the number the head: take the noun after it
                 after = [w for w in noun.sentence.words if w.start >= q.end and w.upos in ("NOUN", "PROPN")]
                 return q, after[0] if after and ctx.quantity_before(after[0]) is q else noun
-            if singular:
+            if singular and (is_person(noun, ctx) or noun.upos in ("DET", "NUM")):
                 q = _singular(noun, ctx)
                 if q is not None:
                     return q, noun
