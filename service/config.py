@@ -12,6 +12,8 @@ DEFAULTS = {
     "TORCH_THREADS": 1,                   # per process: one worker per core scales better
     "LOAD": "background",                 # background: serve /healthz while models load; eager: load now
     "LOG_LEVEL": "INFO",
+    "API_KEY": "",                        # when set, every route but the probes needs "Bearer <key>"
+    "CORS_ORIGINS": "",                   # comma-separated origins allowed by CORS; none by default
 }
 INTS = {"MAX_CHARS", "MAX_BATCH", "TORCH_THREADS"}
 

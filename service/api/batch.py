@@ -11,6 +11,7 @@ from schemas.api import BatchProblem, BatchRequest, BatchResponse, ExtractReques
 from service.analysis import analyse, check_length, ready_analyzer
 from service.api.common import inline_schema, is_json, problem_response, read_json
 from service.errors import ApiError, invalid_fields, problem_fields
+from service.security import SECURITY
 
 api = APIBlueprint("batch", __name__, abp_tags=[Tag(name="extract")])
 REQUEST_BODY = {"required": True, "content": {"application/json": {"schema": inline_schema(BatchRequest)}}}
@@ -43,7 +44,9 @@ def _read_documents() -> list:
                      413: problem_response("Too many documents, or a body too large"),
                      415: problem_response("Unsupported content type"),
                      422: problem_response("Not an object with a list of documents"),
+                     401: problem_response("Missing or wrong API key (when the service has one)"),
                      503: problem_response("The analyzer is not loaded yet")},
+          security=SECURITY,
           openapi_extensions={"requestBody": REQUEST_BODY})
 def extract_batch():
     t0 = time.perf_counter()

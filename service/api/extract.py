@@ -11,6 +11,7 @@ from schemas.api import ExtractQuery, ExtractRequest, ExtractResponse
 from service.analysis import analyse, check_length
 from service.api.common import is_json, problem_response, read_json
 from service.errors import ApiError, invalid_fields
+from service.security import SECURITY
 
 api = APIBlueprint("extract", __name__, abp_tags=[Tag(name="extract")])
 
@@ -53,7 +54,9 @@ def _read_request() -> ExtractRequest:
           responses={200: ExtractResponse, 400: problem_response("Malformed body"),
                      413: problem_response("Text too long"), 415: problem_response("Unsupported content type"),
                      422: problem_response("Invalid fields"),
+                     401: problem_response("Missing or wrong API key (when the service has one)"),
                      503: problem_response("The analyzer is not loaded yet")},
+          security=SECURITY,
           openapi_extensions={"requestBody": REQUEST_BODY, "parameters": QUERY})
 def extract():
     t0 = time.perf_counter()
