@@ -45,7 +45,8 @@ def _read_documents() -> list:
                      415: problem_response("Unsupported content type"),
                      422: problem_response("Not an object with a list of documents"),
                      401: problem_response("Missing or wrong API key (when the service has one)"),
-                     503: problem_response("The analyzer is not loaded yet")},
+                     503: problem_response("The analyzer is not loaded yet, or the analysis ran "
+                                           "past FAITS_REQUEST_TIMEOUT")},
           security=SECURITY,
           openapi_extensions={"requestBody": REQUEST_BODY})
 def extract_batch():

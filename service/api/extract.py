@@ -55,7 +55,8 @@ def _read_request() -> ExtractRequest:
                      413: problem_response("Text too long"), 415: problem_response("Unsupported content type"),
                      422: problem_response("Invalid fields"),
                      401: problem_response("Missing or wrong API key (when the service has one)"),
-                     503: problem_response("The analyzer is not loaded yet")},
+                     503: problem_response("The analyzer is not loaded yet, or the analysis ran "
+                                           "past FAITS_REQUEST_TIMEOUT")},
           security=SECURITY,
           openapi_extensions={"requestBody": REQUEST_BODY, "parameters": QUERY})
 def extract():
