@@ -89,6 +89,8 @@ def test_no_reference_date_gives_partial_dates(client):
     ({"data": b"\xff\xfe\xfd", "content_type": "text/plain"}, 400, "charset"),
     ({"data": "Bonjour.", "content_type": "text/plain", "query_string": {"reference_date": "hier"}}, 422,
      "reference_date"),
+    ({"json": {"text": "Bonjour."}, "query_string": {"reference_date": "2024-01-01"}}, 422,
+     "with JSON, send reference_date in the body"),
 ])
 def test_bad_input_is_a_clear_problem(client, kwargs, status, words):
     r = client.post("/extract", **kwargs)

@@ -24,7 +24,7 @@ REQUEST_BODY = {
     },
 }
 QUERY = [{"name": name, "in": "query", "required": False, "schema": schema,
-          "description": "For a text/plain body only: " + desc}
+          "description": "For a text/plain body only (with JSON they are a 422): " + desc}
          for name, schema, desc in (
              ("reference_date", {"type": "string", "format": "date"}, "the publication date."),
              ("id", {"type": "string", "maxLength": 256}, "echoed back."))]
@@ -34,6 +34,9 @@ def _read_request() -> ExtractRequest:
     mimetype = request.mimetype or ""
     try:
         if is_json():
+            if request.args:        # else they would be ignored without a word
+                raise ApiError(422, "Query parameters are for a text/plain body; with JSON, send "
+                                    f"{', '.join(sorted(request.args))} in the body.")
             body = read_json()
             if not isinstance(body, dict):
                 raise ApiError(422, "The JSON body must be an object with a 'text' field.")
