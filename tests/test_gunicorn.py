@@ -24,12 +24,14 @@ def log(tmp_path):
 
 
 def test_sigterm_lets_the_request_in_flight_finish(log):
-    server = Server("spacy", workers=1, log=log)
+    # a graceful timeout well above the request's few seconds, even on a slow machine
+    server = Server("spacy", workers=1, env={"FAITS_GRACEFUL_TIMEOUT": "90"}, log=log)
     with server:
         got = {}
 
         def call():
-            got["status"], got["body"] = post_json(server.port, "/extract", {"text": LONG}, timeout=120)
+            docs = [{"id": str(i), "text": LONG} for i in range(3)]
+            got["status"], got["body"] = post_json(server.port, "/extract/batch", {"documents": docs}, timeout=120)
         t = threading.Thread(target=call)
         t.start()
         time.sleep(1.0)          # the request is sent and accepted: the worker is busy parsing it
@@ -38,7 +40,8 @@ def test_sigterm_lets_the_request_in_flight_finish(log):
         t.join(120)
         assert not t.is_alive()
         assert got["status"] == 200
-        assert any(f["type"] == "crowd" for f in got["body"]["facts"])
+        assert [r["id"] for r in got["body"]["results"]] == ["0", "1", "2"]
+        assert all(any(f["type"] == "crowd" for f in r["facts"]) for r in got["body"]["results"])
         assert server.proc.wait(60) == 0, "gunicorn stops by itself once the request is done"
         with pytest.raises(OSError):
             request(server.port, "GET", "/healthz", timeout=5)
