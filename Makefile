@@ -8,7 +8,7 @@ export FAITS_STANZA_DIR ?= $(if $(wildcard $(SHARED_MODELS)/resources.json),$(SH
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test eval models openapi clean
+.PHONY: setup run test eval bench load models openapi clean
 
 setup: $(VENV)/.installed
 
@@ -30,6 +30,14 @@ test: setup
 
 eval: setup
 	$(BIN)/python tools/evaluate.py $(EVAL_ARGS)
+
+# Throughput and latency, in process and through gunicorn on 127.0.0.1 (about 5 minutes on 2 cores)
+bench: setup
+	$(BIN)/python tools/bench.py $(BENCH_ARGS)
+
+# Bounded load test through gunicorn on 127.0.0.1 (5 minutes at most): no unexpected status, flat memory
+load: setup
+	$(BIN)/python tools/load.py $(LOAD_ARGS)
 
 # Official Stanford French models (needs the internet): make models FAITS_STANZA_DIR=models/stanza
 models: setup

@@ -7,7 +7,8 @@ Every value can be set from the environment. Why these defaults:
 - preload_app = False: each worker builds the app, and so loads Stanza/torch, *after* the fork.
   torch's thread pools do not survive a fork: a model loaded in the master hangs the workers.
 - timeout: a long article can take tens of seconds on the small CPU models; a worker silent for
-  longer than this is killed and replaced.
+  longer than this is killed and replaced. The app answers 503 after FAITS_REQUEST_TIMEOUT (60 s)
+  first, so this is the last resort, for a worker that is stuck outside an analysis.
 """
 import multiprocessing
 import os

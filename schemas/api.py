@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Optional
+from typing import Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -46,7 +46,9 @@ class AnalyzerInfo(BaseModel):
 class Meta(BaseModel):
     analyzer: AnalyzerInfo
     service_version: str
-    timings_ms: dict[str, float] = Field(description="Milliseconds spent in each stage (parse, extract, total).")
+    timings_ms: dict[str, float] = Field(
+        description="Milliseconds spent in each stage (parse, extract, total). In a batch, parse is the one "
+                    "parse call shared by all its documents and total is the request's time until then.")
 
 
 class ExtractResponse(BaseModel):
@@ -71,3 +73,23 @@ class Problem(BaseModel):
     detail: str
     errors: Optional[list[dict]] = Field(None, description="Field-level errors, for 422.")
     request_id: Optional[str] = None
+
+
+class BatchRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    documents: list[ExtractRequest] = Field(
+        min_length=1, description="At most FAITS_MAX_BATCH documents (64 by default; more is a 413). A document "
+                                  "that is invalid gets an error entry in the results; the others are analysed.")
+
+
+class BatchProblem(Problem):
+    """The error entry of one document of a batch: a problem, and which document it is."""
+
+    index: int = Field(ge=0, description="Position of the document in the request.")
+    id: Optional[str] = Field(None, description="The document's id, when it had a readable one.")
+
+
+class BatchResponse(BaseModel):
+    results: list[Union[ExtractResponse, BatchProblem]] = Field(
+        description="One entry per document, in the order sent: its extraction, or its problem.")

@@ -11,7 +11,7 @@ from flask_openapi3 import Info, OpenAPI
 
 from schemas.api import Problem
 from service import config as config_mod
-from service import errors, logs
+from service import errors, logs, security
 from service.runtime import Runtime
 
 __version__ = "1.0.0"
@@ -26,8 +26,10 @@ def create_app(config: Optional[dict] = None) -> OpenAPI:
     app = OpenAPI(__name__, info=Info(title="faits", version=__version__,
                                       description="Facts from French news text: arrests, casualties, troop "
                                                   "deployments, crowd sizes, dates and named entities."),
-                  doc_ui=False, security_schemes={}, validation_error_status=422, validation_error_model=Problem)
+                  doc_ui=False, security_schemes=security.SCHEMES,
+                  validation_error_status=422, validation_error_model=Problem)
     app.config.update(conf)
+    app.debug = False                 # never, whatever FLASK_DEBUG says: no debugger, no traces to clients
     app.json.ensure_ascii = False     # French text stays readable in responses
     app.json.sort_keys = False
     # bytes: JSON may escape each character as \uXXXX; the character limit is checked after decoding
@@ -41,6 +43,8 @@ def create_app(config: Optional[dict] = None) -> OpenAPI:
         g.request_id = request.headers.get("X-Request-ID", "")[:128] or uuid.uuid4().hex
         g.t0 = time.perf_counter()
 
+    security.register(app)            # after the request id: a 401 carries it too
+
     @app.after_request
     def _finish(resp):
         resp.headers["X-Request-ID"] = g.get("request_id", "")
@@ -49,9 +53,11 @@ def create_app(config: Optional[dict] = None) -> OpenAPI:
                                    "ms": round((time.perf_counter() - g.get("t0", time.perf_counter())) * 1000, 1)})
         return resp
 
+    from service.api.batch import api as batch_api
     from service.api.extract import api as extract_api
     from service.api.health import api as health_api
     app.register_api(extract_api)
+    app.register_api(batch_api)
     app.register_api(health_api)
 
     @app.get("/openapi.json", doc_ui=False)

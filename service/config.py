@@ -8,11 +8,16 @@ DEFAULTS = {
     "STANZA_DIR": "models/stanza",        # a directory holding resources.json and fr/
     "SPACY_MODEL": "fr_core_news_md",
     "MAX_CHARS": 100_000,                 # longest text accepted, in characters
+    "MAX_BATCH": 64,                      # most documents in one /extract/batch request
+    "REQUEST_TIMEOUT": 60.0,              # seconds an analysis may take before the request gets a 503
     "TORCH_THREADS": 1,                   # per process: one worker per core scales better
     "LOAD": "background",                 # background: serve /healthz while models load; eager: load now
     "LOG_LEVEL": "INFO",
+    "API_KEY": "",                        # when set, every route but the probes needs "Bearer <key>"
+    "CORS_ORIGINS": "",                   # comma-separated origins allowed by CORS; none by default
 }
-INTS = {"MAX_CHARS", "TORCH_THREADS"}
+INTS = {"MAX_CHARS", "MAX_BATCH", "TORCH_THREADS"}
+FLOATS = {"REQUEST_TIMEOUT"}
 
 
 def from_env(environ=os.environ) -> dict:
@@ -20,5 +25,5 @@ def from_env(environ=os.environ) -> dict:
     for key in DEFAULTS:
         raw = environ.get(f"FAITS_{key}")
         if raw is not None and raw != "":
-            conf[key] = int(raw) if key in INTS else raw
+            conf[key] = int(raw) if key in INTS else float(raw) if key in FLOATS else raw
     return conf

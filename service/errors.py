@@ -21,9 +21,14 @@ class ApiError(Exception):
         self.status, self.detail, self.errors, self.headers = status, detail, errors, headers or {}
 
 
+def problem_fields(status: int, detail: str, errors: Optional[list[dict]] = None) -> dict:
+    """The fields of a problem: for a response, or for one document's entry in a batch."""
+    return {"title": HTTPStatus(status).phrase, "status": status, "detail": detail, "errors": errors,
+            "request_id": g.get("request_id")}
+
+
 def problem(status: int, detail: str, errors: Optional[list[dict]] = None, headers: Optional[dict] = None):
-    body = Problem(title=HTTPStatus(status).phrase, status=status, detail=detail, errors=errors,
-                   request_id=g.get("request_id"))
+    body = Problem(**problem_fields(status, detail, errors))
     resp = jsonify(body.model_dump(exclude_none=True))
     resp.status_code = status
     resp.mimetype = PROBLEM_JSON
@@ -34,6 +39,13 @@ def problem(status: int, detail: str, errors: Optional[list[dict]] = None, heade
 def pydantic_errors(exc) -> list[dict]:
     """pydantic's errors without the echoed input (which may be huge or sensitive)."""
     return [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()]
+
+
+def invalid_fields(exc) -> ApiError:
+    """A pydantic ValidationError as the API's 422."""
+    return ApiError(422, "Some fields are invalid: " + "; ".join(
+        f"{'.'.join(map(str, err['loc'])) or 'body'}: {err['msg']}" for err in exc.errors()),
+        errors=pydantic_errors(exc))
 
 
 def register(app: Flask) -> None:

@@ -1,14 +1,23 @@
-"""The analyzer of this process: loaded once (after gunicorn forks), warmed up, then shared."""
+"""The analyzer of this process: loaded once (after gunicorn forks), warmed up, then used by one
+analysis at a time, on a thread of its own so that a request can give up on a slow one."""
 from __future__ import annotations
 
 import logging
+import queue
 import threading
-from typing import Optional
+import time
+from concurrent.futures import Future
+from typing import Callable, Optional, TypeVar
 
 from service.analyzers import Analyzer, load_analyzer
 
 log = logging.getLogger(__name__)
 WARM_UP_TEXT = "Deux manifestants ont été interpellés samedi 8 janvier à Lyon par la police."
+T = TypeVar("T")
+
+
+class AnalysisTimeout(Exception):
+    """The analysis did not end, or could not start, within the time limit."""
 
 
 class Runtime:
@@ -19,6 +28,48 @@ class Runtime:
         self._ready = threading.Event()
         if self.analyzer is not None:
             self._ready.set()
+        # Held from a job's submission to its end (released by the analysis thread): the analyzers
+        # are not thread-safe, and a job a request gave up on still holds the analyzer until it ends.
+        self._free = threading.Lock()
+        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self._thread: Optional[threading.Thread] = None
+
+    @property
+    def busy(self) -> bool:
+        return self._free.locked()
+
+    def run(self, fn: Callable[..., T], *args) -> T:
+        """fn(*args) on the analysis thread, waiting REQUEST_TIMEOUT seconds at most in all: for the
+        analyzer to be free, then for fn. fn's exceptions are raised here."""
+        limit = float(self.config["REQUEST_TIMEOUT"])
+        deadline = time.monotonic() + limit
+        if not self._free.acquire(timeout=limit):
+            raise AnalysisTimeout(f"The analyzer stayed busy for {limit:g} s (FAITS_REQUEST_TIMEOUT); retry later.")
+        future: Future = Future()
+        try:
+            if self._thread is None:        # started here, in the process that serves (after any fork)
+                self._thread = threading.Thread(target=self._serve, name="analysis", daemon=True)
+                self._thread.start()
+            self._jobs.put((future, fn, args))
+        except BaseException:
+            self._free.release()
+            raise
+        try:
+            return future.result(timeout=max(0.0, deadline - time.monotonic()))
+        except TimeoutError:
+            # the job cannot be interrupted: it ends on its own (its text is bounded), unobserved
+            log.warning("analysis over the time limit", extra={"limit_s": limit})
+            raise AnalysisTimeout(f"The analysis took longer than {limit:g} s (FAITS_REQUEST_TIMEOUT).") from None
+
+    def _serve(self) -> None:
+        while True:
+            future, fn, args = self._jobs.get()
+            try:
+                future.set_result(fn(*args))
+            except BaseException as e:      # handed to the waiting request, which reports it
+                future.set_exception(e)
+            finally:
+                self._free.release()
 
     @property
     def ready(self) -> bool:

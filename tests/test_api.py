@@ -18,7 +18,7 @@ TEXT = "Trois manifestants ont été interpellés samedi à Lyon par la police. 
 
 
 def schema_for(path: str, status: int, content_type: str) -> dict:
-    op = SPEC["paths"][path]["post" if path == "/extract" else "get"]
+    op = SPEC["paths"][path]["post" if path.startswith("/extract") else "get"]
     schema = op["responses"][str(status)]["content"][content_type]["schema"]
     return {**schema, "components": SPEC["components"]}
 
@@ -27,6 +27,7 @@ def assert_valid(resp, path="/extract"):
     """The response body validates against openapi.yaml, for its status and content type."""
     ctype = "application/problem+json" if resp.status_code >= 400 else "application/json"
     assert resp.mimetype == ctype
+    assert str(resp.status_code) in SPEC["paths"][path]["post" if path.startswith("/extract") else "get"]["responses"]
     jsonschema.Draft202012Validator(schema_for(path, resp.status_code, ctype)).validate(resp.get_json())
 
 
@@ -88,6 +89,8 @@ def test_no_reference_date_gives_partial_dates(client):
     ({"data": b"\xff\xfe\xfd", "content_type": "text/plain"}, 400, "charset"),
     ({"data": "Bonjour.", "content_type": "text/plain", "query_string": {"reference_date": "hier"}}, 422,
      "reference_date"),
+    ({"json": {"text": "Bonjour."}, "query_string": {"reference_date": "2024-01-01"}}, 422,
+     "with JSON, send reference_date in the body"),
 ])
 def test_bad_input_is_a_clear_problem(client, kwargs, status, words):
     r = client.post("/extract", **kwargs)
@@ -150,7 +153,7 @@ def test_not_ready_until_loaded(tmp_path):
 def test_internal_errors_hide_the_trace(app, monkeypatch):
     def boom(*a, **k):
         raise RuntimeError("secret detail")
-    monkeypatch.setattr("service.api.extract.run_rules", boom)
+    monkeypatch.setattr("service.analysis.run_rules", boom)
     r = app.test_client().post("/extract", json={"text": "Bonjour."})
     assert r.status_code == 500
     assert "secret" not in r.get_data(as_text=True) and "Traceback" not in r.get_data(as_text=True)

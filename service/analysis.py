@@ -1,0 +1,54 @@
+"""The core shared by /extract and /extract/batch: limits, one analyzer call for all texts, the rules."""
+from __future__ import annotations
+
+import time
+
+from flask import current_app
+
+from schemas.api import AnalyzerInfo, ExtractRequest, ExtractResponse, Meta
+from service import __version__
+from service.errors import ApiError
+from service.rules.pipeline import extract as run_rules
+from service.runtime import AnalysisTimeout
+
+
+def check_length(text: str) -> None:
+    limit = current_app.config["MAX_CHARS"]
+    if len(text) > limit:
+        raise ApiError(413, f"The text has {len(text)} characters; the limit is {limit}.")
+
+
+def ready_analyzer():
+    runtime = current_app.extensions["faits"]
+    if not runtime.ready:
+        raise ApiError(503, "The analyzer is still loading; retry shortly." if runtime.error is None
+                       else "The analyzer failed to load; see /readyz.", headers={"Retry-After": "5"})
+    return runtime.analyzer
+
+
+def analyse(reqs: list[ExtractRequest], t0: float) -> list[ExtractResponse]:
+    """One response per request, in order, or a 503 past FAITS_REQUEST_TIMEOUT."""
+    analyzer = ready_analyzer()
+    try:
+        return current_app.extensions["faits"].run(_analyse, analyzer, reqs, t0)
+    except AnalysisTimeout as e:
+        raise ApiError(503, str(e), headers={"Retry-After": "5"}) from None
+
+
+def _analyse(analyzer, reqs: list[ExtractRequest], t0: float) -> list[ExtractResponse]:
+    # the texts are parsed in one call: batching is where the analyzers get their throughput
+    t1 = time.perf_counter()
+    docs = [analyzer.parse(reqs[0].text)] if len(reqs) == 1 else analyzer.parse_many([r.text for r in reqs])
+    t2 = time.perf_counter()
+    info = AnalyzerInfo(name=analyzer.name, models=analyzer.models, version=analyzer.version)
+    out = []
+    for req, doc in zip(reqs, docs):
+        t3 = time.perf_counter()
+        result = run_rules(doc, req.reference_date)
+        t4 = time.perf_counter()
+        out.append(ExtractResponse(
+            id=req.id, facts=result.facts, dates=result.dates, entities=result.entities,
+            meta=Meta(analyzer=info, service_version=__version__,
+                      timings_ms={"parse": round((t2 - t1) * 1000, 2), "extract": round((t4 - t3) * 1000, 2),
+                                  "total": round((t4 - t0) * 1000, 2)})))
+    return out

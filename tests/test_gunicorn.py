@@ -1,0 +1,63 @@
+"""gunicorn for real, on a free loopback port, with the spaCy analyzer: a graceful stop lets the
+request in flight finish; a killed worker is replaced and the service answers again."""
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+
+import pytest
+
+from tools.loopback import Server, children, post_json, request
+
+LONG = ("Trois manifestants ont été interpellés samedi à Lyon par la police. "
+        "Plus de 2 000 personnes ont défilé dans le centre-ville. ") * 700     # ~90 000 characters
+
+
+@pytest.fixture
+def log(tmp_path):
+    path = tmp_path / "gunicorn.log"
+    yield path
+    if os.environ.get("FAITS_SHOW_GUNICORN_LOG") and path.exists():
+        print(path.read_text(errors="replace"))
+
+
+def test_sigterm_lets_the_request_in_flight_finish(log):
+    # a graceful timeout well above the request's few seconds, even on a slow machine
+    server = Server("spacy", workers=1, env={"FAITS_GRACEFUL_TIMEOUT": "90"}, log=log)
+    with server:
+        got = {}
+
+        def call():
+            docs = [{"id": str(i), "text": LONG} for i in range(3)]
+            got["status"], got["body"] = post_json(server.port, "/extract/batch", {"documents": docs}, timeout=120)
+        t = threading.Thread(target=call)
+        t.start()
+        time.sleep(1.0)          # the request is sent and accepted: the worker is busy parsing it
+        assert t.is_alive(), "the long request ended before the signal: nothing is tested"
+        server.proc.send_signal(signal.SIGTERM)
+        t.join(120)
+        assert not t.is_alive()
+        assert got["status"] == 200
+        assert [r["id"] for r in got["body"]["results"]] == ["0", "1", "2"]
+        assert all(any(f["type"] == "crowd" for f in r["facts"]) for r in got["body"]["results"])
+        assert server.proc.wait(60) == 0, "gunicorn stops by itself once the request is done"
+        with pytest.raises(OSError):
+            request(server.port, "GET", "/healthz", timeout=5)
+
+
+def test_a_killed_worker_is_replaced(log):
+    with Server("spacy", workers=1, env={"FAITS_LOAD": "eager"}, log=log) as server:
+        [old] = server.worker_pids()
+        os.kill(old, signal.SIGKILL)
+        end = time.monotonic() + 60
+        while time.monotonic() < end and server.worker_pids() in ([], [old]):
+            time.sleep(0.1)
+        [new] = server.worker_pids()
+        assert new != old
+        # the next request waits for the new worker (it loads its models before accepting), then succeeds
+        status, body = post_json(server.port, "/extract", {"text": "Deux policiers ont été blessés à Nantes."})
+        assert status == 200 and body["facts"][0]["kind"] == "injured"
+        assert server.proc.poll() is None
+        assert children(server.proc.pid) == [new]

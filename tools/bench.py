@@ -1,0 +1,205 @@
+"""Throughput and latency of faits, for each analyzer, on ../shared/eval/dev.jsonl (make bench).
+
+For each analyzer: the raw analyzer in process (documents/s, words/s), its batch call (parse_many)
+against one text at a time, the best the raw analyzer reaches with one process per core and one torch
+thread each; then the service through gunicorn on 127.0.0.1 (one worker per core) with 1, 2, 4 and 8
+concurrent clients (documents/s, p50/p95 latency, errors), the share of time spent in extraction after
+parsing, /extract/batch of 32 documents against 32 single calls, and the RSS of each worker. Ends with
+one JSON line holding every figure. Bounded: a few passes over the 16 documents (about 5 minutes on
+2 cores); loopback only.
+
+    python tools/bench.py [--analyzers stanza,spacy] [--passes stanza=2,spacy=6]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import os
+import queue
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# one BLAS/OpenMP thread, as in the service's workers, set before numpy or torch are imported (here,
+# in the spawned processes and in gunicorn, which inherits it)
+for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+from tools.loopback import ROOT, Server, post_json, rss_kib  # noqa: E402
+
+DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+STANZA_DIR = os.environ.get("FAITS_STANZA_DIR") or str(ROOT.parent / "shared" / "models" / "stanza-fr-mini")
+CORES = os.cpu_count() or 1
+
+
+def load(name: str):
+    from service.analyzers import load_analyzer
+    return load_analyzer(name, stanza_dir=STANZA_DIR, spacy_model="fr_core_news_md", torch_threads=1)
+
+
+def raw_in_process(name: str, texts: list[str], passes: int) -> dict:
+    analyzer = load(name)
+    for t in texts[:4]:                                       # warm-up, not measured
+        analyzer.parse(t)
+    t0 = time.perf_counter()
+    for _ in range(passes):
+        parsed = [analyzer.parse(t) for t in texts]
+    one = time.perf_counter() - t0
+    words = sum(len(s.words) for d in parsed for s in d.sentences) * passes
+    t0 = time.perf_counter()
+    for _ in range(passes):
+        analyzer.parse_many(texts)
+    many = time.perf_counter() - t0
+    n = len(texts) * passes
+    return {"docs_per_s": n / one, "words_per_s": words / one, "parse_many_docs_per_s": n / many,
+            "parse_many_speedup": one / many}
+
+
+def _mp_worker(name, texts, passes, barrier, results):
+    analyzer = load(name)
+    for t in texts[:2]:                                       # warm-up, not measured
+        analyzer.parse(t)
+    barrier.wait(600)                                         # every process loaded: start together
+    t0 = time.perf_counter()
+    for _ in range(passes):
+        for t in texts:
+            analyzer.parse(t)
+    results.put(time.perf_counter() - t0)
+
+
+def raw_multiprocess(name: str, texts: list[str], passes: int, procs: int) -> dict:
+    """One process per core, one torch thread each, the texts dealt out: the ceiling for the service."""
+    ctx = mp.get_context("spawn")             # never fork a process that has torch loaded
+    barrier, results = ctx.Barrier(procs), ctx.Queue()
+    shares = [texts[i::procs] for i in range(procs)]
+    workers = [ctx.Process(target=_mp_worker, args=(name, s, passes, barrier, results)) for s in shares]
+    for w in workers:
+        w.start()
+    try:
+        elapsed = [results.get(timeout=900) for _ in workers]
+    finally:
+        for w in workers:
+            w.join(60)
+            if w.is_alive():
+                w.kill()
+    return {"processes": procs, "docs_per_s": len(texts) * passes / max(elapsed)}
+
+
+def drive(port: int, docs: list[dict], clients: int) -> dict:
+    """Every document once, by `clients` threads at a time: documents/s, latencies, errors, timings."""
+    jobs: queue.SimpleQueue = queue.SimpleQueue()
+    for d in docs:
+        jobs.put(d)
+    latencies, timings, errors, lock = [], [], [], threading.Lock()
+
+    def client():
+        while True:
+            try:
+                doc = jobs.get_nowait()
+            except queue.Empty:
+                return
+            t0 = time.perf_counter()
+            try:
+                status, body = post_json(port, "/extract", doc, timeout=300)
+            except OSError as e:
+                status, body = repr(e), {}
+            with lock:
+                latencies.append(time.perf_counter() - t0)
+                if status == 200:
+                    timings.append(body["meta"]["timings_ms"])
+                else:
+                    errors.append(status)
+    t0 = time.perf_counter()
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - t0
+    q = statistics.quantiles(latencies, n=20)
+    return {"clients": clients, "docs_per_s": len(docs) / wall, "p50_ms": statistics.median(latencies) * 1000,
+            "p95_ms": q[18] * 1000, "errors": len(errors), "timings": timings}
+
+
+def service(name: str, docs: list[dict], passes: int, levels: list[int]) -> dict:
+    log = Path(tempfile.gettempdir()) / f"faits-bench-{name}.log"
+    with Server(name, workers=CORES, env={"FAITS_TORCH_THREADS": "1"}, log=log) as server:
+        drive(server.port, docs[:2 * CORES], 2 * CORES)       # warm-up, not measured
+        out = {"workers": CORES, "levels": []}
+        for clients in levels:
+            r = drive(server.port, docs * passes, clients)
+            if clients == 1:
+                parse = sum(t["parse"] for t in r["timings"])
+                extract = sum(t["extract"] for t in r["timings"])
+                out["extract_share"] = extract / (parse + extract)
+            del r["timings"]
+            out["levels"].append(r)
+            print(f"  service {name}: {clients} clients: {r['docs_per_s']:.2f} docs/s, p50 {r['p50_ms']:.0f} ms, "
+                  f"p95 {r['p95_ms']:.0f} ms, {r['errors']} errors", flush=True)
+        batch = [{"id": str(i), "text": d["text"], "reference_date": d["reference_date"]}
+                 for i, d in enumerate((docs * 2)[:32])]
+        t0 = time.perf_counter()
+        status, body = post_json(server.port, "/extract/batch", {"documents": batch}, timeout=600)
+        batch_s = time.perf_counter() - t0
+        assert status == 200 and all("facts" in r for r in body["results"]), (status, str(body)[:300])
+        singles_s = drive(server.port, batch, 1)
+        singles_s = len(batch) / singles_s["docs_per_s"]
+        out["batch32"] = {"batch_s": batch_s, "singles_s": singles_s, "speedup": singles_s / batch_s}
+        out["rss_mib_per_worker"] = [round(rss_kib(p) / 1024, 1) for p in server.worker_pids()]
+    out["errors_at_8"] = next((lv["errors"] for lv in out["levels"] if lv["clients"] == 8), None)
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--analyzers", default="stanza,spacy")
+    ap.add_argument("--passes", default="stanza=2,spacy=6", help="passes over the documents, per analyzer")
+    ap.add_argument("--levels", default="1,2,4,8", help="numbers of concurrent clients")
+    ap.add_argument("--dev", default=str(DEV))
+    a = ap.parse_args(argv)
+    docs = [json.loads(line) for line in Path(a.dev).read_text(encoding="utf-8").splitlines() if line.strip()]
+    docs = [{"id": d["id"], "text": d["text"], "reference_date": d["reference_date"]} for d in docs]
+    texts = [d["text"] for d in docs]
+    passes = {k: int(v) for k, v in (p.split("=") for p in a.passes.split(","))}
+    levels = [int(x) for x in a.levels.split(",")]
+    figures: dict = {"documents": len(docs), "characters": sum(map(len, texts)), "cores": CORES, "analyzers": {}}
+    t_start = time.perf_counter()
+    for name in a.analyzers.split(","):
+        n = passes.get(name, 2)
+        print(f"{name}: {n} passes over {len(docs)} documents", flush=True)
+        raw = raw_in_process(name, texts, max(1, n // 2))
+        print(f"  raw in process: {raw['docs_per_s']:.2f} docs/s, {raw['words_per_s']:.0f} words/s; "
+              f"parse_many {raw['parse_many_docs_per_s']:.2f} docs/s (x{raw['parse_many_speedup']:.2f})", flush=True)
+        multi = raw_multiprocess(name, texts, n, CORES)
+        print(f"  raw, {CORES} processes x 1 thread: {multi['docs_per_s']:.2f} docs/s", flush=True)
+        svc = service(name, docs, n, levels)
+        best = max(lv["docs_per_s"] for lv in svc["levels"])
+        print(f"  extraction share {svc['extract_share']:.1%}; batch of 32 {svc['batch32']['batch_s']:.2f} s vs "
+              f"32 singles {svc['batch32']['singles_s']:.2f} s (x{svc['batch32']['speedup']:.2f}); "
+              f"RSS per worker {svc['rss_mib_per_worker']} MiB; service/raw {best / multi['docs_per_s']:.2f}",
+              flush=True)
+        figures["analyzers"][name] = {"passes": n, "raw": raw, "raw_multiprocess": multi, "service": svc,
+                                      "service_over_raw": best / multi["docs_per_s"]}
+    figures["seconds"] = time.perf_counter() - t_start
+    print(json.dumps(_rounded(figures), ensure_ascii=False), flush=True)
+    errors = [f["service"]["errors_at_8"] for f in figures["analyzers"].values()]
+    return 1 if any(errors) else 0
+
+
+def _rounded(x):
+    if isinstance(x, float):
+        return round(x, 3)
+    if isinstance(x, dict):
+        return {k: _rounded(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [_rounded(v) for v in x]
+    return x
+
+
+if __name__ == "__main__":
+    sys.exit(main())
