@@ -30,7 +30,7 @@ class Word:
 
     @property
     def children(self) -> list["Word"]:
-        return [w for w in self.sentence.words if w.head == self.id]
+        return self.sentence.children_of(self.id)
 
     @property
     def rel(self) -> str:
@@ -44,7 +44,7 @@ class Word:
         """This word and all its descendants, in sentence order."""
         ids, frontier = {self.id}, [self]
         while frontier:
-            nxt = [w for w in self.sentence.words if w.head in {f.id for f in frontier} and w.id not in ids]
+            nxt = [c for f in frontier for c in f.children if c.id not in ids]
             ids.update(w.id for w in nxt)
             frontier = nxt
         return [w for w in self.sentence.words if w.id in ids]
@@ -73,8 +73,14 @@ class Sentence:
     text: str = ""
 
     def __post_init__(self) -> None:
+        self._children: dict[int, list[Word]] = {}
         for w in self.words:
             w.sentence = self
+            self._children.setdefault(w.head, []).append(w)
+
+    def children_of(self, wid: int) -> list[Word]:
+        """The dependents of word `wid` (0: the roots), in sentence order; the tree is read-only."""
+        return self._children.get(wid, [])
 
     def word(self, wid: int) -> Optional[Word]:
         return self.words[wid - 1] if 0 < wid <= len(self.words) else None

@@ -7,7 +7,7 @@ from schemas.common import Quantity
 from service.document import Word
 from service.lexicon import load
 from service.rules.context import Context
-from service.rules.matcher import Rule, clause_head, follow, follow_first, lexicon_set
+from service.rules.matcher import Rule, clause_head, follow, follow_first, forms, lexicon_set
 from service.rules.modality import modality_of, source_of
 
 Condition = Callable[[Word, Context], bool]
@@ -18,9 +18,13 @@ def run_rules(rules: Iterable[Rule], conditions: dict[str, Condition], build: Bu
               ctx: Context) -> list[dict]:
     """Each trigger word gives at most one fact: the first rule, in order, that builds one."""
     rules = list(rules)
+    # most words trigger nothing: one look-up in the union of the triggers skips them
+    keys = frozenset().union(*(lexicon_set(r.trigger.lexicon) for r in rules))
     facts = ctx.found = []           # a rule may read what the module found before in the text
     for sentence in ctx.doc.sentences:
         for word in sentence.words:
+            if not forms(word) & keys:
+                continue
             for rule in rules:
                 if rule.trigger.matches(word) and all(conditions[c](word, ctx) for c in rule.requires):
                     fact = build(rule, word, ctx)

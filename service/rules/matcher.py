@@ -24,12 +24,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from service.document import Word
 from service.lexicon import load
 
 
+@lru_cache(maxsize=None)
 def lexicon_set(key: str) -> frozenset[str]:
     """`"triggers:casualties.killed_nouns"` -> that list of the triggers lexicon, as a set."""
     name, _, path = key.partition(":")
@@ -39,14 +41,19 @@ def lexicon_set(key: str) -> frozenset[str]:
     return frozenset(s.lower() for s in node)
 
 
-def forms(word: Word) -> set[str]:
+def forms(word: Word) -> frozenset[str]:
     """The keys a word can match a lexicon by: parsers mislemmatise, so text forms count too."""
-    t = word.text.lower().replace("’", "'")
-    out = {word.lemma.lower(), t}
+    return _forms(word.text, word.lemma)
+
+
+@lru_cache(maxsize=65536)
+def _forms(text: str, lemma: str) -> frozenset[str]:
+    t = text.lower().replace("’", "'")
+    out = {lemma.lower(), t}
     for suffix in ("s", "x", "es", "e"):       # crude plural/feminine strip: "tués" -> "tué"
         if t.endswith(suffix) and len(t) > len(suffix) + 2:
             out.add(t[: -len(suffix)])
-    return out
+    return frozenset(out)
 
 
 @dataclass(frozen=True)
