@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from service.document import Word
 from service.rules.context import Context
-from service.rules.engine import common_fields, elliptic_counts, fact_before, run_rules
+from service.rules.engine import common_fields, elliptic_counts, links_a_count, run_rules
 from service.rules.matcher import Example, Rule, Trigger, clause_head, clause_span, lexicon_set
 
 L = "triggers:crowd."
@@ -70,8 +70,7 @@ def _protest_context(w: Word, ctx: Context) -> bool:
 
 
 CONDITIONS = {
-    "after_crowd": lambda w, ctx: fact_before(w, ctx) is not None and w.id < len(w.sentence.words) and
-    any(q.start == w.sentence.word(w.id + 1).start for q in ctx.quantities),
+    "after_crowd": links_a_count,
     "counted": lambda w, ctx: ctx.quantity_before(w) is not None,
     "not_other_fact": lambda w, ctx: not _other_fact(w, ctx),
     "protest_context": _protest_context,

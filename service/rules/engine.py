@@ -176,6 +176,14 @@ def subcounts(rule: Rule, mark: Word, ctx: Context, inherit: tuple[str, ...],
     return out
 
 
+def links_a_count(link: Word, ctx: Context) -> bool:
+    """The link word ("dont", ",", "contre"...) comes after a fact of the running module and right
+    before a count: the trigger of an elliptic figure."""
+    nxt = link.sentence.word(link.id + 1)
+    return nxt is not None and fact_before(link, ctx) is not None and \
+        any(q.start == nxt.start for q in ctx.quantities)
+
+
 def elliptic_counts(rule: Rule, word: Word, ctx: Context, inherit: tuple[str, ...]) -> list[dict]:
     """'106 301 manifestants samedi, dont 8 000 à Paris, contre 282 710 la semaine dernière': a bare
     count right after a fact of this module, in the same sentence, linked to it by a word that

@@ -5,7 +5,7 @@ from typing import Optional
 
 from service.document import Word
 from service.rules.context import Context
-from service.rules.engine import common_fields, elliptic_counts, fact_before, run_rules
+from service.rules.engine import common_fields, elliptic_counts, links_a_count, run_rules
 from service.rules.matcher import Example, Rule, Trigger, clause_span, follow, follow_first, lexicon_set, phrase
 
 L = "triggers:troops."
@@ -57,14 +57,9 @@ def deploy_verb(noun: Word) -> Optional[Word]:
     return None
 
 
-def _elliptic(w: Word, ctx: Context) -> bool:
-    return fact_before(w, ctx) is not None and any(q.start == w.start for q in ctx.quantities)
-
-
 CONDITIONS = {
     "deployed": lambda w, ctx: deploy_verb(w) is not None and ctx.quantity_before(w) is not None,
-    "after_deployment": lambda w, ctx: _elliptic(w.sentence.word(w.id + 1) or w, ctx)
-    if w.id < len(w.sentence.words) else False,
+    "after_deployment": links_a_count,
 }
 
 
