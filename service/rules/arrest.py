@@ -83,17 +83,6 @@ def _slot_text(word: Optional[Word], ctx: Context) -> Optional[str]:
     return ctx.text[start:end] or None
 
 
-def _counted_noun(noun: Word, q, ctx: Context) -> Word:
-    """The noun that says who was arrested: "vingtaine" in "une vingtaine de manifestants" stands for
-    "manifestants"."""
-    if q is not None and q.start is not None and ctx.quantity_covering(noun) is q:
-        after = [w for w in noun.sentence.words if w.start >= q.end and w.upos in ("NOUN", "PROPN")]
-        if after and ctx.quantity_before(after[0]) is q:
-            return after[0]
-        return follow_first(noun, ("nmod*[de]",)) or noun
-    return noun
-
-
 def _agent(rule: Rule, trigger: Word, ctx: Context) -> Optional[str]:
     """Who arrested: the verb's agent, else a law-enforcement body that announced it."""
     who = follow_first(trigger, rule.slots.get("agent", ()))
@@ -133,12 +122,11 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
         if not targets:
             return None
         noun = targets[0]
-        q, _ = find_count(trigger, rule.count, ctx, singular=True)
+        q, counted = find_count(trigger, rule.count, ctx, singular=True)
         persons = _persons(noun, ctx)
         if not persons and noun.upos not in ("NOUN", "PROPN") and (q is None or q.value == 1):
             return None                    # "il a été arrêté", "une autre a été interpellée": who?
-        counted = _counted_noun(noun, q, ctx)
-        if not persons and not (q is not None and q.value == 0) and not is_person(counted, ctx):
+        if not persons and not (q is not None and q.value == 0) and not is_person(counted or noun, ctx):
             return None                    # "les machines sont arrêtées", "arrêter les modalités"
         if trigger.feat("Mood") == "Imp":
             return None                    # "Arrêtez la lecture"

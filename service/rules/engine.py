@@ -63,8 +63,7 @@ def is_person(noun: Word, ctx: Context) -> bool:
     if ctx.entities_in(noun.start, noun.end, "PER") or any(
             e.label == "PER" and e.start <= noun.start < e.end for e in ctx.doc.entities):
         return True
-    forms = {noun.lemma.lower(), noun.text.lower(), noun.text.lower().rstrip("s")}
-    if forms & lexicon_set("triggers:person_nouns"):
+    if forms(noun) & lexicon_set("triggers:person_nouns"):
         return True
     singular = noun.text.rstrip("s")
     return noun.text[:1].isupper() and noun.upos in ("NOUN", "PROPN", "ADJ") and \
@@ -102,21 +101,29 @@ def _zero(noun: Word) -> Optional[Quantity]:
     return None
 
 
+def counted_noun(head: Word, q: Quantity, ctx: Context) -> Word:
+    """The noun a count counts when the count itself heads the phrase ("vingtaine" in "une vingtaine
+    de manifestants", "cents" in "trois cents personnes"): the noun right after it, else its "de"
+    complement, else the head."""
+    after = [w for w in head.sentence.words if w.start >= q.end and w.upos in ("NOUN", "PROPN")]
+    if after and ctx.quantity_before(after[0]) is q:
+        return after[0]
+    return follow_first(head, ("nmod*[de]",)) or head
+
+
 def find_count(trigger: Word, paths: Iterable[str], ctx: Context,
                singular: bool = False) -> tuple[Optional[Quantity], Optional[Word]]:
     """The count of the fact and the noun it counts, looked for along `paths` in order."""
     for path in paths:
         for noun in follow(trigger, path):
-            q = ctx.quantity_covering(noun) if noun.upos == "NOUN" else None
-            if q is not None:             # "une vingtaine de policiers": the count heads the phrase
-                return q, follow_first(noun, ("nmod*[de]",)) or noun
+            covering = ctx.quantity_covering(noun)
+            if covering is not None and noun.upos == "NOUN":   # "une vingtaine de policiers"
+                return covering, counted_noun(noun, covering, ctx)
             q = ctx.quantity_before(noun) or ctx.quantity_after(noun) or _zero(noun)
             if q is not None:
                 return q, noun
-            q = ctx.quantity_covering(noun)
-            if q is not None:             # a broken parse made the number the head: take the noun after it
-                after = [w for w in noun.sentence.words if w.start >= q.end and w.upos in ("NOUN", "PROPN")]
-                return q, after[0] if after and ctx.quantity_before(after[0]) is q else noun
+            if covering is not None:      # a broken parse made the number the head
+                return covering, counted_noun(noun, covering, ctx)
             if singular and (is_person(noun, ctx) or noun.upos in ("DET", "NUM")):
                 q = _singular(noun, ctx)
                 if q is not None:
