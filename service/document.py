@@ -8,10 +8,11 @@ original text (Python str indices).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterator, Optional
 
 
-@dataclass
+@dataclass(eq=False)      # a word is a node of one tree: compared by identity
 class Word:
     id: int                      # 1-based index in the sentence
     text: str
@@ -32,7 +33,7 @@ class Word:
     def children(self) -> list["Word"]:
         return self.sentence.children_of(self.id)
 
-    @property
+    @cached_property
     def rel(self) -> str:
         """The deprel without its subtype ("nsubj:pass" -> "nsubj")."""
         return self.deprel.split(":")[0]

@@ -10,7 +10,7 @@ from schemas.common import Quantity, Span
 from schemas.dates import DateMention
 from service.document import Document, Entity, Sentence, Word
 from service.lexicon import load
-from service.rules.matcher import clause_head, lexicon_set, phrase
+from service.rules.matcher import clause_head, lexicon_set, norm_text, phrase, text_keys
 
 LINKS = load("triggers")["count_links"]
 GAP_MARKS = "".join(load("triggers")["count_gap_marks"])
@@ -25,8 +25,17 @@ class Context:
     _loc_counts: Counter = field(default_factory=Counter)
     found: list = field(default_factory=list)      # facts the running module has built so far
 
+    _lowered: list = field(default_factory=list)
+
     def __post_init__(self) -> None:
         self._loc_counts = Counter(e.text for e in self.doc.entities if e.label == "LOC")
+        # lemma and text lowered once per document: each module then picks its trigger words cheaply
+        self._lowered = [(w, w.lemma.lower(), norm_text(w.text)) for s in self.doc.sentences for w in s.words]
+
+    def words_with(self, keys: frozenset[str]) -> list[Word]:
+        """The words one of whose forms (see matcher.forms) is in `keys`, in document order."""
+        by_text = text_keys(keys)
+        return [w for w, lemma, text in self._lowered if lemma in keys or text in by_text]
 
     @property
     def text(self) -> str:

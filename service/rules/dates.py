@@ -17,6 +17,7 @@ from typing import Callable, Iterator, Optional
 
 from schemas.dates import DateMention
 from service.lexicon import load
+from service.rules.scan import Scanner
 
 TenseAt = Callable[[int], Optional[str]]
 _L = load("dates")
@@ -72,26 +73,29 @@ _CONN = r"(?:\s+(?:" + _alt(_L["range_connectors"]) + r")\s+(?:(?:" + _alt(_L["r
     + r")\s+)?|\s*[-–]\s*)"
 
 # "samedi 8 janvier 2022", "8 au 9 juillet", "19 septembre dernier", "13-Novembre"
-_EXPLICIT = re.compile(
+_EXPLICIT = Scanner(re.compile(
     rf"(?<![\w.,/])(?:(?P<wd>{_WD})\s+)?(?:(?P<d1>{_DAY}){_CONN})?(?P<day>{_DAY})(?:\s+|-)"
     rf"(?P<mon>{_MON})(?!\w)(?:\s+(?P<year>[0-9]{{4}})(?![0-9]))?(?:\s+(?P<rel>{_REL})(?!\w))?",
-    _FLAGS)
+    _FLAGS), _L["weekdays"], digits=True)
 # "4/10/2015", "04.10.2015", "4/10/15", "2015-10-04"
-_NUMERIC = re.compile(
+_NUMERIC = Scanner(re.compile(
     r"(?<![\w.,/-])(?:(?P<d>[0-9]{1,2})(?P<sep>[/.-])(?P<m>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4}|[0-9]{2})"
-    r"|(?P<iy>[0-9]{4})-(?P<im>[0-9]{2})-(?P<id>[0-9]{2}))(?![\w/]|[.,-][0-9])")
+    r"|(?P<iy>[0-9]{4})-(?P<im>[0-9]{2})-(?P<id>[0-9]{2}))(?![\w/]|[.,-][0-9])"), digits=True)
 # "novembre 2011", "fin février", "juin dernier", "en janvier"
-_MONTH = re.compile(
+_MONTH = Scanner(re.compile(
     rf"(?<!\w)(?P<pre>{_PRE})?(?P<mon>{_MON})(?!\w)(?:\s+(?P<year>[0-9]{{4}})(?![0-9])"
-    rf"|\s+(?P<rel>{_REL})(?!\w))?", _FLAGS)
-_WEEKDAY = re.compile(
+    rf"|\s+(?P<rel>{_REL})(?!\w))?", _FLAGS),
+    _L["period_prefixes"], _L["months"], _L["month_abbreviations"])
+_WEEKDAY = Scanner(re.compile(
     rf"(?<!\w)(?:(?P<dem>{_alt(_L['demonstratives'])})\s+)?(?P<wd>{_WD})(?!\w)"
-    rf"(?:\s+(?P<rel>{_REL})(?!\w))?", _FLAGS)
-_RELDAY = re.compile(rf"(?<![\w-])(?:{_alt(_L['relative_days'])})(?![\w-])", _FLAGS)
-_PERIOD = re.compile(rf"(?<!\w)(?:{_alt(p['phrase'] for p in _L['relative_periods'])})(?!\w)", _FLAGS)
-_NAMED_RE = re.compile(rf"(?<!\w)(?:{_alt(_L['named_days'])})(?!\w)", _FLAGS)
-_YEAR = re.compile(rf"(?<![\w.,/-])(?P<pre>{_PRE})?(?<![\w.,/])(?P<year>1[0-9]{{3}}|20[0-9]{{2}})"
-                   r"(?![\w/]|[.,-][0-9]|\s*[%€$£])", _FLAGS)
+    rf"(?:\s+(?P<rel>{_REL})(?!\w))?", _FLAGS), _L["demonstratives"], _L["weekdays"])
+_RELDAY = Scanner(re.compile(rf"(?<![\w-])(?:{_alt(_L['relative_days'])})(?![\w-])", _FLAGS),
+                  _L["relative_days"])
+_PERIOD_PHRASES = [p["phrase"] for p in _L["relative_periods"]]
+_PERIOD = Scanner(re.compile(rf"(?<!\w)(?:{_alt(_PERIOD_PHRASES)})(?!\w)", _FLAGS), _PERIOD_PHRASES)
+_NAMED_RE = Scanner(re.compile(rf"(?<!\w)(?:{_alt(_L['named_days'])})(?!\w)", _FLAGS), _L["named_days"])
+_YEAR = Scanner(re.compile(rf"(?<![\w.,/-])(?P<pre>{_PRE})?(?<![\w.,/])(?P<year>1[0-9]{{3}}|20[0-9]{{2}})"
+                           r"(?![\w/]|[.,-][0-9]|\s*[%€$£])", _FLAGS), _L["period_prefixes"], digits=True)
 
 _FORWARD = re.compile(rf"(?:{_alt(_L['forward_cues'])})\s*(?:(?:{_alt(_L['range_articles'])})\s+)?$",
                       _FLAGS)

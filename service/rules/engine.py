@@ -21,16 +21,13 @@ def run_rules(rules: Iterable[Rule], conditions: dict[str, Condition], build: Bu
     # most words trigger nothing: one look-up in the union of the triggers skips them
     keys = frozenset().union(*(lexicon_set(r.trigger.lexicon) for r in rules))
     facts = ctx.found = []           # a rule may read what the module found before in the text
-    for sentence in ctx.doc.sentences:
-        for word in sentence.words:
-            if not forms(word) & keys:
-                continue
-            for rule in rules:
-                if rule.trigger.matches(word) and all(conditions[c](word, ctx) for c in rule.requires):
-                    fact = build(rule, word, ctx)
-                    if fact:
-                        facts.extend(fact if isinstance(fact, list) else [fact])
-                        break
+    for word in ctx.words_with(keys):
+        for rule in rules:
+            if rule.trigger.matches(word) and all(conditions[c](word, ctx) for c in rule.requires):
+                fact = build(rule, word, ctx)
+                if fact:
+                    facts.extend(fact if isinstance(fact, list) else [fact])
+                    break
     return facts
 
 
@@ -51,7 +48,7 @@ def common_fields(rule: Rule, trigger: Word, ctx: Context, evidence: tuple[int, 
         "rule": rule.name,
         "trigger": ctx.span(trigger.start, trigger.end),
         "evidence": ctx.span(*evidence),
-        "modality": modality_of(trigger),
+        "modality": modality_of(trigger, src),
         "source": ctx.text[src[0]:src[1]] if src else None,
         "date": ctx.date_of(trigger.sentence, trigger, within=evidence),
         **rule.attrs,

@@ -46,14 +46,28 @@ def forms(word: Word) -> frozenset[str]:
     return _forms(word.text, word.lemma)
 
 
+_ENDINGS = ("s", "x", "es", "e")             # crude plural/feminine strip: "tués" -> "tué"
+
+
+def norm_text(text: str) -> str:
+    return text.lower().replace("’", "'")
+
+
 @lru_cache(maxsize=65536)
 def _forms(text: str, lemma: str) -> frozenset[str]:
-    t = text.lower().replace("’", "'")
+    t = norm_text(text)
     out = {lemma.lower(), t}
-    for suffix in ("s", "x", "es", "e"):       # crude plural/feminine strip: "tués" -> "tué"
+    for suffix in _ENDINGS:
         if t.endswith(suffix) and len(t) > len(suffix) + 2:
             out.add(t[: -len(suffix)])
     return frozenset(out)
+
+
+@lru_cache(maxsize=None)
+def text_keys(keys: frozenset[str]) -> frozenset[str]:
+    """The normalised texts whose forms meet `keys`: a word has a form in `keys` exactly when its
+    lowercased lemma is in `keys` or its norm_text is in text_keys(keys) (no forms computed)."""
+    return keys | {k + e for k in keys if len(k) > 2 for e in _ENDINGS}
 
 
 @dataclass(frozen=True)
@@ -232,12 +246,13 @@ def clause_span(trigger: Word) -> tuple[int, int]:
     """Span of the shortest clause stating the fact: the trigger's clause head and what hangs on it,
     other clauses and side remarks left out."""
     head = clause_head(trigger) or trigger
+    on_path = {trigger.id} | {w.id for w in trigger.ancestors()}     # the words whose subtree holds it
     ids, frontier = {head.id}, [head]
     while frontier:
         nxt = []
         for w in frontier:
             for c in w.children:
-                contains_trigger = c.id == trigger.id or trigger in c.subtree()
+                contains_trigger = c.id in on_path
                 own_clause = c.upos in ("VERB", "AUX") and any(g.rel == "nsubj" for g in c.children)
                 if not contains_trigger and (c.deprel in _CUT or c.rel in _CUT or c.rel == "ccomp" or own_clause):
                     continue

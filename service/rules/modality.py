@@ -65,7 +65,8 @@ def source_of(trigger: Word) -> Optional[tuple[int, int]]:
     return None
 
 
-def modality_of(trigger: Word) -> str:
+def modality_of(trigger: Word, source: Optional[tuple[int, int]]) -> str:
+    """`source`: what source_of(trigger) gave (the caller has it already)."""
     scope = _scope(trigger)
     if _negated(scope):
         return "negated"
@@ -77,6 +78,6 @@ def modality_of(trigger: Word) -> str:
             return "hypothetical"
     if any(_conditional(w) for w in scope if w.upos in ("VERB", "AUX")):
         return "reported"
-    if source_of(trigger) is not None:
+    if source is not None:
         return "reported"
     return "asserted"

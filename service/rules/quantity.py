@@ -14,6 +14,7 @@ from text_to_num import text2num
 
 from schemas.common import Quantity
 from service.lexicon import load
+from service.rules.scan import Scanner
 
 LEX = load("numbers")
 FLAGS = re.IGNORECASE
@@ -72,6 +73,9 @@ ATOM_RE = _c(
     rf"|(?P<coll>{L}(?:(?P<det>{DETS})\s+(?:{_alt(LEX['collective_adjectives'])}\s+)?)?"
     rf"(?P<cw>{_alt(COLLECTIVES)}))"
     rf"|{DIGITS}|(?P<words>{WORDS})")
+# where a count can start: searched at these words only (see scan.py)
+ATOMS = Scanner(ATOM_RE, LEX["single"], LEX["singular_determiners"], LEX["vague_determiners"], COLLECTIVES,
+                LEX["number_words"], digits=True)
 WORD_RE = _c(WORD)
 MULT_RE = _c(rf"\s+(?P<m>{_alt(MULTIPLIERS)})")
 PLURAL_AFTER_RE = _c(rf"\s+(?P<cw>{_alt(PLURALS)})")
@@ -79,17 +83,17 @@ SCALE_RE = _c(rf"\s+{OF}(?P<s>{_alt(SCALES)})")
 UNIT_RE = _c(rf"\s*{OF}?(?:{_alt(LEX['time_units'])}(?:\s*\d{{2}}(?!\d))?|{_alt(LEX['units_after'])})")
 RANGE_RE = _c("|".join(rf"\s*{re.escape(c)}\s*" if not c[0].isalpha() else rf"\s+{_phrase(c)}\s+"
                        for c in LEX["range_connectors"]))
-OPENER_RE = _c(rf"(?<!\w)(?P<o>{_alt(OPENERS)})\s+\Z")
+OPENER_RE = Scanner(_c(rf"(?<!\w)(?P<o>{_alt(OPENERS)})\s+\Z"), OPENERS)
 OPENER_CONNECTORS = {o: _c(rf"\s+{_phrase(c)}\s+") for o, c in OPENERS.items()}
-QUAL_RE = _c(rf"(?<![\w-])(?P<q>{_alt(QUALIFIERS, lead=True)})\Z")
+QUAL_RE = Scanner(_c(rf"(?<![\w-])(?P<q>{_alt(QUALIFIERS, lead=True)})\Z"), QUALIFIERS)
 SUFFIX_RE = _c(rf"\s+(?P<q>{_alt(SUFFIXES)})")
 MONTHS = _alt(LEX["months"])
 DAY = rf"\s*{_alt(LEX['date_connectors'])}\s*(?:{_alt(LEX['date_articles'])}\s+)?\d{{1,2}}(?!\d)"
 DATE_AFTER_RE = _c(rf"(?:{DAY}){{0,6}}\s+{MONTHS}")          # "8 au 9 juillet", "3, 4 et 5 mai"
-MONTH_BEFORE_RE = _c(rf"(?<!\w){MONTHS}\s+\Z")
-WEEKDAY_BEFORE_RE = _c(rf"(?<!\w){_alt(LEX['weekdays'])}\s+\Z")
-YEAR_BEFORE_RE = _c(rf"(?<![\w-]){_alt(LEX['year_markers'], lead=True)}\Z")
-UNIT_BEFORE_RE = _c(rf"(?<!\w){_alt(LEX['units_before'])}\s*\Z")
+MONTH_BEFORE_RE = Scanner(_c(rf"(?<!\w){MONTHS}\s+\Z"), LEX["months"])
+WEEKDAY_BEFORE_RE = Scanner(_c(rf"(?<!\w){_alt(LEX['weekdays'])}\s+\Z"), LEX["weekdays"])
+YEAR_BEFORE_RE = Scanner(_c(rf"(?<![\w-]){_alt(LEX['year_markers'], lead=True)}\Z"), LEX["year_markers"])
+UNIT_BEFORE_RE = Scanner(_c(rf"(?<!\w){_alt(LEX['units_before'])}\s*\Z"), LEX["units_before"])
 
 
 @dataclass
@@ -200,7 +204,7 @@ def _range_end(text: str, lo: _Core, connector: re.Pattern) -> Optional[_Core]:
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """Every count expression in `text`, left to right, non-overlapping; offsets + `offset`."""
     found, pos, floor = [], 0, 0
-    while (m := ATOM_RE.search(text, pos)) is not None:
+    while (m := ATOMS.search(text, pos)) is not None:
         lo = _core(text, m)
         if lo is None:                                   # rescan a word run from its next word
             pos = m.end() if m.group("int") else m.start() + 1

@@ -1,0 +1,76 @@
+"""Fast scanning of a text for lexicon patterns: try a pattern only where it can start.
+
+A case-insensitive alternation of many phrases is slow to `search` with Python's `re`: the
+engine tries every alternative at every character. Every date and count pattern begins with a
+phrase of a lexicon list (or a digit), so the words of a text are indexed once and a pattern is
+matched only at the words (or symbols) that can begin it. A Scanner gives exactly what
+`finditer`/`search` on the whole text give, provided it is built from every phrase that can
+begin a match (tests/test_scan.py compares both on treebank text).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+from typing import Iterable, Iterator, Optional
+
+_WORD = re.compile(r"\w+")
+_DIGIT = "0"             # the index key of every word that begins with a digit
+
+
+@lru_cache(maxsize=8)
+def _index(text: str) -> dict[str, list[int]]:
+    """Start offsets of the words of `text`, by lowered word (digit-led words under _DIGIT)."""
+    index: dict[str, list[int]] = {}
+    for m in _WORD.finditer(text):
+        w = m.group()
+        index.setdefault(_DIGIT if w[0].isdigit() else w.lower(), []).append(m.start())
+    return index
+
+
+class Scanner:
+    """A compiled pattern, tried only where one of `phrases` (the lexicon phrases that can begin
+    a match) begins, or at any number if `digits`."""
+
+    def __init__(self, pattern: re.Pattern, *phrases: Iterable[str], digits: bool = False):
+        self.pattern = pattern
+        words, symbols = set(), set()
+        for p in (p for ps in phrases for p in ps):
+            m = _WORD.match(p)
+            if m:
+                words.add(m.group().lower())
+            else:                                       # "€", "$": the symbol itself is the key
+                symbols.add(p[0])
+        self.words = frozenset(words | ({_DIGIT} if digits else set()))
+        self._symbols = re.compile("[" + re.escape("".join(sorted(symbols))) + "]") if symbols else None
+        self._last: tuple[Optional[str], list[int]] = (None, [])    # a count is searched many times
+
+    def starts(self, text: str) -> list[int]:
+        """Where a match may begin, in order."""
+        last = self._last
+        if last[0] is not text:
+            index = _index(text)
+            found = [p for k in self.words & index.keys() for p in index[k]]
+            if self._symbols is not None:
+                found += [m.start() for m in self._symbols.finditer(text)]
+            last = self._last = (text, sorted(found))
+        return last[1]
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        """What pattern.finditer(text) gives (for patterns that never match the empty string)."""
+        end = 0
+        for p in self.starts(text):
+            if p >= end and (m := self.pattern.match(text, p)):
+                yield m
+                end = m.end()
+
+    def search(self, text: str, pos: int = 0, endpos: Optional[int] = None) -> Optional[re.Match]:
+        """What pattern.search(text, pos, endpos) gives."""
+        starts = self.starts(text)
+        endpos = len(text) if endpos is None else endpos
+        for i in range(bisect_left(starts, pos), len(starts)):
+            if starts[i] >= endpos:
+                break
+            if m := self.pattern.match(text, starts[i], endpos):
+                return m
+        return None
