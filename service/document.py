@@ -8,7 +8,6 @@ original text (Python str indices).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Iterator, Optional
 
 
@@ -23,20 +22,14 @@ class Word:
     deprel: str
     start: int                   # character offsets of the word, or of its multi-word token
     end: int
-    sentence: "Sentence" = field(repr=False, compare=False, default=None)
+    sentence: "Sentence" = field(repr=False, default=None)
+    # The links of the tree, set once by the Sentence (the rules read them thousands of times).
+    parent: Optional["Word"] = field(init=False, repr=False, default=None)
+    children: list["Word"] = field(init=False, repr=False, default_factory=list)   # in sentence order
+    rel: str = field(init=False, repr=False, default="")     # deprel without subtype: "nsubj:pass" -> "nsubj"
 
-    @property
-    def parent(self) -> Optional["Word"]:
-        return self.sentence.word(self.head) if self.head else None
-
-    @property
-    def children(self) -> list["Word"]:
-        return self.sentence.children_of(self.id)
-
-    @cached_property
-    def rel(self) -> str:
-        """The deprel without its subtype ("nsubj:pass" -> "nsubj")."""
-        return self.deprel.split(":")[0]
+    def __post_init__(self) -> None:
+        self.rel = self.deprel.partition(":")[0]
 
     def feat(self, name: str) -> Optional[str]:
         return self.feats.get(name)
@@ -66,7 +59,7 @@ class Entity:
     end: int
 
 
-@dataclass
+@dataclass(eq=False)      # compared by identity, like its words
 class Sentence:
     words: list[Word]
     start: int
@@ -78,6 +71,9 @@ class Sentence:
         for w in self.words:
             w.sentence = self
             self._children.setdefault(w.head, []).append(w)
+        for w in self.words:
+            w.parent = self.word(w.head) if w.head else None
+            w.children = self._children.get(w.id, [])
 
     def children_of(self, wid: int) -> list[Word]:
         """The dependents of word `wid` (0: the roots), in sentence order; the tree is read-only."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Optional
 
 from schemas.common import Quantity, Span
@@ -25,15 +26,30 @@ class Context:
     _loc_counts: Counter = field(default_factory=Counter)
     found: list = field(default_factory=list)      # facts the running module has built so far
 
+    trigger_keys: Optional[frozenset[str]] = None   # what every fact module triggers on (None: unknown)
     _lowered: list = field(default_factory=list)
+    _memo: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._loc_counts = Counter(e.text for e in self.doc.entities if e.label == "LOC")
-        # lemma and text lowered once per document: each module then picks its trigger words cheaply
-        self._lowered = [(w, w.lemma.lower(), norm_text(w.text)) for s in self.doc.sentences for w in s.words]
+        # lemma and text lowered once per document, and only the words some module may trigger on kept:
+        # each module then picks its own among a few
+        lowered = [(w, w.lemma.lower(), norm_text(w.text)) for s in self.doc.sentences for w in s.words]
+        if self.trigger_keys is not None:
+            keys, by_text = self.trigger_keys, text_keys(self.trigger_keys)
+            lowered = [x for x in lowered if x[1] in keys or x[2] in by_text]
+        self._lowered = lowered
+
+    def once(self, fn, *args):
+        """fn(*args), computed once per document (args compared by identity or value)."""
+        key = (fn, *args)
+        if key not in self._memo:
+            self._memo[key] = fn(*args)
+        return self._memo[key]
 
     def words_with(self, keys: frozenset[str]) -> list[Word]:
-        """The words one of whose forms (see matcher.forms) is in `keys`, in document order."""
+        """The words one of whose forms (see matcher.forms) is in `keys` (within trigger_keys), in
+        document order."""
         by_text = text_keys(keys)
         return [w for w, lemma, text in self._lowered if lemma in keys or text in by_text]
 
@@ -90,12 +106,19 @@ class Context:
     def full_name(self, name: str) -> str:
         """The most complete PER mention in the document that ends like `name` ("Massimov" ->
         "Karim Massimov")."""
-        last = name.split()[-1].lower()
-        best = name
+        longest = self._longest_names.get(name.split()[-1].lower())
+        return longest if longest is not None and len(longest) > len(name) else name
+
+    @cached_property
+    def _longest_names(self) -> dict[str, str]:
+        """Last word -> the first longest PER mention ending with it."""
+        out: dict[str, str] = {}
         for e in self.doc.entities:
-            if e.label == "PER" and e.text.split()[-1].lower() == last and len(e.text) > len(best):
-                best = e.text
-        return best
+            if e.label == "PER" and e.text.split():
+                last = e.text.split()[-1].lower()
+                if len(e.text) > len(out.get(last, "")):
+                    out[last] = e.text
+        return out
 
     def main_place(self) -> Optional[str]:
         """The place the document speaks of most (to read "le pays" / "la région")."""

@@ -42,7 +42,7 @@ def clause_key(word: Word) -> tuple[int, int]:
 
 
 def common_fields(rule: Rule, trigger: Word, ctx: Context, evidence: tuple[int, int]) -> dict:
-    src = source_of(trigger)
+    src = ctx.once(source_of, trigger.sentence)       # the same for every fact of the sentence
     return {
         "_clause": clause_key(trigger),
         "rule": rule.name,

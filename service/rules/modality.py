@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from service.document import Word
+from service.document import Sentence, Word
 from service.lexicon import load
 from service.rules.matcher import clause_head, phrase
 
@@ -52,21 +52,21 @@ def _conditional(w: Word) -> bool:
     return _is_cnd(w) or any(c.rel == "aux" and _is_cnd(c) for c in w.children)
 
 
-def source_of(trigger: Word) -> Optional[tuple[int, int]]:
-    """Span of who the statement is attributed to ("selon la police" -> "la police")."""
+def source_of(sentence: Sentence) -> Optional[tuple[int, int]]:
+    """Span of who the sentence's statements are attributed to ("selon la police" -> "la police")."""
     preps = {p.replace("’", "'") for p in REP["prepositions"]}
-    for w in trigger.sentence.words:
+    for w in sentence.words:
         if w.rel == "case" and w.lemma.lower().replace("’", "'") in preps and w.parent is not None:
             return phrase(w.parent)
         # "d'après" is often two words: "d'" + "après"
-        if w.text.lower() == "après" and w.id > 1 and trigger.sentence.word(w.id - 1).text.lower() in ("d'", "d’"):
+        if w.text.lower() == "après" and w.id > 1 and sentence.word(w.id - 1).text.lower() in ("d'", "d’"):
             if w.parent is not None and w.parent.id > w.id:
                 return phrase(w.parent)
     return None
 
 
 def modality_of(trigger: Word, source: Optional[tuple[int, int]]) -> str:
-    """`source`: what source_of(trigger) gave (the caller has it already)."""
+    """`source`: what source_of(trigger.sentence) gave (the caller has it already)."""
     scope = _scope(trigger)
     if _negated(scope):
         return "negated"

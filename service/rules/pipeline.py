@@ -13,11 +13,13 @@ from service.document import Document
 from service.rules import arrest, casualties, crowd, troops
 from service.rules.context import Context
 from service.rules.dates import find_dates
+from service.rules.matcher import lexicon_set
 from service.rules.merge import merge
 from service.rules.quantity import find_quantities
 from service.rules.tense import tense_reader
 
 FACT_MODULES = (arrest, casualties, troops, crowd)
+TRIGGER_KEYS = frozenset().union(*(lexicon_set(r.trigger.lexicon) for m in FACT_MODULES for r in m.RULES))
 _FACTS = TypeAdapter(list[Fact])
 
 
@@ -51,7 +53,7 @@ def extract(doc: Document, reference: datetime.date | None) -> Extraction:
     # a number inside a date ("le 4 janvier") is never a count
     quantities = [q for q in find_quantities(doc.text)
                   if not any(d.start < q.end and q.start < d.end for d in dates)]
-    ctx = Context(doc=doc, reference=reference, quantities=quantities, dates=dates)
+    ctx = Context(doc=doc, reference=reference, quantities=quantities, dates=dates, trigger_keys=TRIGGER_KEYS)
     raw = [f for module in FACT_MODULES for f in module.extract(ctx)]
     for f in raw:
         if f.get("count") is not None and f["count"].value == 0:
