@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
 
-@dataclass(eq=False)      # a word is a node of one tree: compared by identity
+@dataclass(eq=False, slots=True)      # a word is a node of one tree: compared by identity
 class Word:
     id: int                      # 1-based index in the sentence
     text: str
@@ -59,7 +59,7 @@ class Entity:
     end: int
 
 
-@dataclass(eq=False)      # compared by identity, like its words
+@dataclass(eq=False, slots=True)      # compared by identity, like its words
 class Sentence:
     words: list[Word]
     start: int
@@ -67,17 +67,13 @@ class Sentence:
     text: str = ""
 
     def __post_init__(self) -> None:
-        self._children: dict[int, list[Word]] = {}
+        children: dict[int, list[Word]] = {}
         for w in self.words:
             w.sentence = self
-            self._children.setdefault(w.head, []).append(w)
-        for w in self.words:
+            children.setdefault(w.head, []).append(w)
+        for w in self.words:                     # the tree is read-only from here on
             w.parent = self.word(w.head) if w.head else None
-            w.children = self._children.get(w.id, [])
-
-    def children_of(self, wid: int) -> list[Word]:
-        """The dependents of word `wid` (0: the roots), in sentence order; the tree is read-only."""
-        return self._children.get(wid, [])
+            w.children = children.get(w.id, [])
 
     def word(self, wid: int) -> Optional[Word]:
         return self.words[wid - 1] if 0 < wid <= len(self.words) else None
