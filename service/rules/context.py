@@ -34,11 +34,11 @@ class Context:
         self._loc_counts = Counter(e.text for e in self.doc.entities if e.label == "LOC")
         # lemma and text lowered once per document, and only the words some module may trigger on kept:
         # each module then picks its own among a few
-        lowered = [(w, w.lemma.lower(), norm_text(w.text)) for s in self.doc.sentences for w in s.words]
-        if self.trigger_keys is not None:
-            keys, by_text = self.trigger_keys, text_keys(self.trigger_keys)
-            lowered = [x for x in lowered if x[1] in keys or x[2] in by_text]
-        self._lowered = lowered
+        keys = self.trigger_keys
+        by_text = text_keys(keys) if keys is not None else None
+        self._lowered = [(w, lemma, text) for s in self.doc.sentences for w in s.words
+                         for lemma, text in ((w.lemma.lower(), norm_text(w.text)),)
+                         if keys is None or lemma in keys or text in by_text]
 
     def once(self, fn, *args):
         """fn(*args), computed once per document (args compared by identity or value)."""

@@ -22,8 +22,9 @@ def run_rules(rules: Iterable[Rule], conditions: dict[str, Condition], build: Bu
     keys = frozenset().union(*(lexicon_set(r.trigger.lexicon) for r in rules))
     facts = ctx.found = []           # a rule may read what the module found before in the text
     for word in ctx.words_with(keys):
+        word_forms = forms(word)
         for rule in rules:
-            if rule.trigger.matches(word) and all(conditions[c](word, ctx) for c in rule.requires):
+            if rule.trigger.matches(word, word_forms) and all(conditions[c](word, ctx) for c in rule.requires):
                 fact = build(rule, word, ctx)
                 if fact:
                     facts.extend(fact if isinstance(fact, list) else [fact])

@@ -75,8 +75,10 @@ class Trigger:
     lexicon: str                               # lexicon key, see lexicon_set
     upos: frozenset[str] = frozenset({"NOUN", "VERB", "ADJ"})
 
-    def matches(self, word: Word) -> bool:
-        return word.upos in self.upos and bool(forms(word) & lexicon_set(self.lexicon))
+    def matches(self, word: Word, word_forms: Optional[frozenset[str]] = None) -> bool:
+        """`word_forms`: forms(word), when the caller has it already."""
+        return word.upos in self.upos and \
+            not lexicon_set(self.lexicon).isdisjoint(forms(word) if word_forms is None else word_forms)
 
 
 @dataclass(frozen=True)
