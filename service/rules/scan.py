@@ -16,15 +16,49 @@ from typing import Iterable, Iterator, Optional
 
 _WORD = re.compile(r"\w+")
 _DIGIT = "0"             # the index key of every word that begins with a digit
+_FIRSTS: frozenset[str] = frozenset()    # the first words of every Scanner: the only words indexed
+
+
+def _trie(words: Iterable[str]) -> str:
+    """An alternation of `words` factored by prefix ("ju(?:in|illet)"): `re` then tests one
+    character per branch at each position instead of every word."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
+        return body + ("?" if "" in node else "")
+    return emit(root)
+
+
+@lru_cache(maxsize=4)
+def _gate(firsts: frozenset[str]) -> re.Pattern:
+    """The words of `firsts` and the numbers, where a word begins."""
+    return re.compile(r"(?<!\w)(?:(?:" + _trie(firsts) + r")(?!\w)|\d)")
 
 
 @lru_cache(maxsize=8)
-def _index(text: str) -> dict[str, list[int]]:
-    """Start offsets of the words of `text`, by lowered word (digit-led words under _DIGIT)."""
+def _index(text: str, firsts: frozenset[str]) -> dict[str, list[int]]:
+    """Start offsets of the words of `text` that are in `firsts` (lowered), by word; numbers under _DIGIT."""
     index: dict[str, list[int]] = {}
-    for m in _WORD.finditer(text):
-        w = m.group()
-        index.setdefault(_DIGIT if w[0].isdigit() else w.lower(), []).append(m.start())
+    low = text.lower()
+    if len(low) == len(text):
+        for m in _gate(firsts).finditer(low):
+            w = m.group()
+            index.setdefault(_DIGIT if w.isdecimal() else w, []).append(m.start())
+    else:        # lowering changed the length ("İ"): offsets in `low` are not the text's, go word by word
+        for m in _WORD.finditer(text):
+            w = m.group()
+            key = _DIGIT if w[0].isdecimal() else w.lower()      # what \d matches
+            if key == _DIGIT or key in firsts:
+                index.setdefault(key, []).append(m.start())
     return index
 
 
@@ -42,6 +76,8 @@ class Scanner:
             else:                                       # "€", "$": the symbol itself is the key
                 symbols.add(p[0])
         self.words = frozenset(words | ({_DIGIT} if digits else set()))
+        global _FIRSTS
+        _FIRSTS = _FIRSTS | words
         self._symbols = re.compile("[" + re.escape("".join(sorted(symbols))) + "]") if symbols else None
         self._last: tuple[Optional[str], list[int]] = (None, [])    # a count is searched many times
 
@@ -49,7 +85,7 @@ class Scanner:
         """Where a match may begin, in order."""
         last = self._last
         if last[0] is not text:
-            index = _index(text)
+            index = _index(text, _FIRSTS)
             found = [p for k in self.words & index.keys() for p in index[k]]
             if self._symbols is not None:
                 found += [m.start() for m in self._symbols.finditer(text)]
