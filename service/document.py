@@ -95,3 +95,10 @@ class Document:
 
     def sentence_at(self, offset: int) -> Optional[Sentence]:
         return next((s for s in self.sentences if s.start <= offset < s.end), None)
+
+
+def parse_feats(feats: str | None) -> dict[str, str]:
+    """A UD FEATS column as a dict: 'Gender=Masc|Number=Sing' -> {'Gender': 'Masc', 'Number': 'Sing'}."""
+    if not feats or feats == "_":
+        return {}
+    return dict(f.split("=", 1) for f in feats.split("|") if "=" in f)

@@ -44,3 +44,28 @@ def test_batch_equals_single(analyzer):
 
 def test_identity(analyzer):
     assert analyzer.name in ("stanza", "spacy") and analyzer.version and analyzer.models
+
+
+def test_spacy_words_are_its_tokens(analyzers):
+    """The spaCy converter reads token attributes in bulk: each word still says what spaCy's token says
+    (white-space tokens dropped, heads renumbered within the sentence, the root and heads on dropped
+    tokens as 0/"root")."""
+    spacy_analyzer = analyzers("spacy")
+    native = spacy_analyzer.annotate(TEXT)
+    doc = spacy_analyzer.parse(TEXT)
+    tokens = [t for t in native if not t.is_space]
+    words = [w for s in doc.sentences for w in s.words]
+    assert len(words) == len(tokens)
+    for w, t in zip(words, tokens):
+        assert (w.text, w.start, w.end, w.lemma, w.upos, w.feats) == \
+               (t.text, t.idx, t.idx + len(t.text), t.lemma_ or t.text, t.pos_ or "X", t.morph.to_dict())
+        if t.head.i == t.i or t.head.is_space:
+            assert (w.head, w.deprel) == (0, "root")
+        else:
+            assert w.deprel == t.dep_ and w.parent.start == t.head.idx
+
+
+def test_annotate_many_is_the_library_call(analyzer):
+    texts = ["Deux policiers ont été blessés.", "Paris a envoyé 600 soldats au Mali."]
+    native = analyzer.annotate_many(texts)
+    assert len(native) == 2 and not isinstance(native[0], type(analyzer.parse(texts[0])))

@@ -15,6 +15,12 @@ class Analyzer(Protocol):
 
     def parse_many(self, texts: list[str]) -> list[Document]: ...
 
+    # The NLP library's own calls, with its native output: what parse and parse_many convert.
+    # Benchmarks time them as "the raw analyzer".
+    def annotate(self, text: str): ...
+
+    def annotate_many(self, texts: list[str]) -> list: ...
+
 
 def load_analyzer(name: str, *, stanza_dir: str, spacy_model: str, torch_threads: int) -> Analyzer:
     """Build the configured analyzer (loads its models: seconds, so only at start-up)."""

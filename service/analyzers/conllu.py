@@ -5,8 +5,7 @@ exact for it. Entities come from a `# entities = Karim Massimov:PER|Almaty:LOC` 
 """
 from __future__ import annotations
 
-from service.analyzers.stanza_analyzer import parse_feats
-from service.document import Document, Entity, Sentence, Word
+from service.document import Document, Entity, Sentence, Word, parse_feats
 
 
 def read_conllu(data: str) -> list[tuple[dict, Document]]:

@@ -1,7 +1,7 @@
 """spaCy French pipeline (fr_core_news_md) -> Document."""
 from __future__ import annotations
 
-from service.document import Document, Entity, Sentence, Word
+from service.document import Document, Entity, Sentence, Word, parse_feats
 
 # spaCy's French NER says PER/LOC/ORG/MISC already; keep the mapping explicit for other models.
 LABELS = {"PER": "PER", "PERSON": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "ORG", "MISC": "MISC"}
@@ -12,39 +12,52 @@ class SpacyAnalyzer:
 
     def __init__(self, model: str):
         import spacy
+        from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LENGTH, MORPH, POS
 
         self._nlp = spacy.load(model)
+        self._attrs = [IDX, LENGTH, HEAD, DEP, POS, LEMMA, MORPH, IS_SPACE]
         meta = self._nlp.meta
         self.models = f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
         self.version = spacy.__version__
 
+    def annotate(self, text: str):
+        """spaCy's own call: its Doc."""
+        return self._nlp(text)
+
+    def annotate_many(self, texts: list[str]) -> list:
+        """spaCy's own batch call (nlp.pipe): its Docs."""
+        return list(self._nlp.pipe(texts))
+
     def parse(self, text: str) -> Document:
-        return self._convert(text, self._nlp(text))
+        return self._convert(text, self.annotate(text))
 
     def parse_many(self, texts: list[str]) -> list[Document]:
-        return [self._convert(t, d) for t, d in zip(texts, self._nlp.pipe(texts))]
+        return [self._convert(t, d) for t, d in zip(texts, self._nlp.pipe(texts))]   # one by one, as they come
 
-    @staticmethod
-    def _convert(text: str, doc) -> Document:
+    def _convert(self, text: str, doc) -> Document:
+        # every token attribute in one array (Token objects are slow to make); strings looked up once
+        rows = doc.to_array(self._attrs).tolist()
+        heads = doc.to_array([self._attrs[2]]).view("int64").tolist()        # relative, may be negative
+        strings = doc.vocab.strings
+        names = {h: strings[h] if h else "" for h in {h for r in rows for h in r[3:7]}}
+        feats = {h: parse_feats(names[h]) for h in {r[6] for r in rows}}
         sentences = []
         for s in doc.sents:
-            words, index = [], {}
-            for tok in s:
-                if tok.is_space:          # spaCy keeps runs of white space as tokens; UD has none
-                    continue
-                index[tok.i] = len(words) + 1
-                words.append(tok)
-            if not words:
+            # spaCy keeps runs of white space as tokens; UD has none
+            kept = [i for i in range(s.start, s.end) if not rows[i][7]]
+            if not kept:
                 continue
-            converted = []
-            for tok in words:
-                head = 0 if tok.head.i == tok.i or tok.head.i not in index else index[tok.head.i]
-                deprel = "root" if head == 0 else tok.dep_
-                converted.append(Word(id=index[tok.i], text=tok.text, lemma=tok.lemma_ or tok.text,
-                                      upos=tok.pos_ or "X", feats=tok.morph.to_dict(), head=head, deprel=deprel,
-                                      start=tok.idx, end=tok.idx + len(tok.text)))
-            start, end = converted[0].start, converted[-1].end
-            sentences.append(Sentence(words=converted, start=start, end=end, text=text[start:end]))
+            index = {i: n for n, i in enumerate(kept, 1)}
+            words = []
+            for i in kept:
+                start, length, _, dep, pos, lemma, morph, _ = rows[i]
+                head = index.get(i + heads[i], 0) if heads[i] else 0
+                form = text[start:start + length]
+                words.append(Word(id=index[i], text=form, lemma=names[lemma] or form, upos=names[pos] or "X",
+                                  feats=dict(feats[morph]), head=head, deprel="root" if head == 0 else names[dep],
+                                  start=start, end=start + length))
+            start, end = words[0].start, words[-1].end
+            sentences.append(Sentence(words=words, start=start, end=end, text=text[start:end]))
         entities = [Entity(text=e.text, label=LABELS.get(e.label_, "MISC"), start=e.start_char, end=e.end_char)
                     for e in doc.ents]
         return Document(text=text, sentences=sentences, entities=entities)

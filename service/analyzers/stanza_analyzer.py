@@ -3,16 +3,9 @@ from __future__ import annotations
 
 import os
 
-from service.document import Document, Entity, Sentence, Word
+from service.document import Document, Entity, Sentence, Word, parse_feats
 
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
-
-
-def parse_feats(feats: str | None) -> dict[str, str]:
-    """'Gender=Masc|Number=Sing' -> {'Gender': 'Masc', 'Number': 'Sing'}."""
-    if not feats or feats == "_":
-        return {}
-    return dict(f.split("=", 1) for f in feats.split("|") if "=" in f)
 
 
 class StanzaAnalyzer:
@@ -33,14 +26,21 @@ class StanzaAnalyzer:
         self.models = os.path.abspath(model_dir)
         self.version = stanza.__version__
 
-    def parse(self, text: str) -> Document:
-        return self._convert(text, self._nlp(text))
+    def annotate(self, text: str):
+        """Stanza's own call: its Document."""
+        return self._nlp(text)
 
-    def parse_many(self, texts: list[str]) -> list[Document]:
+    def annotate_many(self, texts: list[str]) -> list:
+        """Stanza's own batch call (a list of documents, processed together): its Documents."""
         import stanza
 
-        docs = self._nlp.bulk_process([stanza.Document([], text=t) for t in texts])
-        return [self._convert(t, d) for t, d in zip(texts, docs)]
+        return self._nlp.bulk_process([stanza.Document([], text=t) for t in texts])
+
+    def parse(self, text: str) -> Document:
+        return self._convert(text, self.annotate(text))
+
+    def parse_many(self, texts: list[str]) -> list[Document]:
+        return [self._convert(t, d) for t, d in zip(texts, self.annotate_many(texts))]
 
     @staticmethod
     def _convert(text: str, doc) -> Document:
