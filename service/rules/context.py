@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -29,8 +30,12 @@ class Context:
     trigger_keys: Optional[frozenset[str]] = None   # what every fact module triggers on (None: unknown)
     _lowered: list = field(default_factory=list)
     _memo: dict = field(default_factory=dict)
+    _q_starts: list = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        # counts found in the text: disjoint and with offsets, kept in text order for bisection
+        self.quantities = sorted(self.quantities, key=lambda q: q.start)
+        self._q_starts = [q.start for q in self.quantities]
         self._loc_counts = Counter(e.text for e in self.doc.entities if e.label == "LOC")
         # lemma and text lowered once per document, and only the words some module may trigger on kept:
         # each module then picks its own among a few
@@ -71,14 +76,20 @@ class Context:
             limits = (limit, prev.start)
         else:
             limits = (limit,)
-        for q in self.quantities:
-            if q.end is None or q.end > word.start or q.start < s.start:
-                continue
+        # the counts are in text order: those of the sentence that end before the word
+        for q in self.quantities[bisect_left(self._q_starts, s.start):]:
+            if q.end > word.start:
+                break
             for lim in limits:
                 gap = self.text[q.end:lim].lower().replace("’", "'").strip(GAP_MARKS + " \u00a0\u202f")
                 if gap == "" or gap in LINKS:
                     return q
         return None
+
+    def quantity_at(self, start: int) -> Optional[Quantity]:
+        """The count that begins at `start`."""
+        i = bisect_left(self._q_starts, start)
+        return self.quantities[i] if i < len(self._q_starts) and self._q_starts[i] == start else None
 
     def quantity_covering(self, word: Word) -> Optional[Quantity]:
         """The count whose text includes `word` itself ("vingtaine" in "une vingtaine")."""

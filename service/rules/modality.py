@@ -5,7 +5,7 @@ from typing import Optional
 
 from service.document import Sentence, Word
 from service.lexicon import load
-from service.rules.matcher import clause_head, phrase
+from service.rules.matcher import clause_head, lexicon_set, phrase
 
 LEX = load("modality")
 NEG, HYP, REP = LEX["negation"], LEX["hypothetical"], LEX["reported"]
@@ -25,17 +25,20 @@ def _scope(trigger: Word) -> list[Word]:
 
 
 def _negated(scope: list[Word]) -> bool:
+    ne, pronouns = lexicon_set("modality:negation.ne"), lexicon_set("modality:negation.pronouns")
+    second = lexicon_set("modality:negation.adverbs") | pronouns          # "ne ... pas", "ne ... personne"
+    determiners, preps = lexicon_set("modality:negation.determiners"), lexicon_set("modality:negation.prepositions")
     for w in scope:
         kids = w.children
         lemmas = {c.lemma.lower() for c in kids} | {c.text.lower() for c in kids}
-        if lemmas & set(NEG["ne"]) and lemmas & (set(NEG["adverbs"]) | set(NEG["pronouns"])):
+        if not lemmas.isdisjoint(ne) and not lemmas.isdisjoint(second):
             return True
-        if any(c.rel == "det" and c.lemma.lower() in NEG["determiners"] for c in kids):
+        if any(c.rel == "det" and c.lemma.lower() in determiners for c in kids):
             return True
-        if any(c.rel == "nsubj" and c.lemma.lower() in NEG["pronouns"] and
-               any(g.lemma.lower() in NEG["ne"] or g.text.lower() in NEG["ne"] for g in kids) for c in kids):
+        if any(c.rel == "nsubj" and c.lemma.lower() in pronouns and
+               any(g.lemma.lower() in ne or g.text.lower() in ne for g in kids) for c in kids):
             return True
-        if any(c.rel in ("mark", "case") and c.lemma.lower() in NEG["prepositions"] for c in kids):
+        if any(c.rel in ("mark", "case") and c.lemma.lower() in preps for c in kids):
             return True
     return False
 
