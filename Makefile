@@ -31,7 +31,7 @@ test: setup
 eval: setup
 	$(BIN)/python tools/evaluate.py $(EVAL_ARGS)
 
-# Throughput and latency, in process and through gunicorn on 127.0.0.1 (about 8 minutes on 2 cores)
+# Throughput and latency, in process and through gunicorn on 127.0.0.1 (about 5 minutes on 2 cores)
 bench: setup
 	$(BIN)/python tools/bench.py $(BENCH_ARGS)
 

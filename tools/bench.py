@@ -8,7 +8,7 @@ concurrent clients (documents/s, p50/p95 latency, errors), the share of time spe
 parsing, /extract/batch of 32 documents against 32 single calls and against the raw analyzer's batch
 call on the same 32 (taken in turn, medians of 5 runs), and the RSS of each worker. Then a line checks the issue's
 targets (TARGETS). Ends with one JSON line holding every figure. Bounded: a few passes over the 16
-documents (about 8 minutes on 2 cores); loopback only.
+documents (about 5 minutes on 2 cores); loopback only.
 
     python tools/bench.py [--analyzers stanza,spacy] [--passes stanza=2,spacy=6]
 """
