@@ -19,7 +19,7 @@ def run_rules(rules: Iterable[Rule], conditions: dict[str, Condition], build: Bu
     """Each trigger word gives at most one fact: the first rule, in order, that builds one."""
     rules = list(rules)
     # most words trigger nothing: one look-up in the union of the triggers skips them
-    keys = frozenset().union(*(lexicon_set(r.trigger.lexicon) for r in rules))
+    keys = frozenset().union(*(r.trigger.keys for r in rules))
     facts = ctx.found = []           # a rule may read what the module found before in the text
     for word in ctx.words_with(keys):
         word_forms = forms(word)
@@ -185,7 +185,7 @@ def links_a_count(link: Word, ctx: Context) -> bool:
     """The link word ("dont", ",", "contre"...) comes after a fact of the running module and right
     before a count: the trigger of an elliptic figure."""
     nxt = link.sentence.word(link.id + 1)
-    return nxt is not None and fact_before(link, ctx) is not None and ctx.quantity_at(nxt.start) is not None
+    return nxt is not None and ctx.quantity_at(nxt.start) is not None and fact_before(link, ctx) is not None
 
 
 def elliptic_counts(rule: Rule, word: Word, ctx: Context, inherit: tuple[str, ...]) -> list[dict]:

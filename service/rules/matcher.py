@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterable, Optional
 
 from service.document import Word
@@ -75,10 +75,13 @@ class Trigger:
     lexicon: str                               # lexicon key, see lexicon_set
     upos: frozenset[str] = frozenset({"NOUN", "VERB", "ADJ"})
 
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        return lexicon_set(self.lexicon)
+
     def matches(self, word: Word, word_forms: Optional[frozenset[str]] = None) -> bool:
         """`word_forms`: forms(word), when the caller has it already."""
-        return word.upos in self.upos and \
-            not lexicon_set(self.lexicon).isdisjoint(forms(word) if word_forms is None else word_forms)
+        return word.upos in self.upos and not self.keys.isdisjoint(forms(word) if word_forms is None else word_forms)
 
 
 @dataclass(frozen=True)

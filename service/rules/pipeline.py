@@ -13,13 +13,12 @@ from service.document import Document
 from service.rules import arrest, casualties, crowd, troops
 from service.rules.context import Context
 from service.rules.dates import find_dates
-from service.rules.matcher import lexicon_set
 from service.rules.merge import merge
 from service.rules.quantity import find_quantities
 from service.rules.tense import tense_reader
 
 FACT_MODULES = (arrest, casualties, troops, crowd)
-TRIGGER_KEYS = frozenset().union(*(lexicon_set(r.trigger.lexicon) for m in FACT_MODULES for r in m.RULES))
+TRIGGER_KEYS = frozenset().union(*(r.trigger.keys for m in FACT_MODULES for r in m.RULES))
 _FACTS = TypeAdapter(list[Fact])
 _ENTITIES = TypeAdapter(list[Entity])          # one validation call for the list: faster than one per item
 

@@ -58,7 +58,7 @@ def deploy_verb(noun: Word) -> Optional[Word]:
 
 
 CONDITIONS = {
-    "deployed": lambda w, ctx: deploy_verb(w) is not None and ctx.quantity_before(w) is not None,
+    "deployed": lambda w, ctx: ctx.quantity_before(w) is not None and deploy_verb(w) is not None,
     "after_deployment": links_a_count,
 }
 
