@@ -6,9 +6,9 @@ text at a time, the best the raw analyzer reaches with one process per core and 
 thread each; then the service through gunicorn on 127.0.0.1 (one worker per core) with 1, 2, 4 and 8
 concurrent clients (documents/s, p50/p95 latency, errors), the share of time spent in extraction after
 parsing, /extract/batch of 32 documents against 32 single calls and against the raw analyzer's batch
-call on the same 32 (taken in turn, best of 5 runs each), and the RSS of each worker. Then a line checks the issue's
-targets (TARGETS). Ends with one JSON line holding every figure. Bounded: a few passes over the 16
-documents (about 5 minutes on 2 cores); loopback only.
+call on the same 32 (taken in turn, best of 5 runs each), and the RSS of each worker. Then a line
+checks the issue's targets (TARGETS). Ends with one JSON line holding every figure. Bounded: a few
+passes over the 16 documents (about 5 minutes on 2 cores); loopback only.
 
     python tools/bench.py [--analyzers stanza,spacy] [--passes stanza=2,spacy=6]
 """
@@ -68,8 +68,8 @@ def raw_in_process(name: str, texts: list[str], passes: int):
         analyzer.annotate_many(texts)
     many = time.perf_counter() - t0
     n = len(texts) * passes
-    return {"docs_per_s": n / one, "words_per_s": words / one, "parse_many_docs_per_s": n / many,
-            "parse_many_speedup": one / many}, analyzer
+    return {"docs_per_s": n / one, "words_per_s": words / one, "batch_call_docs_per_s": n / many,
+            "batch_call_speedup": one / many}, analyzer
 
 
 def _mp_worker(name, texts, passes, barrier, results):
@@ -194,7 +194,7 @@ def main(argv=None) -> int:
         print(f"{name}: {n} passes over {len(docs)} documents", flush=True)
         raw, raw_analyzer = raw_in_process(name, texts, max(1, n // 2))
         print(f"  raw in process: {raw['docs_per_s']:.2f} docs/s, {raw['words_per_s']:.0f} words/s; "
-              f"batch call {raw['parse_many_docs_per_s']:.2f} docs/s (x{raw['parse_many_speedup']:.2f})", flush=True)
+              f"batch call {raw['batch_call_docs_per_s']:.2f} docs/s (x{raw['batch_call_speedup']:.2f})", flush=True)
         multi = raw_multiprocess(name, texts, n, CORES)
         print(f"  raw, {CORES} processes x 1 thread: {multi['docs_per_s']:.2f} docs/s", flush=True)
         svc = service(name, docs, n, levels, raw_analyzer)

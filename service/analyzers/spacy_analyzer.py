@@ -36,8 +36,9 @@ class SpacyAnalyzer:
 
     def _convert(self, text: str, doc) -> Document:
         # every token attribute in one array (Token objects are slow to make); strings looked up once
-        rows = doc.to_array(self._attrs).tolist()
-        heads = doc.to_array([self._attrs[2]]).view("int64").tolist()        # relative, may be negative
+        array = doc.to_array(self._attrs)
+        rows = array.tolist()
+        heads = array[:, 2].view("int64").tolist()          # HEAD is relative, stored unsigned: may be negative
         strings = doc.vocab.strings
         names = {h: strings[h] if h else "" for h in {h for r in rows for h in r[3:7]}}
         feats = {h: parse_feats(names[h]) for h in {r[6] for r in rows}}

@@ -5,11 +5,10 @@ from flask import current_app
 from flask_openapi3 import APIBlueprint, Tag
 
 from schemas.api import AnalyzerInfo, Health
+from service.api.common import problem_response
 from service.errors import ApiError
 
 api = APIBlueprint("health", __name__, abp_tags=[Tag(name="health")])
-PROBLEM = {"description": "Not ready", "content": {"application/problem+json": {
-    "schema": {"$ref": "#/components/schemas/Problem"}}}}
 
 
 @api.get("/healthz", operation_id="healthz", summary="Liveness: the process answers", responses={200: Health})
@@ -18,7 +17,7 @@ def healthz():
 
 
 @api.get("/readyz", operation_id="readyz", summary="Readiness: the analyzer is loaded and has parsed a warm-up text",
-         responses={200: Health, 503: PROBLEM})
+         responses={200: Health, 503: problem_response("Not ready")})
 def readyz():
     runtime = current_app.extensions["faits"]
     if not runtime.ready:
