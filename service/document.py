@@ -7,7 +7,9 @@ original text (Python str indices).
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterator, Optional
 
 
@@ -94,7 +96,12 @@ class Document:
     entities: list[Entity]
 
     def sentence_at(self, offset: int) -> Optional[Sentence]:
-        return next((s for s in self.sentences if s.start <= offset < s.end), None)
+        i = bisect_right(self._starts, offset) - 1
+        return self.sentences[i] if i >= 0 and offset < self.sentences[i].end else None
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sentences]          # sentences are in text order
 
 
 def parse_feats(feats: str | None) -> dict[str, str]:

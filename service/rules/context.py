@@ -12,7 +12,8 @@ from schemas.common import Quantity, Span
 from schemas.dates import DateMention
 from service.document import Document, Entity, Sentence, Word
 from service.lexicon import load
-from service.rules.matcher import clause_head, lexicon_set, norm_text, phrase, text_keys
+from service.rules.matcher import clause_head, lexicon_set, norm_text, phrase, text_keys, written_forms
+from service.rules.quantity import find_quantities
 
 LINKS = load("triggers")["count_links"]
 GAP_MARKS = "".join(load("triggers")["count_gap_marks"])
@@ -22,7 +23,6 @@ GAP_MARKS = "".join(load("triggers")["count_gap_marks"])
 class Context:
     doc: Document
     reference: Optional[datetime.date]
-    quantities: list[Quantity]
     dates: list[DateMention]
     _loc_counts: Counter = field(default_factory=Counter)
     found: list = field(default_factory=list)      # facts the running module has built so far
@@ -30,20 +30,18 @@ class Context:
     trigger_keys: Optional[frozenset[str]] = None   # what every fact module triggers on (None: unknown)
     _lowered: list = field(default_factory=list)
     _memo: dict = field(default_factory=dict)
-    _q_starts: list = field(default_factory=list)
+    _counts: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        # counts found in the text: disjoint and with offsets, kept in text order for bisection
-        self.quantities = sorted(self.quantities, key=lambda q: q.start)
-        self._q_starts = [q.start for q in self.quantities]
         self._loc_counts = Counter(e.text for e in self.doc.entities if e.label == "LOC")
-        # lemma and text lowered once per document, and only the words some module may trigger on kept:
-        # each module then picks its own among a few
+        # the words some module may trigger on, picked without lowering every word (the casings a
+        # key is written in are sets too); each module then picks its own among a few
         keys = self.trigger_keys
-        by_text = text_keys(keys) if keys is not None else None
-        self._lowered = [(w, lemma, text) for s in self.doc.sentences for w in s.words
-                         for lemma, text in ((w.lemma.lower(), norm_text(w.text)),)
-                         if keys is None or lemma in keys or text in by_text]
+        words = [w for s in self.doc.sentences for w in s.words]
+        if keys is not None:
+            lemmas, texts = written_forms(keys), written_forms(text_keys(keys))
+            words = [w for w in words if w.lemma in lemmas or w.text in texts]
+        self._lowered = [(w, w.lemma.lower(), norm_text(w.text)) for w in words]
 
     def once(self, fn, *args):
         """fn(*args), computed once per document (args compared by identity or value)."""
@@ -66,6 +64,17 @@ class Context:
         return Span(text=self.text[start:end], start=start, end=end)
 
     # --- counts -------------------------------------------------------------------------
+    def counts_in(self, sentence: Sentence) -> tuple[list[Quantity], list[int]]:
+        """The counts that begin in `sentence`, in text order, and their start offsets. Found on
+        first use: only sentences with a trigger word need them. A number inside a date ("le 4
+        janvier") is never a count."""
+        got = self._counts.get(sentence)
+        if got is None:
+            found = [q for q in find_quantities(self.text, begin=sentence.start, stop=sentence.end)
+                     if not any(d.start < q.end and q.start < d.end for d in self.dates)]
+            got = self._counts[sentence] = (found, [q.start for q in found])
+        return got
+
     def quantity_before(self, word: Word) -> Optional[Quantity]:
         """The count written right before `word`: "12 morts", "une vingtaine de blessés",
         "plus de 5 000 manifestants", "3 000 jeunes soldats" (one adjective may stand between)."""
@@ -76,8 +85,7 @@ class Context:
             limits = (limit, prev.start)
         else:
             limits = (limit,)
-        # the counts are in text order: those of the sentence that end before the word
-        for q in self.quantities[bisect_left(self._q_starts, s.start):]:
+        for q in self.counts_in(s)[0]:          # in text order: those that end before the word
             if q.end > word.start:
                 break
             for lim in limits:
@@ -86,20 +94,21 @@ class Context:
                     return q
         return None
 
-    def quantity_at(self, start: int) -> Optional[Quantity]:
-        """The count that begins at `start`."""
-        i = bisect_left(self._q_starts, start)
-        return self.quantities[i] if i < len(self._q_starts) and self._q_starts[i] == start else None
+    def quantity_at(self, word: Word) -> Optional[Quantity]:
+        """The count that begins where `word` begins."""
+        counts, starts = self.counts_in(word.sentence)
+        i = bisect_left(starts, word.start)
+        return counts[i] if i < len(starts) and starts[i] == word.start else None
 
     def quantity_covering(self, word: Word) -> Optional[Quantity]:
         """The count whose text includes `word` itself ("vingtaine" in "une vingtaine")."""
-        return next((q for q in self.quantities
-                     if q.start is not None and q.start <= word.start and word.end <= q.end), None)
+        return next((q for q in self.counts_in(word.sentence)[0]
+                     if q.start <= word.start and word.end <= q.end), None)
 
     def quantity_after(self, word: Word) -> Optional[Quantity]:
         """A count in parentheses or after a colon right after `word` ("manifestants (5 000)")."""
-        for q in self.quantities:
-            if q.start is not None and q.start >= word.end:
+        for q in self.counts_in(word.sentence)[0]:
+            if q.start >= word.end:
                 gap = self.text[word.end:q.start].strip()
                 if gap in ("(", ":"):
                     return q

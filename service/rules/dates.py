@@ -106,16 +106,27 @@ _JOINED = re.compile(rf"\s*(?:[,;–-]|(?:{_alt(_L['number_joiners'])})(?!\w))\s
 _DIGITS = re.compile("[0-9]+")
 _NUMBER_AFTER = re.compile(r"\s+[0-9]")
 _LAST_CHAR = re.compile(r"(\S)\s*$")
-_PREV = re.compile(rf"(\w+)[{_APOS}]?\s*$|(\S)\s*$")
 _NEXT = re.compile(r"\s*(\w+|\S)?")
 
 
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"            # what \w matches
+
+
 def _prev(text: str, i: int) -> tuple[str, int]:
-    """The word (or punctuation mark) before offset i, casefolded, and where it starts."""
-    m = _PREV.search(text, max(0, i - 40), i)
-    if not m:
+    """The word (or punctuation mark) before offset i (within 40 characters), casefolded, and where
+    it starts. An elided word keeps no apostrophe ("d'" -> "d")."""
+    lo = max(0, i - 40)
+    body = text[lo:i].rstrip()
+    if not body:
         return "", 0
-    return _key(m.group(1) or m.group(2)), m.start()
+    end = len(body) - 1 if body[-1] in _APOS and len(body) > 1 and _is_word_char(body[-2]) else len(body)
+    start = end
+    while start > 0 and _is_word_char(body[start - 1]):
+        start -= 1
+    if start == end:                             # a punctuation mark
+        return _key(body[-1]), lo + len(body) - 1
+    return _key(body[start:end]), lo + start
 
 
 def _next(text: str, j: int) -> str:

@@ -185,7 +185,7 @@ def links_a_count(link: Word, ctx: Context) -> bool:
     """The link word ("dont", ",", "contre"...) comes after a fact of the running module and right
     before a count: the trigger of an elliptic figure."""
     nxt = link.sentence.word(link.id + 1)
-    return nxt is not None and ctx.quantity_at(nxt.start) is not None and fact_before(link, ctx) is not None
+    return nxt is not None and fact_before(link, ctx) is not None and ctx.quantity_at(nxt) is not None
 
 
 def elliptic_counts(rule: Rule, word: Word, ctx: Context, inherit: tuple[str, ...]) -> list[dict]:
@@ -193,7 +193,7 @@ def elliptic_counts(rule: Rule, word: Word, ctx: Context, inherit: tuple[str, ..
     count right after a fact of this module, in the same sentence, linked to it by a word that
     sets figures side by side, and followed by no noun of its own, counts the same thing."""
     total = fact_before(word, ctx)
-    q = ctx.quantity_at(word.start)
+    q = ctx.quantity_at(word)
     if total is None or q is None or total["count"] is None or q.start <= total["count"].end:
         return []
     words = word.sentence.words

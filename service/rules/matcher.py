@@ -70,6 +70,15 @@ def text_keys(keys: frozenset[str]) -> frozenset[str]:
     return keys | {k + e for k in keys if len(k) > 2 for e in _ENDINGS}
 
 
+@lru_cache(maxsize=None)
+def written_forms(keys: frozenset[str]) -> frozenset[str]:
+    """How the lowercase `keys` are written in text: as is, capitalised or in capitals, with either
+    apostrophe. A word whose lowercased form is a key is one of these unless its casing is mixed
+    ("TuÉs")."""
+    cased = {f for k in keys for f in (k, k.capitalize(), k.upper())}
+    return frozenset(cased | {f.replace("'", "’") for f in cased})
+
+
 @dataclass(frozen=True)
 class Trigger:
     lexicon: str                               # lexicon key, see lexicon_set

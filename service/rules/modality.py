@@ -8,7 +8,7 @@ from service.lexicon import load
 from service.rules.matcher import clause_head, lexicon_set, phrase
 
 LEX = load("modality")
-NEG, HYP, REP = LEX["negation"], LEX["hypothetical"], LEX["reported"]
+REP = LEX["reported"]
 
 
 def _scope(trigger: Word) -> list[Word]:
@@ -24,21 +24,27 @@ def _scope(trigger: Word) -> list[Word]:
     return out
 
 
+_NE, _NEG_PRONOUNS = lexicon_set("modality:negation.ne"), lexicon_set("modality:negation.pronouns")
+_SECOND = lexicon_set("modality:negation.adverbs") | _NEG_PRONOUNS          # "ne ... pas", "ne ... personne"
+_NEG_DETS, _NEG_PREPS = lexicon_set("modality:negation.determiners"), lexicon_set("modality:negation.prepositions")
+_HYP_VERBS, _HYP_MARKS = lexicon_set("modality:hypothetical.verbs"), lexicon_set("modality:hypothetical.marks")
+_CND_ENDINGS, _NOT_CND_ENDINGS = tuple(REP["conditional_endings"]), tuple(REP["not_conditional_endings"])
+_SOURCE_PREPS = frozenset(p.replace("’", "'") for p in REP["prepositions"])
+
+
 def _negated(scope: list[Word]) -> bool:
-    ne, pronouns = lexicon_set("modality:negation.ne"), lexicon_set("modality:negation.pronouns")
-    second = lexicon_set("modality:negation.adverbs") | pronouns          # "ne ... pas", "ne ... personne"
-    determiners, preps = lexicon_set("modality:negation.determiners"), lexicon_set("modality:negation.prepositions")
     for w in scope:
-        kids = w.children
-        lemmas = {c.lemma.lower() for c in kids} | {c.text.lower() for c in kids}
-        if not lemmas.isdisjoint(ne) and not lemmas.isdisjoint(second):
-            return True
-        if any(c.rel == "det" and c.lemma.lower() in determiners for c in kids):
-            return True
-        if any(c.rel == "nsubj" and c.lemma.lower() in pronouns and
-               any(g.lemma.lower() in ne or g.text.lower() in ne for g in kids) for c in kids):
-            return True
-        if any(c.rel in ("mark", "case") and c.lemma.lower() in preps for c in kids):
+        # one pass over the children: "ne" and a second negator, a negative determiner, a
+        # negative subject with "ne" ("personne n'a été arrêté"), or "sans"
+        ne = second = neg_subject = False
+        for c in w.children:
+            lemma, text = c.lemma.lower(), c.text.lower()
+            if (c.rel == "det" and lemma in _NEG_DETS) or (c.rel in ("mark", "case") and lemma in _NEG_PREPS):
+                return True
+            ne = ne or lemma in _NE or text in _NE
+            second = second or lemma in _SECOND or text in _SECOND
+            neg_subject = neg_subject or (c.rel == "nsubj" and lemma in _NEG_PRONOUNS)
+        if ne and (second or neg_subject):
             return True
     return False
 
@@ -47,8 +53,7 @@ def _is_cnd(w: Word) -> bool:
     if w.feat("Mood") == REP["mood"]:
         return True
     form = w.text.lower()
-    return w.upos in ("VERB", "AUX") and form.endswith(tuple(REP["conditional_endings"])) and \
-        not form.endswith(tuple(REP["not_conditional_endings"]))
+    return w.upos in ("VERB", "AUX") and form.endswith(_CND_ENDINGS) and not form.endswith(_NOT_CND_ENDINGS)
 
 
 def _conditional(w: Word) -> bool:
@@ -57,12 +62,11 @@ def _conditional(w: Word) -> bool:
 
 def source_of(sentence: Sentence) -> Optional[tuple[int, int]]:
     """Span of who the sentence's statements are attributed to ("selon la police" -> "la police")."""
-    preps = {p.replace("’", "'") for p in REP["prepositions"]}
     for w in sentence.words:
-        if w.rel == "case" and w.lemma.lower().replace("’", "'") in preps and w.parent is not None:
+        if w.rel == "case" and w.lemma.lower().replace("’", "'") in _SOURCE_PREPS and w.parent is not None:
             return phrase(w.parent)
         # "d'après" is often two words: "d'" + "après"
-        if w.text.lower() == "après" and w.id > 1 and sentence.word(w.id - 1).text.lower() in ("d'", "d’"):
+        if len(w.text) == 5 and w.text.lower() == "après" and w.id > 1 and sentence.word(w.id - 1).text.lower() in ("d'", "d’"):
             if w.parent is not None and w.parent.id > w.id:
                 return phrase(w.parent)
     return None
@@ -74,10 +78,10 @@ def modality_of(trigger: Word, source: Optional[tuple[int, int]]) -> str:
     if _negated(scope):
         return "negated"
     for w in scope[1:]:
-        if w.lemma.lower() in HYP["verbs"] and w.upos in ("VERB", "AUX"):
+        if w.lemma.lower() in _HYP_VERBS and w.upos in ("VERB", "AUX"):
             return "hypothetical"
     for w in scope:
-        if any(c.rel == "mark" and c.lemma.lower() in HYP["marks"] for c in w.children):
+        if any(c.rel == "mark" and c.lemma.lower() in _HYP_MARKS for c in w.children):
             return "hypothetical"
     if any(_conditional(w) for w in scope if w.upos in ("VERB", "AUX")):
         return "reported"

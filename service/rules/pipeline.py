@@ -14,7 +14,6 @@ from service.rules import arrest, casualties, crowd, troops
 from service.rules.context import Context
 from service.rules.dates import find_dates
 from service.rules.merge import merge
-from service.rules.quantity import find_quantities
 from service.rules.tense import tense_reader
 
 FACT_MODULES = (arrest, casualties, troops, crowd)
@@ -50,10 +49,7 @@ def share_slots(facts: list[dict]) -> list[dict]:
 
 def extract(doc: Document, reference: datetime.date | None) -> Extraction:
     dates = find_dates(doc.text, reference, tense_at=tense_reader(doc))
-    # a number inside a date ("le 4 janvier") is never a count
-    quantities = [q for q in find_quantities(doc.text)
-                  if not any(d.start < q.end and q.start < d.end for d in dates)]
-    ctx = Context(doc=doc, reference=reference, quantities=quantities, dates=dates, trigger_keys=TRIGGER_KEYS)
+    ctx = Context(doc=doc, reference=reference, dates=dates, trigger_keys=TRIGGER_KEYS)
     raw = [f for module in FACT_MODULES for f in module.extract(ctx)]
     for f in raw:
         if f.get("count") is not None and f["count"].value == 0:

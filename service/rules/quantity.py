@@ -201,10 +201,11 @@ def _range_end(text: str, lo: _Core, connector: re.Pattern) -> Optional[_Core]:
     return hi
 
 
-def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
-    """Every count expression in `text`, left to right, non-overlapping; offsets + `offset`."""
-    found, pos, floor = [], 0, 0
-    while (m := ATOMS.search(text, pos)) is not None:
+def find_quantities(text: str, offset: int = 0, begin: int = 0, stop: Optional[int] = None) -> list[Quantity]:
+    """Every count expression in `text` that begins in [begin, stop) (a sentence: no qualifier is
+    looked for before `begin`), left to right, non-overlapping; offsets + `offset`."""
+    found, pos, floor = [], begin, begin
+    while (m := ATOMS.search(text, pos)) is not None and (stop is None or m.start() < stop):
         lo = _core(text, m)
         if lo is None:                                   # rescan a word run from its next word
             pos = m.end() if m.group("int") else m.start() + 1
