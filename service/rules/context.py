@@ -24,7 +24,6 @@ class Context:
     doc: Document
     reference: Optional[datetime.date]
     dates: list[DateMention]
-    _loc_counts: Counter = field(default_factory=Counter)
     found: list = field(default_factory=list)      # facts the running module has built so far
 
     trigger_keys: Optional[frozenset[str]] = None   # what every fact module triggers on (None: unknown)
@@ -33,14 +32,14 @@ class Context:
     _counts: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self._loc_counts = Counter(e.text for e in self.doc.entities if e.label == "LOC")
         # the words some module may trigger on, picked without lowering every word (the casings a
         # key is written in are sets too); each module then picks its own among a few
         keys = self.trigger_keys
-        words = [w for s in self.doc.sentences for w in s.words]
-        if keys is not None:
+        if keys is None:
+            words = [w for s in self.doc.sentences for w in s.words]
+        else:
             lemmas, texts = written_forms(keys), written_forms(text_keys(keys))
-            words = [w for w in words if w.lemma in lemmas or w.text in texts]
+            words = [w for s in self.doc.sentences for w in s.words if w.lemma in lemmas or w.text in texts]
         self._lowered = [(w, w.lemma.lower(), norm_text(w.text)) for w in words]
 
     def once(self, fn, *args):
@@ -142,7 +141,8 @@ class Context:
 
     def main_place(self) -> Optional[str]:
         """The place the document speaks of most (to read "le pays" / "la région")."""
-        return self._loc_counts.most_common(1)[0][0] if self._loc_counts else None
+        places = Counter(e.text for e in self.doc.entities if e.label == "LOC")
+        return places.most_common(1)[0][0] if places else None
 
     def location(self, sentence: Sentence, near: Word) -> Optional[str]:
         """A place the sentence attaches the fact to, nearest the trigger: a LOC entity or a place

@@ -22,9 +22,12 @@ def run_rules(rules: Iterable[Rule], conditions: dict[str, Condition], build: Bu
     keys = frozenset().union(*(r.trigger.keys for r in rules))
     facts = ctx.found = []           # a rule may read what the module found before in the text
     for word in ctx.words_with(keys):
-        word_forms = forms(word)
+        word_forms, upos = forms(word), word.upos
         for rule in rules:
-            if rule.trigger.matches(word, word_forms) and all(conditions[c](word, ctx) for c in rule.requires):
+            trigger = rule.trigger
+            if upos not in trigger.upos or trigger.keys.isdisjoint(word_forms):
+                continue
+            if all(conditions[c](word, ctx) for c in rule.requires):
                 fact = build(rule, word, ctx)
                 if fact:
                     facts.extend(fact if isinstance(fact, list) else [fact])
@@ -150,7 +153,14 @@ def noun_label(noun: Optional[Word], exclude: Iterable[str] = ()) -> Optional[st
 
 def fact_before(word: Word, ctx: Context) -> Optional[dict]:
     """The last fact the running module found earlier in the same sentence."""
-    return next((f for f in reversed(ctx.found) if word.sentence.start <= f["trigger"].start < word.start), None)
+    start = word.sentence.start
+    for f in reversed(ctx.found):        # in text order: the module reads its words in order
+        at = f["trigger"].start
+        if at < start:
+            return None
+        if at < word.start:
+            return f
+    return None
 
 
 def subcounts(rule: Rule, mark: Word, ctx: Context, inherit: tuple[str, ...],

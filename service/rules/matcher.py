@@ -81,16 +81,14 @@ def written_forms(keys: frozenset[str]) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Trigger:
+    """A word triggers when its UPOS is in `upos` and one of its forms (see `forms`) is in the
+    lexicon class (engine.run_rules tests both)."""
     lexicon: str                               # lexicon key, see lexicon_set
     upos: frozenset[str] = frozenset({"NOUN", "VERB", "ADJ"})
 
     @cached_property
     def keys(self) -> frozenset[str]:
         return lexicon_set(self.lexicon)
-
-    def matches(self, word: Word, word_forms: Optional[frozenset[str]] = None) -> bool:
-        """`word_forms`: forms(word), when the caller has it already."""
-        return word.upos in self.upos and not self.keys.isdisjoint(forms(word) if word_forms is None else word_forms)
 
 
 @dataclass(frozen=True)
@@ -119,13 +117,37 @@ def _has_case(word: Word, cases: set[str]) -> bool:
     return any(c.rel in ("case", "mark") and c.lemma.lower() in cases for c in word.children)
 
 
+_NAMED_STEPS = {".", "..", "patient", "agent", "reporter", "^verb"}
+
+
+@lru_cache(maxsize=None)
+def _steps(path: str) -> tuple[tuple, ...]:
+    """`path` parsed once: per step (step, rel, star, cases, lemmas); a named step has rel None."""
+    out = []
+    for step in path.split("/"):
+        if step in _NAMED_STEPS or step.startswith("<"):
+            out.append((step, None, False, None, None))
+            continue
+        m = _STEP.match(step)
+        if not m:
+            raise ValueError(f"bad path step {step!r}")
+        out.append((step, m["rel"], bool(m["star"]), frozenset(m["case"].split("|")) if m["case"] else None,
+                    lexicon_set(m["lex"]) if m["lex"] else None))
+    return tuple(out)
+
+
 def follow(word: Word, path: str) -> list[Word]:
     """All words reached from `word` along `path` (see the module doc)."""
     current = [word]
-    for step in path.split("/"):
+    for step, rel, star, cases, lemmas in _steps(path):
         nxt: list[Word] = []
         for w in current:
-            if step == ".":
+            if rel is not None:
+                for c in w.children:
+                    if (c.deprel == rel or (star and c.rel == rel)) and \
+                            (cases is None or _has_case(c, cases)) and (lemmas is None or c.lemma.lower() in lemmas):
+                        nxt.append(c)
+            elif step == ".":
                 nxt.append(w)
             elif step == "..":
                 if w.parent is not None:
@@ -137,21 +159,10 @@ def follow(word: Word, path: str) -> list[Word]:
                 nxt.extend(_role(w, step))
             elif step == "reporter":
                 nxt.extend(_reporter(w))
-            elif step == "^verb":
+            else:                                   # "^verb"
                 v = clause_head(w)
                 if v is not None:
                     nxt.append(v)
-            else:
-                m = _STEP.match(step)
-                if not m:
-                    raise ValueError(f"bad path step {step!r}")
-                rel, star, case = m["rel"], m["star"], m["case"]
-                cases = set(case.split("|")) if case else None
-                lemmas = lexicon_set(m["lex"]) if m["lex"] else None
-                for c in w.children:
-                    if (c.deprel == rel or (star and c.deprel.split(":")[0] == rel)) and \
-                            (cases is None or _has_case(c, cases)) and (lemmas is None or c.lemma.lower() in lemmas):
-                        nxt.append(c)
         current = nxt
     return current
 
@@ -261,19 +272,18 @@ def clause_span(trigger: Word) -> tuple[int, int]:
     other clauses and side remarks left out."""
     head = clause_head(trigger) or trigger
     on_path = {trigger.id} | {w.id for w in trigger.ancestors()}     # the words whose subtree holds it
-    ids, frontier = {head.id}, [head]
+    kept, frontier = [head], [head]
     while frontier:
         nxt = []
         for w in frontier:
             for c in w.children:
-                contains_trigger = c.id in on_path
-                own_clause = c.upos in ("VERB", "AUX") and any(g.rel == "nsubj" for g in c.children)
-                if not contains_trigger and (c.deprel in _CUT or c.rel in _CUT or c.rel == "ccomp" or own_clause):
-                    continue
-                ids.add(c.id)
+                if c.id not in on_path and (c.deprel in _CUT or c.rel in _CUT or c.rel == "ccomp" or (
+                        c.upos in ("VERB", "AUX") and any(g.rel == "nsubj" for g in c.children))):
+                    continue                    # another clause (with its own subject) or a side remark
+                kept.append(c)
                 nxt.append(c)
         frontier = nxt
-    words = [w for w in head.sentence.words if w.id in ids and w.upos != "PUNCT"]
+    words = [w for w in kept if w.upos != "PUNCT"]
     if not words:
         return trigger.start, trigger.end
     return min(w.start for w in words), max(w.end for w in words)
