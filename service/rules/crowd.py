@@ -20,7 +20,7 @@ RULES = [
     Rule(name="crowd-people-protesting", doc="A count of people with a protest verb or noun "
          "('20 000 personnes ont défilé', 'un rassemblement de 300 personnes').",
          trigger=Trigger(L + "nouns", NOUNS), count=(".",),
-         requires=("counted", "not_other_fact", "protest_context"), examples=(
+         requires=("protest_context", "not_other_fact", "counted"), examples=(
             Example("Environ 20 000 personnes ont manifesté dimanche à Paris.",
                     {"count": 20000, "location": "Paris"}),
             Example("Un rassemblement de 300 personnes a eu lieu devant la mairie.", {"count": 300}),
@@ -61,7 +61,7 @@ def _protest_context(w: Word, ctx: Context) -> bool:
     if any(a.lemma.lower() in events for a in list(w.ancestors())[:2]) or \
             any(c.lemma.lower() in verbs for c in w.children if c.rel in ("acl", "acl:relcl")):
         return True
-    after = [x for x in w.sentence.words if x.id > w.id][:5]
+    after = w.sentence.words[w.id:w.id + 5]            # the five words after it (ids are 1-based)
     places, counters = lexicon_set(L + "place_nouns"), lexicon_set(L + "counters")
     if any(x.lemma.lower() in places for x in after):
         return True

@@ -173,7 +173,7 @@ def subcounts(rule: Rule, mark: Word, ctx: Context, inherit: tuple[str, ...],
         return []
     skip = lexicon_set("triggers:severity_words") | lexicon_set("triggers:generic_people")
     out = []
-    for noun in [w for w in mark.sentence.words if w.id > mark.id][:12]:
+    for noun in mark.sentence.words[mark.id:mark.id + 12]:
         q = ctx.quantity_before(noun)
         if q is None or q.start < mark.end or noun.upos not in ("NOUN", "PROPN", "ADJ"):
             continue

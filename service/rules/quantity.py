@@ -205,7 +205,7 @@ def find_quantities(text: str, offset: int = 0, begin: int = 0, stop: Optional[i
     """Every count expression in `text` that begins in [begin, stop) (a sentence: no qualifier is
     looked for before `begin`), left to right, non-overlapping; offsets + `offset`."""
     found, pos, floor = [], begin, begin
-    while (m := ATOMS.search(text, pos)) is not None and (stop is None or m.start() < stop):
+    while (m := ATOMS.search(text, pos, stop=stop)) is not None:
         lo = _core(text, m)
         if lo is None:                                   # rescan a word run from its next word
             pos = m.end() if m.group("int") else m.start() + 1

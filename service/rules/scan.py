@@ -100,12 +100,15 @@ class Scanner:
                 yield m
                 end = m.end()
 
-    def search(self, text: str, pos: int = 0, endpos: Optional[int] = None) -> Optional[re.Match]:
-        """What pattern.search(text, pos, endpos) gives."""
+    def search(self, text: str, pos: int = 0, endpos: Optional[int] = None,
+               stop: Optional[int] = None) -> Optional[re.Match]:
+        """What pattern.search(text, pos, endpos) gives; with `stop`, only a match that begins
+        before `stop` (it may end after it)."""
         starts = self.starts(text)
         endpos = len(text) if endpos is None else endpos
+        last = endpos if stop is None else min(stop, endpos)
         for i in range(bisect_left(starts, pos), len(starts)):
-            if starts[i] >= endpos:
+            if starts[i] >= last:
                 break
             if m := self.pattern.match(text, starts[i], endpos):
                 return m

@@ -43,9 +43,9 @@ def deploy_verb(noun: Word) -> Optional[Word]:
     for c in noun.children:
         if c.rel in ("acl", "amod") and deploys(c):
             return c
-    nxt = [w for w in noun.sentence.words if w.id > noun.id and w.upos != "ADV"][:1]
-    if nxt and nxt[0].feat("VerbForm") == "Part" and deploys(nxt[0]):
-        return nxt[0]                                   # a parse that hung the participle elsewhere
+    nxt = next((w for w in noun.sentence.words[noun.id:] if w.upos != "ADV"), None)
+    if nxt is not None and nxt.feat("VerbForm") == "Part" and deploys(nxt):
+        return nxt                                      # a parse that hung the participle elsewhere
     for depth, w in enumerate(noun.ancestors()):
         if depth >= DEPTH:
             break
@@ -58,7 +58,7 @@ def deploy_verb(noun: Word) -> Optional[Word]:
 
 
 CONDITIONS = {
-    "deployed": lambda w, ctx: ctx.quantity_before(w) is not None and deploy_verb(w) is not None,
+    "deployed": lambda w, ctx: deploy_verb(w) is not None and ctx.quantity_before(w) is not None,
     "after_deployment": links_a_count,
 }
 
