@@ -12,11 +12,12 @@ from schemas.common import Quantity, Span
 from schemas.dates import DateMention
 from service.document import Document, Entity, Sentence, Word
 from service.lexicon import load
-from service.rules.matcher import clause_head, lexicon_set, norm_text, phrase, text_keys, written_forms
+from service.rules.matcher import clause_head, lexicon_set, phrase, text_keys, written_forms
 from service.rules.quantity import find_quantities
 
 LINKS = load("triggers")["count_links"]
 GAP_MARKS = "".join(load("triggers")["count_gap_marks"])
+_CAPITAL_PREPOSITIONS = frozenset(load("triggers")["unaccented_prepositions"])
 
 
 @dataclass
@@ -27,20 +28,14 @@ class Context:
     found: list = field(default_factory=list)      # facts the running module has built so far
 
     trigger_keys: Optional[frozenset[str]] = None   # what every fact module triggers on (None: unknown)
-    _lowered: list = field(default_factory=list)
+    _candidates: list = field(default_factory=list)
     _memo: dict = field(default_factory=dict)
     _counts: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        # the words some module may trigger on, picked without lowering every word (the casings a
-        # key is written in are sets too); each module then picks its own among a few
-        keys = self.trigger_keys
-        if keys is None:
-            words = [w for s in self.doc.sentences for w in s.words]
-        else:
-            lemmas, texts = written_forms(keys), written_forms(text_keys(keys))
-            words = [w for s in self.doc.sentences for w in s.words if w.lemma in lemmas or w.text in texts]
-        self._lowered = [(w, w.lemma.lower(), norm_text(w.text)) for w in words]
+        # the words some module may trigger on; each module then picks its own among a few
+        words = [w for s in self.doc.sentences for w in s.words]
+        self._candidates = words if self.trigger_keys is None else self._having(words, self.trigger_keys)
 
     def once(self, fn, *args):
         """fn(*args), computed once per document (args compared by identity or value)."""
@@ -52,8 +47,13 @@ class Context:
     def words_with(self, keys: frozenset[str]) -> list[Word]:
         """The words one of whose forms (see matcher.forms) is in `keys` (within trigger_keys), in
         document order."""
-        by_text = text_keys(keys)
-        return [w for w, lemma, text in self._lowered if lemma in keys or text in by_text]
+        return self._having(self._candidates, keys)
+
+    @staticmethod
+    def _having(words: list[Word], keys: frozenset[str]) -> list[Word]:
+        # compared in the forms the keys are written in: no word is lowered (see written_forms)
+        lemmas, texts = written_forms(keys), written_forms(text_keys(keys))
+        return [w for w in words if w.lemma in lemmas or w.text in texts]
 
     @property
     def text(self) -> str:
@@ -149,7 +149,7 @@ class Context:
         noun phrase ("l'autoroute A8", "le musée du Bardo") after "à/dans/en/au" (over determiners:
         "dans toute la France"), or a LOC subject of the clause ("le Kazakhstan a fait 20 morts")."""
         preps = lexicon_set("triggers:location_prepositions")
-        capitals = set(load("triggers")["unaccented_prepositions"])
+        capitals = _CAPITAL_PREPOSITIONS
         head = clause_head(near)
 
         def after_preposition(start: int) -> bool:

@@ -105,7 +105,6 @@ _JOINED = re.compile(rf"\s*(?:[,;–-]|(?:{_alt(_L['number_joiners'])})(?!\w))\s
                      _FLAGS)
 _DIGITS = re.compile("[0-9]+")
 _NUMBER_AFTER = re.compile(r"\s+[0-9]")
-_LAST_CHAR = re.compile(r"(\S)\s*$")
 _NEXT = re.compile(r"\s*(\w+|\S)?")
 
 
@@ -236,8 +235,8 @@ def _is_name(text: str, m: re.Match, group: str) -> bool:
     word = m.group(group)
     if not word[:1].isupper() or word.isupper():
         return False
-    before = _LAST_CHAR.search(text, max(0, m.start(group) - 40), m.start(group))
-    return bool(before) and (before.group(1).isalnum() or before.group(1) in _APOS + "-")
+    before = text[max(0, m.start(group) - 40):m.start(group)].rstrip()     # up to the last visible character
+    return bool(before) and (before[-1].isalnum() or before[-1] in _APOS + "-")
 
 
 # ---- rules: each yields (start, end, [mentions]) for one match ------------------------------

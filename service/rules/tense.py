@@ -8,12 +8,14 @@ from service.lexicon import load
 from service.rules.matcher import clause_head
 
 LEX = load("tense")
+_FUTURE_FORMS, _FUTURE_ENDINGS = frozenset(LEX["future_forms"]), tuple(LEX["future_endings"])
+_NEAR_FUTURE, _PAST_AUX = frozenset(LEX["near_future_verbs"]), frozenset(LEX["past_auxiliaries"])
 
 
 def _future(w: Word) -> bool:
     form = w.text.lower()
-    return w.feat("Tense") == "Fut" or form in LEX["future_forms"] or \
-        (w.feat("VerbForm") != "Part" and form.endswith(tuple(LEX["future_endings"])))
+    return w.feats.get("Tense") == "Fut" or form in _FUTURE_FORMS or \
+        (w.feats.get("VerbForm") != "Part" and form.endswith(_FUTURE_ENDINGS))
 
 
 def clause_tense(head: Word) -> Optional[str]:
@@ -23,11 +25,11 @@ def clause_tense(head: Word) -> Optional[str]:
         return "future"
     governor = head.parent
     if head.feat("VerbForm") == "Inf" and governor is not None and \
-            governor.lemma.lower() in LEX["near_future_verbs"] and not any(
+            governor.lemma.lower() in _NEAR_FUTURE and not any(
                 c.rel == "aux" for c in governor.children):
         return "future"                                    # "vont déployer"
     finite = [v for v in [*auxes, head] if v.feat("VerbForm") == "Fin"]
-    if head.feat("VerbForm") == "Part" and any(a.lemma.lower() in LEX["past_auxiliaries"] for a in auxes):
+    if head.feat("VerbForm") == "Part" and any(a.lemma.lower() in _PAST_AUX for a in auxes):
         return "past"                                      # "a été arrêté", "ont défilé"
     tenses = {v.feat("Tense") for v in finite} - {None}
     if tenses & {"Past", "Imp"}:
