@@ -5,7 +5,7 @@ from typing import Optional
 
 from service.document import Word
 from service.rules.context import Context
-from service.rules.engine import common_fields, fact_before, find_count, is_person, run_rules, subcounts
+from service.rules.engine import common_fields, find_count, is_person, run_rules, subcounts
 from service.rules.matcher import Example, Rule, Trigger, clause_span, follow, follow_first, is_passive, lexicon_set, phrase
 
 L = "triggers:arrest."
@@ -45,7 +45,7 @@ RULES = [
          )),
     Rule(name="arrest-subcount", doc="A named group inside an arrest total: '6 000 personnes, dont 52 officiers'.",
          trigger=Trigger("triggers:subcount_marks", frozenset({"PRON", "ADP", "ADV", "SCONJ", "CCONJ"})),
-         requires=("after_arrest",), examples=(
+         follows=True, examples=(
             Example("La police a arrêté 300 personnes, dont 12 mineurs.", {"count": 12}),
          )),
     Rule(name="arrest-noun", doc="'l'arrestation de Karim Massimov', 'l'interpellation de 40 personnes'.",
@@ -58,7 +58,6 @@ RULES = [
 
 CONDITIONS = {
     "counted": lambda w, ctx: ctx.quantity_before(w) is not None,
-    "after_arrest": lambda w, ctx: fact_before(w, ctx) is not None,
     "passive": lambda w, ctx: is_passive(w) or w.rel in ("acl", "amod"),
     "active": lambda w, ctx: not is_passive(w) and bool(follow(w, "patient")),
     "custody_phrase": lambda w, ctx: w.parent is not None and

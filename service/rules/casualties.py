@@ -5,7 +5,7 @@ from typing import Optional
 
 from service.document import Word
 from service.rules.context import Context
-from service.rules.engine import common_fields, fact_before, find_count, noun_label, run_rules, subcounts
+from service.rules.engine import common_fields, find_count, noun_label, run_rules, subcounts
 from service.rules.matcher import Example, Rule, Trigger, clause_span, lexicon_set
 
 L = "triggers:casualties."
@@ -96,7 +96,7 @@ RULES = [
     Rule(name="casualty-subcount", doc="A group named inside a toll is its own fact, of the same kind "
          "('19 morts, dont 17 touristes'); a sub-count by severity is not ('dont 12 grièvement').",
          trigger=Trigger("triggers:subcount_marks", frozenset({"PRON", "ADP", "ADV", "SCONJ", "CCONJ"})),
-         requires=("after_toll",), examples=(
+         follows=True, examples=(
             Example("Au moins 19 personnes ont été tuées, dont 17 touristes.",
                     {"kind": "killed", "count": 17, "victims": "touristes"}),
             Example("On compte 30 blessés, dont 12 grièvement.", absent=True),
@@ -117,7 +117,6 @@ def _intransitive(w: Word, ctx: Context) -> bool:
 CONDITIONS = {
     "intransitive": _intransitive,
     "not_intransitive_subject": lambda w, ctx: not _intransitive(w, ctx),
-    "after_toll": lambda w, ctx: fact_before(w, ctx) is not None,
     "to_death": lambda w, ctx: w.rel in ("obl", "advcl", "nmod", "xcomp") and w.parent is not None and
     w.parent.upos == "VERB" and any(c.rel == "case" and c.lemma.lower() == "à" for c in w.children),
     "predicate": lambda w, ctx: w.rel == "xcomp" or any(c.rel == "cop" for c in w.children),

@@ -30,7 +30,7 @@ RULES = [
     Rule(name="crowd-elliptic", doc="A bare count set beside a crowd just stated ('5 000 manifestants "
          "selon la police, dont 800 à Lyon', '40 000 selon les organisateurs et 20 000 selon la police').",
          trigger=Trigger("triggers:elliptic_links", frozenset({"PUNCT", "CCONJ", "PRON", "ADP", "SCONJ"})),
-         requires=("after_crowd",), examples=(
+         requires=("before_count",), follows=True, examples=(
             Example("Environ 6 000 manifestants ont défilé samedi en France, dont 1 500 à Paris.",
                     {"count": 1500, "location": "Paris"}),
          )),
@@ -70,7 +70,7 @@ def _protest_context(w: Word, ctx: Context) -> bool:
 
 
 CONDITIONS = {
-    "after_crowd": links_a_count,
+    "before_count": links_a_count,
     "counted": lambda w, ctx: ctx.quantity_before(w) is not None,
     "not_other_fact": lambda w, ctx: not _other_fact(w, ctx),
     "protest_context": _protest_context,

@@ -23,9 +23,11 @@ def run_rules(rules: Iterable[Rule], conditions: dict[str, Condition], build: Bu
     facts = ctx.found = []           # a rule may read what the module found before in the text
     for word in ctx.words_with(keys):
         word_forms, upos = forms(word), word.upos
+        # facts are found in text order: the last one tells whether the sentence has one before the word
+        after_fact = bool(facts) and facts[-1]["trigger"].start >= word.sentence.start
         for rule in rules:
             trigger = rule.trigger
-            if upos not in trigger.upos or trigger.keys.isdisjoint(word_forms):
+            if (rule.follows and not after_fact) or upos not in trigger.upos or trigger.keys.isdisjoint(word_forms):
                 continue
             if all(conditions[c](word, ctx) for c in rule.requires):
                 fact = build(rule, word, ctx)
@@ -192,10 +194,10 @@ def subcounts(rule: Rule, mark: Word, ctx: Context, inherit: tuple[str, ...],
 
 
 def links_a_count(link: Word, ctx: Context) -> bool:
-    """The link word ("dont", ",", "contre"...) comes after a fact of the running module and right
-    before a count: the trigger of an elliptic figure."""
+    """The link word ("dont", ",", "contre"...) comes right before a count: with a fact of the
+    running module before it (a `follows` rule), the trigger of an elliptic figure."""
     nxt = link.sentence.word(link.id + 1)
-    return nxt is not None and fact_before(link, ctx) is not None and ctx.quantity_at(nxt) is not None
+    return nxt is not None and ctx.quantity_at(nxt) is not None
 
 
 def elliptic_counts(rule: Rule, word: Word, ctx: Context, inherit: tuple[str, ...]) -> list[dict]:

@@ -27,7 +27,7 @@ RULES = [
     Rule(name="troops-elliptic", doc="A bare count set beside a deployment just stated "
          "('500 hommes ont été mobilisés dans la nuit, 1 000 samedi et 1 500 autres dimanche').",
          trigger=Trigger("triggers:elliptic_links", LINK_UPOS),
-         requires=("after_deployment",), examples=(
+         requires=("before_count",), follows=True, examples=(
             Example("Cinq cents gendarmes ont été déployés vendredi, 800 samedi.", {"count": 800}),
          )),
 ]
@@ -59,7 +59,7 @@ def deploy_verb(noun: Word) -> Optional[Word]:
 
 CONDITIONS = {
     "deployed": lambda w, ctx: deploy_verb(w) is not None and ctx.quantity_before(w) is not None,
-    "after_deployment": links_a_count,
+    "before_count": links_a_count,
 }
 
 
