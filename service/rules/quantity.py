@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Optional
 
 from text_to_num import text2num
@@ -114,13 +115,23 @@ class _Core:
 
 
 def _words(text: str, m: re.Match) -> Optional[_Core]:
-    """The longest prefix of a number-word run that text2num accepts ("deux et trois" -> 2).
-    Grows token by token and gives up after two misses in a row, so junk runs stay cheap."""
+    read = _read_words(m.group())
+    if read is None:
+        return None
+    length, value, article = read
+    return _Core(m.start(), m.start() + length, Decimal(value), article=article)
+
+
+@lru_cache(maxsize=4096)
+def _read_words(run: str) -> Optional[tuple[int, int, bool]]:
+    """The longest prefix of a number-word run that text2num accepts ("deux et trois" -> 2): its
+    length, its value, and whether it is a bare article ("un", "une"). Grows token by token and
+    gives up after two misses in a row, so junk runs stay cheap. Runs repeat ("un", "deux"): cached."""
     best, misses, first = None, 0, None
-    for tok in WORD_RE.finditer(text, m.start(), m.end()):
+    for tok in WORD_RE.finditer(run):
         first = first or tok
         try:
-            best = (tok.end(), text2num(_norm(text[m.start():tok.end()]), "fr"))
+            best = (tok.end(), text2num(_norm(run[:tok.end()]), "fr"))
             misses = 0
         except ValueError:
             misses += 1
@@ -128,8 +139,7 @@ def _words(text: str, m: re.Match) -> Optional[_Core]:
                 break
     if best is None:
         return None
-    article = best[0] == first.end() and _norm(first.group()) in ARTICLES
-    return _Core(m.start(), best[0], Decimal(best[1]), article=article)
+    return best[0], best[1], best[0] == first.end() and _norm(first.group()) in ARTICLES
 
 
 def _core(text: str, m: re.Match) -> Optional[_Core]:

@@ -104,12 +104,14 @@ class Scanner:
                stop: Optional[int] = None) -> Optional[re.Match]:
         """What pattern.search(text, pos, endpos) gives; with `stop`, only a match that begins
         before `stop` (it may end after it)."""
-        starts = self.starts(text)
+        cached = self._last                 # called often on one text: the cache is checked inline
+        starts = cached[1] if cached[0] is text else self.starts(text)
         endpos = len(text) if endpos is None else endpos
         last = endpos if stop is None else min(stop, endpos)
+        match = self.pattern.match
         for i in range(bisect_left(starts, pos), len(starts)):
             if starts[i] >= last:
                 break
-            if m := self.pattern.match(text, starts[i], endpos):
+            if m := match(text, starts[i], endpos):
                 return m
         return None
