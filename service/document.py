@@ -19,7 +19,7 @@ class Word:
     text: str
     lemma: str
     upos: str
-    feats: dict[str, str]
+    feats: dict[str, str]        # read-only: an analyzer may share one dict among words
     head: int                    # 0 = root
     deprel: str
     start: int                   # character offsets of the word, or of its multi-word token

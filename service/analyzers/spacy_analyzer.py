@@ -50,13 +50,13 @@ class SpacyAnalyzer:
                 continue
             index = {i: n for n, i in enumerate(kept, 1)}
             words = []
-            for i in kept:
+            for n, i in enumerate(kept, 1):
                 start, length, _, dep, pos, lemma, morph, _ = rows[i]
                 head = index.get(i + heads[i], 0) if heads[i] else 0
                 form = text[start:start + length]
-                words.append(Word(id=index[i], text=form, lemma=names[lemma] or form, upos=names[pos] or "X",
-                                  feats=dict(feats[morph]), head=head, deprel="root" if head == 0 else names[dep],
-                                  start=start, end=start + length))
+                # positional (Word's field order), and one feats dict per distinct MORPH: words are read-only
+                words.append(Word(n, form, names[lemma] or form, names[pos] or "X", feats[morph], head,
+                                  names[dep] if head else "root", start, start + length))
             start, end = words[0].start, words[-1].end
             sentences.append(Sentence(words=words, start=start, end=end, text=text[start:end]))
         entities = [Entity(text=e.text, label=LABELS.get(e.label_, "MISC"), start=e.start_char, end=e.end_char)
