@@ -31,11 +31,15 @@ class Context:
     _candidates: list = field(default_factory=list)
     _memo: dict = field(default_factory=dict)
     _counts: dict = field(default_factory=dict)
+    _entities: list = field(default_factory=list)
+    _entity_starts: list = field(default_factory=list)
 
     def __post_init__(self) -> None:
         # the words some module may trigger on; each module then picks its own among a few
         words = [w for s in self.doc.sentences for w in s.words]
         self._candidates = words if self.trigger_keys is None else self._having(words, self.trigger_keys)
+        self._entities = sorted(self.doc.entities, key=lambda e: e.start)      # analyzers give them in order
+        self._entity_starts = [e.start for e in self._entities]
 
     def once(self, fn, *args):
         """fn(*args), computed once per document (args compared by identity or value)."""
@@ -116,8 +120,14 @@ class Context:
 
     # --- entities -----------------------------------------------------------------------
     def entities_in(self, start: int, end: int, label: Optional[str] = None) -> list[Entity]:
-        return [e for e in self.doc.entities
-                if e.start >= start and e.end <= end and (label is None or e.label == label)]
+        """The entities (of `label`) that lie within [start, end), in text order."""
+        out = []
+        for e in self._entities[bisect_left(self._entity_starts, start):]:
+            if e.start >= end:
+                break
+            if e.end <= end and (label is None or e.label == label):
+                out.append(e)
+        return out
 
     def entities_of(self, sentence: Sentence, label: str) -> list[Entity]:
         return self.entities_in(sentence.start, sentence.end, label)
