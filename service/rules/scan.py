@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import chain
 from typing import Iterable, Iterator, Optional
 
 _WORD = re.compile(r"\w+")
@@ -86,7 +87,7 @@ class Scanner:
         last = self._last
         if last[0] is not text:
             index = _index(text, _FIRSTS)
-            found = [p for k in self.words & index.keys() for p in index[k]]
+            found = list(chain.from_iterable(map(index.__getitem__, self.words & index.keys())))
             if self._symbols is not None:
                 found += [m.start() for m in self._symbols.finditer(text)]
             last = self._last = (text, sorted(found))
