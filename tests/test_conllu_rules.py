@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from service.analyzers.conllu import read_conllu
+from service.rules.matcher import written_forms
 from service.rules.pipeline import extract
 
 TREES = read_conllu((Path(__file__).parent / "conllu" / "facts.conllu").read_text(encoding="utf-8"))
@@ -39,3 +40,11 @@ def test_tree(comments, doc):
         assert not check(fact, want), check(fact, want)
         for span in [fact.evidence, fact.trigger, *fact.evidences]:
             assert doc.text[span.start:span.end] == span.text
+
+
+def test_trigger_keys_in_their_written_forms():
+    """The candidates for a rule are picked without lowering each word: a key matches as written
+    in lower case, capitalised, in capitals, with either apostrophe."""
+    forms = written_forms(frozenset({"tué", "aujourd'hui"}))
+    assert {"tué", "Tué", "TUÉ", "aujourd'hui", "aujourd’hui", "Aujourd’hui", "AUJOURD'HUI"} <= forms
+    assert "tUé" not in forms          # mixed casing is the one thing left out

@@ -8,6 +8,7 @@ import pytest
 
 from service.lexicon import load
 from service.rules.quantity import find_quantities, parse_quantity
+from tests.conftest import SHARED
 
 NNBSP, NBSP, THIN = "\u202f", "\u00a0", "\u2009"
 
@@ -150,6 +151,35 @@ def test_offsets_shift_with_offset():
     for q in find_quantities(sentence, offset=base):
         assert doc[q.start:q.end] == q.text
     assert [q.text for q in find_quantities(sentence, offset=base)] == ["près de 300", "des milliers"]
+
+
+def test_counts_of_one_sentence():
+    """begin/stop: the counts that begin in a sentence (what the rules ask for) are those a scan of
+    the whole text finds there, on treebank text joined into articles and on the table."""
+    sentences = [line[len("# text = "):].strip()
+                 for path in sorted((SHARED / "data" / "ud").rglob("*.conllu"))
+                 for line in path.open(encoding="utf-8") if line.startswith("# text = ")][::10]
+    sentences += [c[0] for c in CASES]
+    checked = 0
+    for i in range(0, len(sentences), 40):
+        chunk = sentences[i:i + 40]
+        text = " ".join(chunk)
+        whole = [(q.start, q.end, q.value, q.qualifier) for q in find_quantities(text)]
+        begin = 0
+        for sentence in chunk:
+            stop = begin + len(sentence)
+            got = [(q.start, q.end, q.value, q.qualifier) for q in find_quantities(text, begin=begin, stop=stop)]
+            assert got == [w for w in whole if begin <= w[0] < stop], sentence
+            checked += len(got)
+            begin = stop + 1
+    assert checked > 100
+
+
+def test_no_qualifier_before_begin():
+    text = "Selon eux, plus de 5 000 manifestants."
+    assert [q.text for q in find_quantities(text, begin=text.index("plus"))] == ["plus de 5 000"]
+    assert [q.text for q in find_quantities(text, begin=text.index("5"))] == ["5 000"]
+    assert find_quantities(text, stop=text.index("plus")) == []
 
 
 def test_whole_document_offsets():

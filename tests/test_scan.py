@@ -65,3 +65,23 @@ def test_scanner_equals_plain_pattern(name, texts):
                 assert (got and got.span()) == (want and want.span()), (text[max(0, end - 60):end + 20], pos)
                 hits += want is not None
     assert hits > 0, "the pattern never matched: the check proved nothing"
+
+
+@pytest.mark.parametrize("name", sorted(SCANNERS))
+def test_search_with_stop(name, texts):
+    """stop: the first match from `pos` if it begins before `stop` (it may end after it), else none."""
+    scanner = SCANNERS[name]
+    if scanner.pattern.pattern.endswith(r"\Z"):
+        return                                      # window patterns are searched without stop
+    cut = 0
+    for text in texts[:20]:
+        for i, word in enumerate(re.finditer(r"\w+", text)):
+            if i % 7:
+                continue
+            pos, stop = word.start(), word.start() + 25
+            want = scanner.pattern.search(text, pos)
+            want = want.span() if want is not None and want.start() < stop else None
+            got = scanner.search(text, pos, stop=stop)
+            assert (got and got.span()) == want
+            cut += want is not None and want[1] > stop
+    assert cut > 0 or name != "quantity.ATOMS", "no match ran past stop: the check proved little"
