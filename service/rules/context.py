@@ -6,7 +6,8 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Optional
+from itertools import chain
+from typing import Iterable, Optional
 
 from schemas.common import Quantity, Span
 from schemas.dates import DateMention
@@ -36,8 +37,8 @@ class Context:
 
     def __post_init__(self) -> None:
         # the words some module may trigger on; each module then picks its own among a few
-        words = [w for s in self.doc.sentences for w in s.words]
-        self._candidates = words if self.trigger_keys is None else self._having(words, self.trigger_keys)
+        words = chain.from_iterable(s.words for s in self.doc.sentences)
+        self._candidates = list(words) if self.trigger_keys is None else self._having(words, self.trigger_keys)
         self._entities = sorted(self.doc.entities, key=lambda e: e.start)      # analyzers give them in order
         self._entity_starts = [e.start for e in self._entities]
 
@@ -54,7 +55,7 @@ class Context:
         return self._having(self._candidates, keys)
 
     @staticmethod
-    def _having(words: list[Word], keys: frozenset[str]) -> list[Word]:
+    def _having(words: Iterable[Word], keys: frozenset[str]) -> list[Word]:
         # compared in the forms the keys are written in: no word is lowered (see written_forms)
         lemmas, texts = written_forms(keys), written_forms(text_keys(keys))
         return [w for w in words if w.lemma in lemmas or w.text in texts]

@@ -95,9 +95,9 @@ class Scanner:
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         """What pattern.finditer(text) gives (for patterns that never match the empty string)."""
-        end = 0
+        end, match = 0, self.pattern.match
         for p in self.starts(text):
-            if p >= end and (m := self.pattern.match(text, p)):
+            if p >= end and (m := match(text, p)):
                 yield m
                 end = m.end()
 
