@@ -87,10 +87,15 @@ class Scanner:
         last = self._last
         if last[0] is not text:
             index = _index(text, _FIRSTS)
-            found = list(chain.from_iterable(map(index.__getitem__, self.words & index.keys())))
-            if self._symbols is not None:
-                found += [m.start() for m in self._symbols.finditer(text)]
-            last = self._last = (text, sorted(found))
+            keys = self.words & index.keys()
+            if len(keys) == 1 and self._symbols is None:
+                found = index[next(iter(keys))]                    # in order already; never changed
+            else:
+                found = list(chain.from_iterable(map(index.__getitem__, keys)))
+                if self._symbols is not None:
+                    found += [m.start() for m in self._symbols.finditer(text)]
+                found.sort()
+            last = self._last = (text, found)
         return last[1]
 
     def finditer(self, text: str) -> Iterator[re.Match]:
