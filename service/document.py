@@ -69,13 +69,12 @@ class Sentence:
     text: str = ""
 
     def __post_init__(self) -> None:
-        words, n = self.words, len(self.words)
         children: dict[int, list[Word]] = {}
-        for w in words:
+        for w in self.words:
             w.sentence = self
             children.setdefault(w.head, []).append(w)
-        for w in words:                          # the tree is read-only from here on
-            w.parent = words[w.head - 1] if 0 < w.head <= n else None      # what self.word(w.head) gives
+        for w in self.words:                     # the tree is read-only from here on
+            w.parent = self.word(w.head)
             w.children = children.get(w.id, [])
 
     def word(self, wid: int) -> Optional[Word]:

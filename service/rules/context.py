@@ -26,9 +26,8 @@ class Context:
     doc: Document
     reference: Optional[datetime.date]
     dates: list[DateMention]
+    trigger_keys: frozenset[str]                     # what every fact module triggers on
     found: list = field(default_factory=list)      # facts the running module has built so far
-
-    trigger_keys: Optional[frozenset[str]] = None   # what every fact module triggers on (None: unknown)
     _candidates: list = field(default_factory=list)
     _memo: dict = field(default_factory=dict)
     _counts: dict = field(default_factory=dict)
@@ -38,7 +37,7 @@ class Context:
     def __post_init__(self) -> None:
         # the words some module may trigger on; each module then picks its own among a few
         words = chain.from_iterable(s.words for s in self.doc.sentences)
-        self._candidates = list(words) if self.trigger_keys is None else self._having(words, self.trigger_keys)
+        self._candidates = self._having(words, self.trigger_keys)
         self._entities = sorted(self.doc.entities, key=lambda e: e.start)      # analyzers give them in order
         self._entity_starts = [e.start for e in self._entities]
 

@@ -23,11 +23,12 @@ def run_rules(rules: Iterable[Rule], conditions: dict[str, Condition], build: Bu
     facts = ctx.found = []           # a rule may read what the module found before in the text
     for word in ctx.words_with(keys):
         word_forms, upos = forms(word), word.upos
-        # facts are found in text order: the last one tells whether the sentence has one before the word
-        after_fact = bool(facts) and facts[-1]["trigger"].start >= word.sentence.start
         for rule in rules:
             trigger = rule.trigger
-            if (rule.follows and not after_fact) or upos not in trigger.upos or trigger.keys.isdisjoint(word_forms):
+            if upos not in trigger.upos or trigger.keys.isdisjoint(word_forms):
+                continue
+            # what fact_before(word, ctx) tells, read off the last fact: the module finds them in text order
+            if rule.follows and not (facts and facts[-1]["trigger"].start >= word.sentence.start):
                 continue
             if all(conditions[c](word, ctx) for c in rule.requires):
                 fact = build(rule, word, ctx)

@@ -66,7 +66,7 @@ def source_of(sentence: Sentence) -> Optional[tuple[int, int]]:
         if w.rel == "case" and w.lemma.lower().replace("’", "'") in _SOURCE_PREPS and w.parent is not None:
             return phrase(w.parent)
         # "d'après" is often two words: "d'" + "après"
-        if len(w.text) == 5 and w.text.lower() == "après" and w.id > 1 and sentence.word(w.id - 1).text.lower() in ("d'", "d’"):
+        if w.text.lower() == "après" and w.id > 1 and sentence.word(w.id - 1).text.lower() in ("d'", "d’"):
             if w.parent is not None and w.parent.id > w.id:
                 return phrase(w.parent)
     return None

@@ -110,8 +110,7 @@ class Scanner:
                stop: Optional[int] = None) -> Optional[re.Match]:
         """What pattern.search(text, pos, endpos) gives; with `stop`, only a match that begins
         before `stop` (it may end after it)."""
-        cached = self._last                 # called often on one text: the cache is checked inline
-        starts = cached[1] if cached[0] is text else self.starts(text)
+        starts = self.starts(text)
         endpos = len(text) if endpos is None else endpos
         last = endpos if stop is None else min(stop, endpos)
         match = self.pattern.match

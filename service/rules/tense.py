@@ -14,8 +14,8 @@ _NEAR_FUTURE, _PAST_AUX = frozenset(LEX["near_future_verbs"]), frozenset(LEX["pa
 
 def _future(w: Word) -> bool:
     form = w.text.lower()
-    return w.feats.get("Tense") == "Fut" or form in _FUTURE_FORMS or \
-        (w.feats.get("VerbForm") != "Part" and form.endswith(_FUTURE_ENDINGS))
+    return w.feat("Tense") == "Fut" or form in _FUTURE_FORMS or \
+        (w.feat("VerbForm") != "Part" and form.endswith(_FUTURE_ENDINGS))
 
 
 def clause_tense(head: Word) -> Optional[str]:
