@@ -47,8 +47,10 @@ class Meta(BaseModel):
     analyzer: AnalyzerInfo
     service_version: str
     timings_ms: dict[str, float] = Field(
-        description="Milliseconds spent in each stage (parse, extract, total). In a batch, parse is the one "
-                    "parse call shared by all its documents and total is the request's time until then.")
+        description="Milliseconds spent in each stage: parse (the NLP library's own call), convert (its output "
+                    "to the service's parsed-document type), extract (the rules), total (since the request "
+                    "came in). In a batch, parse is the one library call shared by all its documents and total "
+                    "is the request's time until this document was done.")
 
 
 class ExtractResponse(BaseModel):

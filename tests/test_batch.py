@@ -22,6 +22,9 @@ def test_results_in_order_and_equal_to_single_calls(client):
     assert_valid(r, "/extract/batch")
     results = r.get_json()["results"]
     assert [x["id"] for x in results] == ["d0", "d1", "d2"]
+    # one library call for the batch: every document reports the same parse time, then its own stages
+    assert len({x["meta"]["timings_ms"]["parse"] for x in results}) == 1
+    assert results[0]["meta"]["timings_ms"]["total"] < results[2]["meta"]["timings_ms"]["total"]
     for doc, got in zip(docs, results):
         single = client.post("/extract", json=doc).get_json()
         for key in ("facts", "dates", "entities"):
@@ -32,13 +35,13 @@ def test_results_in_order_and_equal_to_single_calls(client):
 def test_one_parse_call_for_all_good_documents(app, monkeypatch):
     analyzer = app.extensions["faits"].analyzer
     calls = []
-    real = analyzer.parse_many
+    real = analyzer.annotate_many
 
     def spy(texts):
         calls.append(list(texts))
         return real(texts)
-    monkeypatch.setattr(analyzer, "parse_many", spy)
-    monkeypatch.setattr(analyzer, "parse", lambda text: pytest.fail("parsed one by one"))
+    monkeypatch.setattr(analyzer, "annotate_many", spy)
+    monkeypatch.setattr(analyzer, "annotate", lambda text: pytest.fail("parsed one by one"))
     r = post(app.test_client(), [{"text": TEXTS[0]}, {"text": ""}, {"text": TEXTS[1]}])
     assert r.status_code == 200
     assert calls == [[TEXTS[0], TEXTS[1]]]

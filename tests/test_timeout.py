@@ -25,12 +25,12 @@ def test_slow_analysis_is_503_then_the_next_request_succeeds(analyzers, monkeypa
     app = create_app({"ANALYZER_INSTANCE": analyzer, "REQUEST_TIMEOUT": 0.3, "LOG_LEVEL": "CRITICAL"})
     client, runtime = app.test_client(), app.extensions["faits"]
     release = threading.Event()
-    real_parse = analyzer.parse
+    real_parse = analyzer.annotate
 
     def stuck_parse(text):
         release.wait(10)          # bounded: the test releases it below
         return real_parse(text)
-    monkeypatch.setattr(analyzer, "parse", stuck_parse)
+    monkeypatch.setattr(analyzer, "annotate", stuck_parse)
     try:
         r = client.post("/extract", json={"text": TEXT})
         assert r.status_code == 503 and r.headers["Retry-After"] == "5"
@@ -41,7 +41,7 @@ def test_slow_analysis_is_503_then_the_next_request_succeeds(analyzers, monkeypa
         assert r.status_code == 503 and "busy" in r.get_json()["detail"]
         assert_valid(r, "/extract/batch")
     finally:
-        monkeypatch.setattr(analyzer, "parse", real_parse)
+        monkeypatch.setattr(analyzer, "annotate", real_parse)
         release.set()
     wait_idle(runtime)
     r = client.post("/extract", json={"text": TEXT})

@@ -11,15 +11,20 @@ class Analyzer(Protocol):
     models: str       # where the models came from
     version: str      # version of the NLP library
 
-    def parse(self, text: str) -> Document: ...
+    def parse(self, text: str) -> Document:
+        """convert(text, annotate(text))."""
 
-    def parse_many(self, texts: list[str]) -> list[Document]: ...
+    def parse_many(self, texts: list[str]) -> list[Document]:
+        """The texts parsed together (the library's batch call), each converted."""
 
-    # The NLP library's own calls, with its native output: what parse and parse_many convert.
-    # Benchmarks time them as "the raw analyzer".
+    # The NLP library's own calls, with its native output, and the conversion of that output to our
+    # Document: the service times them apart (meta.timings_ms "parse" and "convert"); benchmarks time
+    # the library's calls as "the raw analyzer".
     def annotate(self, text: str): ...
 
     def annotate_many(self, texts: list[str]) -> list: ...
+
+    def convert(self, text: str, native) -> Document: ...
 
 
 def load_analyzer(name: str, *, stanza_dir: str, spacy_model: str, torch_threads: int) -> Analyzer:

@@ -29,12 +29,12 @@ class SpacyAnalyzer:
         return list(self._nlp.pipe(texts))
 
     def parse(self, text: str) -> Document:
-        return self._convert(text, self.annotate(text))
+        return self.convert(text, self.annotate(text))
 
     def parse_many(self, texts: list[str]) -> list[Document]:
-        return [self._convert(t, d) for t, d in zip(texts, self._nlp.pipe(texts))]   # one by one, as they come
+        return [self.convert(t, d) for t, d in zip(texts, self._nlp.pipe(texts))]   # one by one, as they come
 
-    def _convert(self, text: str, doc) -> Document:
+    def convert(self, text: str, doc) -> Document:
         # every token attribute in one array (Token objects are slow to make); strings looked up once
         array = doc.to_array(self._attrs)
         rows = array.tolist()

@@ -37,13 +37,13 @@ class StanzaAnalyzer:
         return self._nlp.bulk_process([stanza.Document([], text=t) for t in texts])
 
     def parse(self, text: str) -> Document:
-        return self._convert(text, self.annotate(text))
+        return self.convert(text, self.annotate(text))
 
     def parse_many(self, texts: list[str]) -> list[Document]:
-        return [self._convert(t, d) for t, d in zip(texts, self.annotate_many(texts))]
+        return [self.convert(t, d) for t, d in zip(texts, self.annotate_many(texts))]
 
     @staticmethod
-    def _convert(text: str, doc) -> Document:
+    def convert(text: str, doc) -> Document:
         sentences = []
         for s in doc.sentences:
             words = []
