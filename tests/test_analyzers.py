@@ -69,3 +69,18 @@ def test_annotate_many_is_the_library_call(analyzer):
     texts = ["Deux policiers ont été blessés.", "Paris a envoyé 600 soldats au Mali."]
     native = analyzer.annotate_many(texts)
     assert len(native) == 2 and not isinstance(native[0], type(analyzer.parse(texts[0])))
+
+
+def test_spacy_lookups_stay_bounded_and_right(analyzers, monkeypatch):
+    """The converter keeps hash -> string lookups from one document to the next; past LOOKUP_MAX
+    entries they start afresh, and the words are the same."""
+    from service.analyzers import spacy_analyzer
+
+    spacy = analyzers("spacy")
+    before = [(w.text, w.lemma, w.upos, w.feats, w.head, w.deprel) for s in spacy.parse(TEXT).sentences for w in s.words]
+    monkeypatch.setattr(spacy_analyzer, "LOOKUP_MAX", 5)
+    spacy._names.clear()
+    spacy._feats.clear()                  # every string looked up anew, five at most kept
+    after = [(w.text, w.lemma, w.upos, w.feats, w.head, w.deprel) for s in spacy.parse(TEXT).sentences for w in s.words]
+    assert after == before
+    assert len(spacy._names) <= 5 and len(spacy._feats) <= 5

@@ -5,6 +5,22 @@ from service.document import Document, Entity, Sentence, Word, parse_feats
 
 # spaCy's French NER says PER/LOC/ORG/MISC already; keep the mapping explicit for other models.
 LABELS = {"PER": "PER", "PERSON": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "ORG", "MISC": "MISC"}
+LOOKUP_MAX = 200_000       # entries of each lookup below before it starts afresh (memory stays bounded)
+
+
+class _Lookup(dict):
+    """key -> fill(key), computed on first use and kept from one document to the next: a spaCy string
+    hash always names the same string (and the same features)."""
+
+    def __init__(self, fill):
+        super().__init__()
+        self._fill = fill
+
+    def __missing__(self, key):
+        if len(self) >= LOOKUP_MAX:
+            self.clear()
+        value = self[key] = self._fill(key)
+        return value
 
 
 class SpacyAnalyzer:
@@ -16,6 +32,10 @@ class SpacyAnalyzer:
 
         self._nlp = spacy.load(model)
         self._attrs = [IDX, LENGTH, HEAD, DEP, POS, LEMMA, MORPH, IS_SPACE]
+        strings = self._nlp.vocab.strings
+        # the names of deprels, UPOS tags and lemmas, and parsed features, by hash ("" for no value)
+        self._names = _Lookup(lambda h: strings[h] if h else "")
+        self._feats = _Lookup(lambda h: parse_feats(self._names[h]))
         meta = self._nlp.meta
         self.models = f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
         self.version = spacy.__version__
@@ -35,13 +55,11 @@ class SpacyAnalyzer:
         return [self.convert(t, d) for t, d in zip(texts, self._nlp.pipe(texts))]   # one by one, as they come
 
     def convert(self, text: str, doc) -> Document:
-        # every token attribute in one array (Token objects are slow to make); strings looked up once
+        # every token attribute in one array (Token objects are slow to make); strings by hash, looked up once
         array = doc.to_array(self._attrs)
         rows = array.tolist()
         heads = array[:, 2].view("int64").tolist()          # HEAD is relative, stored unsigned: may be negative
-        strings = doc.vocab.strings
-        names = {h: strings[h] if h else "" for h in {h for r in rows for h in r[3:7]}}
-        feats = {h: parse_feats(names[h]) for h in {r[6] for r in rows}}
+        names, feats = self._names, self._feats
         sentences = []
         for s in doc.sents:
             # spaCy keeps runs of white space as tokens; UD has none
