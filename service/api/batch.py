@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from schemas.api import BatchProblem, BatchRequest, BatchResponse, ExtractRequest
 from service.analysis import analyse, check_length, ready_analyzer
-from service.api.common import inline_schema, is_json, problem_response, read_json
+from service.api.common import inline_schema, is_json, json_response, problem_response, read_json
 from service.errors import ApiError, invalid_fields, problem_fields
 from service.security import SECURITY
 
@@ -70,4 +70,4 @@ def extract_batch():
     if good:
         for (i, _), resp in zip(good, analyse([req for _, req in good], t0)):
             results[i] = resp
-    return BatchResponse(results=results).model_dump(mode="json")
+    return json_response(BatchResponse(results=results))

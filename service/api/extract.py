@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from schemas.api import ExtractQuery, ExtractRequest, ExtractResponse
 from service.analysis import analyse, check_length
-from service.api.common import is_json, problem_response, read_json
+from service.api.common import is_json, json_response, problem_response, read_json
 from service.errors import ApiError, invalid_fields
 from service.security import SECURITY
 
@@ -66,4 +66,4 @@ def extract():
     t0 = time.perf_counter()
     req = _read_request()
     check_length(req.text)
-    return analyse([req], t0)[0].model_dump(mode="json")
+    return json_response(analyse([req], t0)[0])
