@@ -89,7 +89,7 @@ class Sentence:
         return [w for w in self.words if w.start >= start and w.end <= end]
 
 
-@dataclass
+@dataclass(eq=False)      # compared by identity, like its sentences (and a key for per-document caches)
 class Document:
     text: str
     sentences: list[Sentence]

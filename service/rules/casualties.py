@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from service.document import Word
+from service.document import Sentence, Word
 from service.rules.context import Context
 from service.rules.engine import common_fields, find_count, noun_label, run_rules, subcounts
 from service.rules.matcher import Example, Rule, Trigger, clause_span, lexicon_set
@@ -165,6 +165,11 @@ def _is_severity_subcount(q, ctx: Context, trigger: Word) -> bool:
         any(a.strip(",.«» ") in lexicon_set("triggers:severity_words") for a in after)
 
 
+def _lowered_forms(s: Sentence) -> frozenset[str]:
+    """The lemmas and texts of the sentence's words, lowercased."""
+    return frozenset({w.lemma.lower() for w in s.words} | {w.text.lower() for w in s.words})
+
+
 def mark_latest(facts: list[dict], ctx: Context) -> None:
     """Successive totals of one kind: the one its sentence calls updated ('s'est alourdi', 'dernier
     bilan') is the latest, one called provisional or first is not; without such words, tolls rise, so
@@ -178,7 +183,7 @@ def mark_latest(facts: list[dict], ctx: Context) -> None:
 
         def score(f: dict) -> tuple[int, int]:
             s = ctx.doc.sentence_at(f["trigger"].start)
-            words = {w.lemma.lower() for w in s.words} | {w.text.lower() for w in s.words} if s else set()
+            words = ctx.once(_lowered_forms, s) if s else frozenset()
             return (bool(words & update) - bool(words & earlier), f["count"].value)
         best = max(group, key=score)
         for f in group:

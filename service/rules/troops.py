@@ -1,9 +1,9 @@
 """Troop deployments: how many, sent by whom, under which organisation, where."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Iterable, Optional
 
-from service.document import Word
+from service.document import Document, Sentence, Word
 from service.rules.context import Context
 from service.rules.engine import common_fields, elliptic_counts, links_a_count, run_rules
 from service.rules.matcher import Example, Rule, Trigger, clause_span, follow, follow_first, lexicon_set, phrase
@@ -82,13 +82,22 @@ def _actor(verb: Word, ctx: Context) -> Optional[str]:
     return ctx.text[slice(*phrase(who))]
 
 
+def _organizations(sentences: Iterable[Sentence]) -> list[str]:
+    """The known alliances or bodies the sentences name, in text order."""
+    known = lexicon_set(L + "organizations")
+    return [w.text for s in sentences for w in s.words if w.text.lower() in known]
+
+
+def _article_organizations(doc: Document) -> set[str]:
+    return set(_organizations(doc.sentences))
+
+
 def _organization(verb: Word, ctx: Context) -> Optional[str]:
     """A known alliance or body named in the sentence ("(OTSC)"), else the only one the article names."""
-    known = lexicon_set(L + "organizations")
-    named = [w.text for w in verb.sentence.words if w.text.lower() in known]
+    named = _organizations([verb.sentence])
     if named:
         return named[0]
-    in_article = {w.text for s in ctx.doc.sentences for w in s.words if w.text.lower() in known}
+    in_article = ctx.once(_article_organizations, ctx.doc)      # the same for every fact of the article
     return next(iter(in_article)) if len(in_article) == 1 else None
 
 
