@@ -158,14 +158,18 @@ def service(name: str, docs: list[dict], passes: int, levels: list[int], raw_ana
                   f"p95 {r['p95_ms']:.0f} ms, {r['errors']} errors", flush=True)
         batch = batch_of_32(docs)
         texts = [d["text"] for d in batch]
-        times, raw_times, library_times = [], [], []
+        times, raw_times, library_times, stages = [], [], [], []
 
         def endpoint() -> float:
             t0 = time.perf_counter()
             status, body = post_json(server.port, "/extract/batch", {"documents": batch}, timeout=600)
             elapsed = time.perf_counter() - t0
             assert status == 200 and all("facts" in r for r in body["results"]), (status, str(body)[:300])
-            library_times.append(body["results"][0]["meta"]["timings_ms"]["parse"] / 1000)   # one call for all
+            timings = [r["meta"]["timings_ms"] for r in body["results"]]
+            library_times.append(timings[0]["parse"] / 1000)       # one call for all
+            # what the service adds, per stage, as shares of the library's call
+            stages.append({k: sum(t[k] for t in timings) / timings[0]["parse"] for k in ("convert", "extract")})
+            stages[-1]["rest"] = elapsed / library_times[-1] - 1 - stages[-1]["convert"] - stages[-1]["extract"]
             return elapsed
 
         def raw_call() -> float:
@@ -197,6 +201,8 @@ def service(name: str, docs: list[dict], passes: int, levels: list[int], raw_ana
                           "in_request_ratio": statistics.median(in_request), "in_request_ratios": in_request,
                           "ratio": statistics.median(ratios), "ratios": ratios,
                           "raw_over_worker_library": statistics.median(worker),
+                          "added_over_library": {k: statistics.median(st[k] for st in stages)
+                                                 for k in ("convert", "extract", "rest")},
                           "singles_s": singles_s, "speedup": singles_s / batch_s}
         out["rss_mib_per_worker"] = [round(rss_kib(p) / 1024, 1) for p in server.worker_pids()]
     out["errors_at_8"] = next((lv["errors"] for lv in out["levels"] if lv["clients"] == 8), None)
@@ -236,8 +242,12 @@ def main(argv=None) -> int:
         print(f"  batch of 32 across processes: raw call / endpoint {b['ratio']:.2f} (median of pairs "
               f"{', '.join(f'{r:.2f}' for r in b['ratios'])}); raw call / the worker's library call "
               f"{b['raw_over_worker_library']:.2f}; raw batch {b['raw_batch_s']:.2f} s, endpoint {b['batch_s']:.2f} s, "
-              f"its library call {b['library_in_worker_s']:.2f} s; conversion/parse {svc['convert_over_parse']:.1%}",
-              flush=True)
+              f"its library call {b['library_in_worker_s']:.2f} s", flush=True)
+        added = b["added_over_library"]
+        print(f"  what the service adds to the library's time: batch of 32: conversion {added['convert']:.1%}, "
+              f"rules {added['extract']:.1%}, the rest (validation, HTTP, JSON) {added['rest']:.1%}; "
+              f"single documents at 1 client: conversion {svc['convert_over_parse']:.1%}, "
+              f"rules {svc['extract_over_parse']:.1%}", flush=True)
         verdict = {"service_over_raw": best / multi["docs_per_s"],
                    "batch_over_raw_batch": b["in_request_ratio"],
                    "extract_over_parse": svc["extract_over_parse"], "errors_at_8": svc["errors_at_8"]}
