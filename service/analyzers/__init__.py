@@ -27,6 +27,17 @@ class Analyzer(Protocol):
     def convert(self, text: str, native) -> Document: ...
 
 
+class Converting:
+    """parse and parse_many, written once for every analyzer from its three own methods: the library's
+    calls (annotate, annotate_many) and the conversion of their output (convert)."""
+
+    def parse(self, text: str) -> Document:
+        return self.convert(text, self.annotate(text))
+
+    def parse_many(self, texts: list[str]) -> list[Document]:
+        return [self.convert(t, native) for t, native in zip(texts, self.annotate_many(texts))]
+
+
 def load_analyzer(name: str, *, stanza_dir: str, spacy_model: str, torch_threads: int) -> Analyzer:
     """Build the configured analyzer (loads its models: seconds, so only at start-up)."""
     if name == "stanza":

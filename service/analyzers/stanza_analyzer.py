@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import os
 
+from service.analyzers import Converting
 from service.document import Document, Entity, Sentence, Word, parse_feats
 
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
 
 
-class StanzaAnalyzer:
+class StanzaAnalyzer(Converting):
     name = "stanza"
 
     def __init__(self, model_dir: str, torch_threads: int = 1):
@@ -35,12 +36,6 @@ class StanzaAnalyzer:
         import stanza
 
         return self._nlp.bulk_process([stanza.Document([], text=t) for t in texts])
-
-    def parse(self, text: str) -> Document:
-        return self.convert(text, self.annotate(text))
-
-    def parse_many(self, texts: list[str]) -> list[Document]:
-        return [self.convert(t, d) for t, d in zip(texts, self.annotate_many(texts))]
 
     @staticmethod
     def convert(text: str, doc) -> Document:
