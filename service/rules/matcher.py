@@ -115,7 +115,7 @@ class Rule:
 _STEP = re.compile(r"^(?P<rel>[a-z:]+)(?P<star>\*)?(?:\[(?P<case>[^\]]+)\])?(?:\{(?P<lex>[^}]+)\})?$")
 
 
-def _has_case(word: Word, cases: set[str]) -> bool:
+def _has_case(word: Word, cases: frozenset[str]) -> bool:
     return any(c.rel in ("case", "mark") and c.lemma.lower() in cases for c in word.children)
 
 
