@@ -24,14 +24,12 @@ class Word:
     deprel: str
     start: int                   # character offsets of the word, or of its multi-word token
     end: int
-    sentence: "Sentence" = field(repr=False, default=None)
-    # The links of the tree, set once by the Sentence (the rules read them thousands of times).
-    parent: Optional["Word"] = field(init=False, repr=False, default=None)
-    children: list["Word"] = field(init=False, repr=False, default_factory=list)   # in sentence order
-    rel: str = field(init=False, repr=False, default="")     # deprel without subtype: "nsubj:pass" -> "nsubj"
-
-    def __post_init__(self) -> None:
-        self.rel = self.deprel.partition(":")[0]
+    # Set once by the Sentence the word is given to (the rules read them thousands of times); the word
+    # has none of them before, so building a word costs no more than its own fields.
+    sentence: "Sentence" = field(init=False, repr=False)
+    parent: Optional["Word"] = field(init=False, repr=False)
+    children: list["Word"] = field(init=False, repr=False)   # in sentence order
+    rel: str = field(init=False, repr=False)                 # deprel without subtype: "nsubj:pass" -> "nsubj"
 
     def feat(self, name: str) -> Optional[str]:
         return self.feats.get(name)
@@ -69,13 +67,18 @@ class Sentence:
     text: str = ""
 
     def __post_init__(self) -> None:
-        children: dict[int, list[Word]] = {}
-        for w in self.words:
+        # the links of the tree (ids are 1..n in order, as word() reads them); read-only from here on
+        words = self.words
+        n = len(words)
+        children: list[list[Word]] = [[] for _ in range(n + 1)]       # by the id of the head; 0: the root
+        for w in words:
+            if 0 <= w.head <= n:
+                children[w.head].append(w)
+        for w, kids in zip(words, children[1:]):
             w.sentence = self
-            children.setdefault(w.head, []).append(w)
-        for w in self.words:                     # the tree is read-only from here on
-            w.parent = self.word(w.head)
-            w.children = children.get(w.id, [])
+            w.parent = words[w.head - 1] if 0 < w.head <= n else None
+            w.children = kids
+            w.rel = w.deprel.partition(":")[0]
 
     def word(self, wid: int) -> Optional[Word]:
         return self.words[wid - 1] if 0 < wid <= len(self.words) else None
