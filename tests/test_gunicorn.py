@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 
 import pytest
 
-from tools.loopback import Server, children, post_json, request
+from tools.loopback import IDLE_TICKS, Server, children, cpu_ticks, post_json, request
 
 LONG = ("Trois manifestants ont été interpellés samedi à Lyon par la police. "
         "Plus de 2 000 personnes ont défilé dans le centre-ville. ") * 700     # ~90 000 characters
@@ -61,3 +63,20 @@ def test_a_killed_worker_is_replaced(log):
         assert status == 200 and body["facts"][0]["kind"] == "injured"
         assert server.proc.poll() is None
         assert children(server.proc.pid) == [new]
+
+
+def test_cpu_ticks_tell_a_busy_process_from_a_waiting_one():
+    """What Server.wait_ready reads to know that every worker has loaded its models."""
+    busy = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    waiting = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        time.sleep(0.5)                  # both past their start-up
+        before = {p.pid: cpu_ticks(p.pid) for p in (busy, waiting)}
+        time.sleep(0.25)
+        used = {pid: cpu_ticks(pid) - t for pid, t in before.items()}
+        assert used[waiting.pid] <= IDLE_TICKS < used[busy.pid]
+    finally:
+        for p in (busy, waiting):
+            p.kill()
+            p.wait()
+    assert cpu_ticks(busy.pid) is None          # reaped: gone from /proc

@@ -18,6 +18,7 @@ from typing import Optional
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
+IDLE_TICKS = 5        # CPU clock ticks (1/100 s) a waiting worker may use in a quarter of a second
 
 
 def free_port() -> int:
@@ -44,19 +45,25 @@ def post_json(port: int, path: str, payload, timeout: float = 120) -> tuple[int,
     return status, json.loads(data) if data else {}
 
 
+def _stat(pid: int | str) -> Optional[list[str]]:
+    """The fields of /proc/PID/stat from the third on (state, ppid, ...), or None if it is gone."""
+    try:
+        # the command may hold spaces and parentheses: fields after the last ')'
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+
+
 def children(pid: int) -> list[int]:
     """Processes whose parent is pid (gunicorn's workers), read from /proc."""
-    out = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                # the command may hold spaces and parentheses: fields after the last ')'
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except (OSError, IndexError):
-                continue
-            if int(fields[1]) == pid:
-                out.append(int(entry.name))
-    return sorted(out)
+    return sorted(int(e.name) for e in Path("/proc").iterdir()
+                  if e.name.isdigit() and (f := _stat(e.name)) is not None and int(f[1]) == pid)
+
+
+def cpu_ticks(pid: int) -> Optional[int]:
+    """CPU time the process has used (user + system), in clock ticks, or None if it is gone."""
+    f = _stat(pid)
+    return None if f is None else int(f[11]) + int(f[12])
 
 
 def rss_kib(pid: int) -> int:
@@ -99,9 +106,10 @@ class Server:
                                      cwd=ROOT, env=self.env, stdout=self._log, stderr=subprocess.STDOUT)
 
     def wait_ready(self, bound_s: float = 300) -> None:
-        """Until every worker is up and /readyz says 200 several times in a row (each worker loads its
-        own models; the workers take turns at accepting connections)."""
-        end, in_a_row = time.monotonic() + bound_s, 0
+        """Until /readyz says 200 and every worker is up and idle, a few times in a row. /readyz alone
+        cannot tell: the worker that answers is whichever accepts, and a worker still loading its
+        models may answer none of them; a loading worker is busy, a loaded one waits."""
+        end, in_a_row, ticks = time.monotonic() + bound_s, 0, {}
         while time.monotonic() < end:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"gunicorn exited with {self.proc.returncode}; see {self.log_path}")
@@ -109,10 +117,14 @@ class Server:
                 ok = request(self.port, "GET", "/readyz", timeout=30)[0] == 200
             except OSError:
                 ok = False
-            in_a_row = in_a_row + 1 if ok and len(self.worker_pids()) == self.workers else 0
-            if in_a_row >= 4 * self.workers:
+            now = {pid: cpu_ticks(pid) for pid in self.worker_pids()}
+            idle = len(now) == self.workers and all(
+                t is not None and ticks.get(pid) is not None and t - ticks[pid] <= IDLE_TICKS for pid, t in now.items())
+            ticks = now
+            in_a_row = in_a_row + 1 if ok and idle else 0
+            if in_a_row >= 3:
                 return
-            time.sleep(0.05 if ok else 0.25)
+            time.sleep(0.25)
         raise TimeoutError(f"gunicorn not ready after {bound_s} s; see {self.log_path}")
 
     def worker_pids(self) -> list[int]:
