@@ -17,6 +17,16 @@ WARM_UP_TEXT = "Deux manifestants ont été interpellés samedi 8 janvier à Lyo
 T = TypeVar("T")
 
 
+def freeze_loaded() -> None:
+    """Set what the process has loaded aside from the garbage collector. The models' objects (some
+    600 000 for spaCy md) live as long as the process, and the collector's full collections (a batch's
+    documents set them off) would otherwise walk them all, a pause of a third of a second each.
+    Collected first: what is frozen is never collected, and loading leaves garbage (the warm-up's
+    Document is a cycle)."""
+    gc.collect()
+    gc.freeze()
+
+
 class AnalysisTimeout(Exception):
     """The analysis did not end, or could not start, within the time limit."""
 
@@ -90,10 +100,7 @@ class Runtime:
             analyzer = load_analyzer(c["ANALYZER"], stanza_dir=c["STANZA_DIR"], spacy_model=c["SPACY_MODEL"],
                                      torch_threads=c["TORCH_THREADS"])
             analyzer.parse(WARM_UP_TEXT)
-            # The models' objects (some 600 000 for spaCy md) live as long as the process: set them
-            # aside from the garbage collector, whose full collections (a batch's documents set them
-            # off) would otherwise walk them all, a pause of a third of a second each.
-            gc.freeze()
+            freeze_loaded()
         except Exception as e:       # reported by /readyz; the process stays up to say why
             self.error = f"{type(e).__name__}: {e}"
             log.exception("analyzer failed to load")

@@ -45,8 +45,12 @@ TARGETS = {"service_over_raw": 0.90, "batch_over_raw_batch": 0.95, "extract_over
 
 
 def load(name: str):
+    """The analyzer as a worker has it: loaded, then frozen out of the garbage collector."""
     from service.analyzers import load_analyzer
-    return load_analyzer(name, stanza_dir=STANZA_DIR, spacy_model="fr_core_news_md", torch_threads=1)
+    from service.runtime import freeze_loaded
+    analyzer = load_analyzer(name, stanza_dir=STANZA_DIR, spacy_model="fr_core_news_md", torch_threads=1)
+    freeze_loaded()
+    return analyzer
 
 
 def batch_of_32(docs: list[dict]) -> list[dict]:

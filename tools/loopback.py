@@ -18,7 +18,7 @@ from typing import Optional
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
-IDLE_TICKS = 5        # CPU clock ticks (1/100 s) a waiting worker may use in a quarter of a second
+IDLE_SHARE = 0.2      # a worker using less of a core than this between two looks is waiting, not loading
 
 
 def free_port() -> int:
@@ -60,10 +60,10 @@ def children(pid: int) -> list[int]:
                   if e.name.isdigit() and (f := _stat(e.name)) is not None and int(f[1]) == pid)
 
 
-def cpu_ticks(pid: int) -> Optional[int]:
-    """CPU time the process has used (user + system), in clock ticks, or None if it is gone."""
+def cpu_seconds(pid: int) -> Optional[float]:
+    """CPU time the process has used (user + system), or None if it is gone."""
     f = _stat(pid)
-    return None if f is None else int(f[11]) + int(f[12])
+    return None if f is None else (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def rss_kib(pid: int) -> int:
@@ -109,7 +109,7 @@ class Server:
         """Until /readyz says 200 and every worker is up and idle, a few times in a row. /readyz alone
         cannot tell: the worker that answers is whichever accepts, and a worker still loading its
         models may answer none of them; a loading worker is busy, a loaded one waits."""
-        end, in_a_row, ticks = time.monotonic() + bound_s, 0, {}
+        end, in_a_row, then, used = time.monotonic() + bound_s, 0, time.monotonic(), {}
         while time.monotonic() < end:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"gunicorn exited with {self.proc.returncode}; see {self.log_path}")
@@ -117,12 +117,13 @@ class Server:
                 ok = request(self.port, "GET", "/readyz", timeout=30)[0] == 200
             except OSError:
                 ok = False
-            now = {pid: cpu_ticks(pid) for pid in self.worker_pids()}
-            idle = len(now) == self.workers and all(
-                t is not None and ticks.get(pid) is not None and t - ticks[pid] <= IDLE_TICKS for pid, t in now.items())
-            ticks = now
+            now, cpu = time.monotonic(), {pid: cpu_seconds(pid) for pid in self.worker_pids()}
+            idle = len(cpu) == self.workers and all(
+                t is not None and used.get(pid) is not None and t - used[pid] <= IDLE_SHARE * (now - then)
+                for pid, t in cpu.items())
+            then, used = now, cpu
             in_a_row = in_a_row + 1 if ok and idle else 0
-            if in_a_row >= 3:
+            if in_a_row >= 4:          # about a second: a load that waits on the disk does not wait that long
                 return
             time.sleep(0.25)
         raise TimeoutError(f"gunicorn not ready after {bound_s} s; see {self.log_path}")
