@@ -45,4 +45,5 @@ def test_the_loaded_analyzer_is_frozen_out_of_the_collector(monkeypatch):
     finally:
         gc.unfreeze()
         gc.enable()
-    assert all(id(w) in tracked_ids() for w in runtime.analyzer.weights)     # unfrozen: walked again
+    tracked = tracked_ids()
+    assert all(id(w) in tracked for w in runtime.analyzer.weights)     # unfrozen: walked again
