@@ -66,6 +66,20 @@ def cpu_seconds(pid: int) -> Optional[float]:
     return None if f is None else (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK")
 
 
+CpuLook = tuple[float, dict[int, Optional[float]]]       # (when, CPU seconds of each process)
+
+
+def cpu_look(pids: list[int]) -> CpuLook:
+    return time.monotonic(), {pid: cpu_seconds(pid) for pid in pids}
+
+
+def idle_between(before: CpuLook, after: CpuLook) -> bool:
+    """Every process of `after` was there at `before` and used under IDLE_SHARE of a core in between."""
+    (t0, used), (t1, cpu) = before, after
+    return all(t is not None and used.get(pid) is not None and t - used[pid] <= IDLE_SHARE * (t1 - t0)
+               for pid, t in cpu.items())
+
+
 def rss_kib(pid: int) -> int:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -109,7 +123,7 @@ class Server:
         """Until /readyz says 200 and every worker is up and idle, a few times in a row. /readyz alone
         cannot tell: the worker that answers is whichever accepts, and a worker still loading its
         models may answer none of them; a loading worker is busy, a loaded one waits."""
-        end, in_a_row, then, used = time.monotonic() + bound_s, 0, time.monotonic(), {}
+        end, in_a_row, last = time.monotonic() + bound_s, 0, cpu_look([])
         while time.monotonic() < end:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"gunicorn exited with {self.proc.returncode}; see {self.log_path}")
@@ -117,11 +131,9 @@ class Server:
                 ok = request(self.port, "GET", "/readyz", timeout=30)[0] == 200
             except OSError:
                 ok = False
-            now, cpu = time.monotonic(), {pid: cpu_seconds(pid) for pid in self.worker_pids()}
-            idle = len(cpu) == self.workers and all(
-                t is not None and used.get(pid) is not None and t - used[pid] <= IDLE_SHARE * (now - then)
-                for pid, t in cpu.items())
-            then, used = now, cpu
+            look = cpu_look(self.worker_pids())
+            idle = len(look[1]) == self.workers and idle_between(last, look)
+            last = look
             in_a_row = in_a_row + 1 if ok and idle else 0
             if in_a_row >= 4:          # about a second: a load that waits on the disk does not wait that long
                 return
