@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterator, Optional
+from typing import Iterator, Optional, Sequence
 
 
 @dataclass(eq=False, slots=True)      # a word is a node of one tree: compared by identity
@@ -28,7 +28,7 @@ class Word:
     # has none of them before, so building a word costs no more than its own fields.
     sentence: "Sentence" = field(init=False, repr=False)
     parent: Optional["Word"] = field(init=False, repr=False)
-    children: list["Word"] = field(init=False, repr=False)   # in sentence order
+    children: Sequence["Word"] = field(init=False, repr=False)   # in sentence order; () for a leaf
     rel: str = field(init=False, repr=False)                 # deprel without subtype: "nsubj:pass" -> "nsubj"
 
     def feat(self, name: str) -> Optional[str]:
@@ -70,10 +70,16 @@ class Sentence:
         # the links of the tree (ids are 1..n in order, as word() reads them); read-only from here on
         words = self.words
         n = len(words)
-        children: list[list[Word]] = [[] for _ in range(n + 1)]       # by the id of the head; 0: the root
+        # by the id of the head (0: the root); a list only where there are children: most words are
+        # leaves, and fewer objects means fewer passes of the garbage collector
+        children: list[Sequence[Word]] = [()] * (n + 1)
         for w in words:
             if 0 <= w.head <= n:
-                children[w.head].append(w)
+                kids = children[w.head]
+                if kids:
+                    kids.append(w)
+                else:
+                    children[w.head] = [w]
         for w, kids in zip(words, children[1:]):
             w.sentence = self
             w.parent = words[w.head - 1] if 0 < w.head <= n else None
@@ -101,6 +107,15 @@ class Document:
     def sentence_at(self, offset: int) -> Optional[Sentence]:
         i = bisect_right(self._starts, offset) - 1
         return self.sentences[i] if i >= 0 and offset < self.sentences[i].end else None
+
+    def release(self) -> None:
+        """Unlink the trees once no rule will read them: a tree is a cycle (word <-> sentence, parent
+        <-> children), which reference counting cannot free; unlinked, the words go at once rather
+        than at the collector's next passes, which would walk them until then."""
+        for s in self.sentences:
+            for w in s.words:
+                w.parent = None
+            s.words.clear()
 
     @cached_property
     def _starts(self) -> list[int]:

