@@ -72,7 +72,7 @@ class Sentence:
         n = len(words)
         # by the id of the head (0: the root); a list only where there are children: most words are
         # leaves, and fewer objects means fewer passes of the garbage collector
-        children: list[Sequence[Word]] = [()] * (n + 1)
+        children: list = [()] * (n + 1)
         for w in words:
             if 0 <= w.head <= n:
                 kids = children[w.head]

@@ -1,0 +1,54 @@
+"""The parsed-document type: the links a Sentence sets, and Document.release()."""
+from __future__ import annotations
+
+import gc
+
+from service.analyzers.conllu import read_conllu
+
+# Written for this test: "Deux gendarmes ont été blessés à Tulle." (hand-made UD tree)
+TREE = """\
+1	Deux	deux	NUM	_	NumType=Card	2	nummod	_	_
+2	gendarmes	gendarme	NOUN	_	Gender=Masc|Number=Plur	5	nsubj:pass	_	_
+3	ont	avoir	AUX	_	Mood=Ind|Tense=Pres|VerbForm=Fin	5	aux:tense	_	_
+4	été	être	AUX	_	Tense=Past|VerbForm=Part	5	aux:pass	_	_
+5	blessés	blesser	VERB	_	Tense=Past|VerbForm=Part|Voice=Pass	0	root	_	_
+6	à	à	ADP	_	_	7	case	_	_
+7	Tulle	Tulle	PROPN	_	_	5	obl:mod	_	SpaceAfter=No
+8	.	.	PUNCT	_	_	5	punct	_	_
+"""
+
+
+def _doc():
+    return read_conllu(TREE)[0][1]
+
+
+def test_links():
+    words = _doc().sentences[0].words
+    by_text = {w.text: w for w in words}
+    root = by_text["blessés"]
+    assert root.parent is None and root.rel == "root"
+    assert [c.text for c in root.children] == ["gendarmes", "ont", "été", "Tulle", "."]     # in sentence order
+    assert by_text["gendarmes"].rel == "nsubj" and by_text["gendarmes"].parent is root
+    assert [c.text for c in by_text["gendarmes"].children] == ["Deux"]
+    leaves = [w.text for w in words if not w.children]
+    assert leaves == ["Deux", "ont", "été", "à", "."] and all(w.children == () for w in words if w.text in leaves)
+    assert all(w.sentence is words[0].sentence for w in words)
+
+
+def test_release_leaves_nothing_for_the_collector():
+    """A tree is a cycle: without release() only the collector frees it; after, reference counting does."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        gc.collect()
+        doc = _doc()
+        del doc
+        assert gc.collect() > 0               # the unreleased tree was garbage only the collector could find
+        doc = _doc()
+        doc.release()
+        assert doc.sentences[0].words == []
+        del doc
+        assert gc.collect() == 0              # released: freed at once, nothing left to find
+    finally:
+        if was_enabled:
+            gc.enable()
