@@ -48,7 +48,8 @@ class Meta(BaseModel):
     service_version: str
     timings_ms: dict[str, float] = Field(
         description="Milliseconds spent in each stage: parse (the NLP library's own call), convert (its output "
-                    "to the service's parsed-document type), extract (the rules), total (since the request "
+                    "to the service's parsed-document type, including the sentence trees built when the rules "
+                    "first read them), extract (the rules), total (since the request "
                     "came in). In a batch, parse is the one library call shared by all its documents and total "
                     "is the request's time until this document was done.")
 

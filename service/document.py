@@ -10,7 +10,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterator, Optional, Sequence
+from time import perf_counter
+from typing import Callable, Iterator, Optional, Sequence
 
 
 @dataclass(eq=False, slots=True)      # a word is a node of one tree: compared by identity
@@ -59,16 +60,43 @@ class Entity:
     end: int
 
 
-@dataclass(eq=False, slots=True)      # compared by identity, like its words
 class Sentence:
-    words: list[Word]
-    start: int
-    end: int
-    text: str = ""
+    """A sentence's words, in order, with its character span. Compared by identity, like its words.
 
-    def __post_init__(self) -> None:
+    An analyzer gives the words (`words=`), or a function that builds them on first use (`build=`,
+    with `forms` and `lemmas`): most sentences of an article hold no trigger word and no date, and
+    their trees are never read. `forms` and `lemmas` (the words' texts and lemmas, in order) are
+    there either way, for scans that need no tree.
+    """
+    __slots__ = ("start", "end", "text", "forms", "lemmas", "build_s", "_words", "_build")
+
+    def __init__(self, words: Optional[list[Word]] = None, start: int = 0, end: int = 0, text: str = "", *,
+                 forms: Optional[list[str]] = None, lemmas: Optional[list[str]] = None,
+                 build: Optional[Callable[[], list[Word]]] = None):
+        self.start, self.end, self.text = start, end, text
+        self.build_s = 0.0             # seconds spent building the words on first use: conversion, not rules
+        self._words: Optional[list[Word]] = None
+        self._build = build
+        if words is not None:
+            self._link(words)
+            forms = [w.text for w in words] if forms is None else forms
+            lemmas = [w.lemma for w in words] if lemmas is None else lemmas
+        elif build is None or forms is None or lemmas is None:
+            raise TypeError("a Sentence needs its words, or build with forms and lemmas")
+        self.forms, self.lemmas = forms, lemmas
+
+    @property
+    def words(self) -> list[Word]:
+        words = self._words
+        if words is None:
+            t0 = perf_counter()
+            words = self._link(self._build())
+            self._build = None
+            self.build_s = perf_counter() - t0
+        return words
+
+    def _link(self, words: list[Word]) -> list[Word]:
         # the links of the tree (ids are 1..n in order, as word() reads them); read-only from here on
-        words = self.words
         n = len(words)
         # by the id of the head (0: the root); a list only where there are children: most words are
         # leaves, and fewer objects means fewer passes of the garbage collector
@@ -85,9 +113,20 @@ class Sentence:
             w.parent = words[w.head - 1] if 0 < w.head <= n else None
             w.children = kids
             w.rel = w.deprel.partition(":")[0]
+        self._words = words
+        return words
+
+    def release(self) -> None:
+        """See Document.release."""
+        if self._words is not None:
+            for w in self._words:
+                w.parent = None
+            self._words.clear()
+        self._words, self._build = [], None
 
     def word(self, wid: int) -> Optional[Word]:
-        return self.words[wid - 1] if 0 < wid <= len(self.words) else None
+        words = self.words
+        return words[wid - 1] if 0 < wid <= len(words) else None
 
     @property
     def root(self) -> Optional[Word]:
@@ -96,6 +135,9 @@ class Sentence:
     def words_between(self, start: int, end: int) -> list[Word]:
         """Words whose characters lie within [start, end)."""
         return [w for w in self.words if w.start >= start and w.end <= end]
+
+    def __repr__(self) -> str:
+        return f"Sentence(start={self.start}, end={self.end}, text={self.text!r})"
 
 
 @dataclass(eq=False)      # compared by identity, like its sentences (and a key for per-document caches)
@@ -108,14 +150,16 @@ class Document:
         i = bisect_right(self._starts, offset) - 1
         return self.sentences[i] if i >= 0 and offset < self.sentences[i].end else None
 
+    def build_seconds(self) -> float:
+        """The time spent so far building sentences' words on first use (see Sentence)."""
+        return sum(s.build_s for s in self.sentences)
+
     def release(self) -> None:
         """Unlink the trees once no rule will read them: a tree is a cycle (word <-> sentence, parent
         <-> children), which reference counting cannot free; unlinked, the words go at once rather
         than at the collector's next passes, which would walk them until then."""
         for s in self.sentences:
-            for w in s.words:
-                w.parent = None
-            s.words.clear()
+            s.release()
 
     @cached_property
     def _starts(self) -> list[int]:

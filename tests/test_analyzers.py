@@ -84,3 +84,23 @@ def test_spacy_lookups_stay_bounded_and_right(analyzers, monkeypatch):
     after = [(w.text, w.lemma, w.upos, w.feats, w.head, w.deprel) for s in spacy.parse(TEXT).sentences for w in s.words]
     assert after == before
     assert len(spacy._names) <= 5 and len(spacy._feats) <= 5
+
+
+def test_spacy_builds_only_the_trees_the_rules_read(analyzers):
+    """spaCy's sentences build their words on first use: the rules read the trees of the sentences that
+    hold a lead trigger word or a date, the others are never built, and the facts are those of a
+    document whose every tree was built."""
+    import datetime
+
+    from service.rules.pipeline import extract
+
+    text = ("Le musée rouvrira ses portes au public après deux ans de travaux, et la ville s'en réjouit. "
+            "Trois policiers ont été blessés lors de la manifestation, dont deux grièvement.")
+    spacy = analyzers("spacy")
+    lazy, eager = spacy.parse(text), spacy.parse(text)
+    for s in eager.sentences:
+        assert s.words                                  # every tree built before the rules
+    got = extract(lazy, datetime.date(2024, 3, 9))
+    want = extract(eager, datetime.date(2024, 3, 9))
+    assert [f.model_dump() for f in got.facts] == [f.model_dump() for f in want.facts] and got.facts
+    assert [s.build_s > 0 for s in lazy.sentences] == [False, True]

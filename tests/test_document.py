@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import gc
 
+import pytest
+
 from service.analyzers.conllu import read_conllu
 
 # Written for this test: "Deux gendarmes ont été blessés à Tulle." (hand-made UD tree)
@@ -52,3 +54,28 @@ def test_release_leaves_nothing_for_the_collector():
     finally:
         if was_enabled:
             gc.enable()
+
+
+def test_words_built_on_first_use():
+    """An analyzer may give a function that builds the words when they are first read (see Sentence)."""
+    from service.document import Sentence
+
+    eager = _doc().sentences[0]
+    calls = []
+
+    def build():
+        calls.append(1)
+        return _doc().sentences[0].words
+
+    lazy = Sentence(start=eager.start, end=eager.end, text=eager.text, forms=eager.forms, lemmas=eager.lemmas,
+                    build=build)
+    assert lazy.forms == [w.text for w in eager.words] and lazy.lemmas[1] == "gendarme"
+    assert not calls and lazy.build_s == 0.0
+    words = lazy.words
+    assert calls == [1] and lazy.words is words and lazy.build_s > 0.0        # built once
+    assert all(w.sentence is lazy for w in words) and lazy.word(2).parent is lazy.word(5)
+    unread = Sentence(start=0, end=1, text="x", forms=["x"], lemmas=["x"], build=build)
+    unread.release()
+    assert unread.words == [] and calls == [1]                                 # released unread: never built
+    with pytest.raises(TypeError):
+        Sentence(start=0, end=1, text="x")

@@ -1,6 +1,9 @@
 """spaCy French pipeline (fr_core_news_md) -> Document."""
 from __future__ import annotations
 
+from functools import partial
+from typing import Sequence
+
 import numpy
 
 from service.analyzers import Converting
@@ -62,32 +65,45 @@ class SpacyAnalyzer(Converting):
         name = self._names.__getitem__
         ends = [start + length for start, length in zip(starts, lengths)]
         forms = [text[start:end] for start, end in zip(starts, ends)]
-        lemmas, tags, deps = list(map(name, lemmas)), list(map(name, tags)), list(map(name, deps))
+        lemmas = [lemma or form for lemma, form in zip(map(name, lemmas), forms)]
+        tags, deps = list(map(name, tags)), list(map(name, deps))
         feats = list(map(self._feats.__getitem__, morphs))     # one dict per distinct MORPH: words are read-only
+        columns = (heads, forms, lemmas, tags, feats, deps, starts, ends)
         spaces = any(space)
         sentences = []
         for s in doc.sents:
             first, last = s.start, s.end
             if spaces and any(space[first:last]):      # spaCy keeps runs of white space as tokens; UD has none
-                kept = [i for i in range(first, last) if not space[i]]
+                kept: Sequence[int] = [i for i in range(first, last) if not space[i]]
                 if not kept:
                     continue
-                index = {i: n for n, i in enumerate(kept, 1)}
+                sentence_forms, sentence_lemmas = [forms[i] for i in kept], [lemmas[i] for i in kept]
             else:                                      # word n is token first + n - 1
-                kept, index = range(first, last), None
-            words = []
-            for n, i in enumerate(kept, 1):
-                h = heads[i]
-                if h == i or not first <= h < last:    # the root (or a head outside the sentence)
-                    head = 0
-                else:
-                    head = h - first + 1 if index is None else index.get(h, 0)
-                form = forms[i]
-                # positional: Word's field order
-                words.append(Word(n, form, lemmas[i] or form, tags[i] or "X", feats[i], head,
-                                  deps[i] if head else "root", starts[i], ends[i]))
-            start, end = words[0].start, words[-1].end
-            sentences.append(Sentence(words=words, start=start, end=end, text=text[start:end]))
+                kept = range(first, last)
+                sentence_forms, sentence_lemmas = forms[first:last], lemmas[first:last]
+            start, end = starts[kept[0]], ends[kept[-1]]
+            # the words are built when a rule first reads them (most sentences' never are)
+            sentences.append(Sentence(start=start, end=end, text=text[start:end], forms=sentence_forms,
+                                      lemmas=sentence_lemmas, build=partial(_words, columns, kept)))
         entities = [Entity(text=text[e.start_char:e.end_char], label=LABELS.get(e.label_, "MISC"),
                            start=e.start_char, end=e.end_char) for e in doc.ents]
         return Document(text=text, sentences=sentences, entities=entities)
+
+
+def _words(columns: tuple, kept: Sequence[int]) -> list[Word]:
+    """The words of one sentence, from the document's columns (see SpacyAnalyzer.convert): `kept` are
+    its tokens, white space left out."""
+    heads, forms, lemmas, tags, feats, deps, starts, ends = columns
+    first, last = kept[0], kept[-1] + 1
+    index = None if isinstance(kept, range) else {i: n for n, i in enumerate(kept, 1)}
+    words = []
+    for n, i in enumerate(kept, 1):
+        h = heads[i]
+        if h == i or not first <= h < last:    # the root (or a head outside the sentence)
+            head = 0
+        else:
+            head = h - first + 1 if index is None else index.get(h, 0)
+        # positional: Word's field order
+        words.append(Word(n, forms[i], lemmas[i], tags[i] or "X", feats[i], head, deps[i] if head else "root",
+                          starts[i], ends[i]))
+    return words

@@ -27,6 +27,9 @@ class Context:
     reference: Optional[datetime.date]
     dates: list[DateMention]
     trigger_keys: frozenset[str]                     # what every fact module triggers on
+    # what the rules that fire on their own trigger on (not those that follow a fact of their module in
+    # the sentence); a sentence with none of these holds no fact, and its words are never read
+    lead_keys: frozenset[str]
     found: list = field(default_factory=list)      # facts the running module has built so far
     _candidates: list = field(default_factory=list)
     _memo: dict = field(default_factory=dict)
@@ -35,9 +38,13 @@ class Context:
     _entity_starts: list = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        # the words some module may trigger on; each module then picks its own among a few
-        words = chain.from_iterable(s.words for s in self.doc.sentences)
-        self._candidates = self._having(words, self.trigger_keys)
+        # the words some module may trigger on, in the sentences that may hold a fact; each module then
+        # picks its own among a few. A sentence's texts and lemmas tell whether it holds a lead word
+        # without building its words: most sentences' words are never built
+        lemmas, texts = written_forms(self.lead_keys), written_forms(text_keys(self.lead_keys))
+        self._candidates = list(chain.from_iterable(
+            self._having(s.words, self.trigger_keys) for s in self.doc.sentences
+            if not (lemmas.isdisjoint(s.lemmas) and texts.isdisjoint(s.forms))))
         self._entities = sorted(self.doc.entities, key=lambda e: e.start)      # analyzers give them in order
         self._entity_starts = [e.start for e in self._entities]
 

@@ -18,6 +18,7 @@ from service.rules.tense import tense_reader
 
 FACT_MODULES = (arrest, casualties, troops, crowd)
 TRIGGER_KEYS = frozenset().union(*(r.trigger.keys for m in FACT_MODULES for r in m.RULES))
+LEAD_KEYS = frozenset().union(*(r.trigger.keys for m in FACT_MODULES for r in m.RULES if not r.follows))
 _FACTS = TypeAdapter(list[Fact])
 _ENTITIES = TypeAdapter(list[Entity])          # one validation call for the list: faster than one per item
 
@@ -49,7 +50,7 @@ def share_slots(facts: list[dict]) -> list[dict]:
 
 def extract(doc: Document, reference: datetime.date | None) -> Extraction:
     dates = find_dates(doc.text, reference, tense_at=tense_reader(doc))
-    ctx = Context(doc=doc, reference=reference, dates=dates, trigger_keys=TRIGGER_KEYS)
+    ctx = Context(doc=doc, reference=reference, dates=dates, trigger_keys=TRIGGER_KEYS, lead_keys=LEAD_KEYS)
     raw = [f for module in FACT_MODULES for f in module.extract(ctx)]
     for f in raw:
         if f.get("count") is not None and f["count"].value == 0:

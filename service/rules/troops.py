@@ -85,7 +85,7 @@ def _actor(verb: Word, ctx: Context) -> Optional[str]:
 def _organizations(sentences: Iterable[Sentence]) -> list[str]:
     """The known alliances or bodies the sentences name, in text order."""
     known = lexicon_set(L + "organizations")
-    return [w.text for s in sentences for w in s.words if w.text.lower() in known]
+    return [form for s in sentences for form in s.forms if form.lower() in known]
 
 
 def _article_organizations(doc: Document) -> set[str]:
