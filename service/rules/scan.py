@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from itertools import chain
 from typing import Iterable, Iterator, Optional
 
 _WORD = re.compile(r"\w+")
 _DIGIT = "0"             # the index key of every word that begins with a digit
 _FIRSTS: frozenset[str] = frozenset()    # the first words of every Scanner: the only words indexed
+_OWNERS: dict[str, tuple[int, ...]] = {}     # a first word (or _DIGIT) -> the numbers of the Scanners it begins
+_SCANNERS = 0                                # how many Scanners there are (each has its number)
 
 
 def _trie(words: Iterable[str]) -> str:
@@ -46,21 +47,24 @@ def _gate(firsts: frozenset[str]) -> re.Pattern:
 
 
 @lru_cache(maxsize=8)
-def _index(text: str, firsts: frozenset[str]) -> dict[str, list[int]]:
-    """Start offsets of the words of `text` that are in `firsts` (lowered), by word; numbers under _DIGIT."""
-    index: dict[str, list[int]] = {}
+def _index(text: str, scanners: int) -> list[list[int]]:
+    """For each Scanner (by number, the first `scanners` of them), where one of its first words or a
+    number begins in `text`, in order: the text is read once for all of them."""
+    starts: list[list[int]] = [[] for _ in range(scanners)]
+    owners = _OWNERS
     low = text.lower()
     if len(low) == len(text):
-        for m in _gate(firsts).finditer(low):
+        for m in _gate(_FIRSTS).finditer(low):
             w = m.group()
-            index.setdefault(_DIGIT if w.isdecimal() else w, []).append(m.start())
+            for n in owners.get(_DIGIT if w.isdecimal() else w, ()):
+                starts[n].append(m.start())
     else:        # lowering changed the length ("İ"): offsets in `low` are not the text's, go word by word
         for m in _WORD.finditer(text):
             w = m.group()
             key = _DIGIT if w[0].isdecimal() else w.lower()      # what \d matches
-            if key == _DIGIT or key in firsts:
-                index.setdefault(key, []).append(m.start())
-    return index
+            for n in owners.get(key, ()):
+                starts[n].append(m.start())
+    return starts
 
 
 class Scanner:
@@ -77,8 +81,11 @@ class Scanner:
             else:                                       # "€", "$": the symbol itself is the key
                 symbols.add(p[0])
         self.words = frozenset(words | ({_DIGIT} if digits else set()))
-        global _FIRSTS
+        global _FIRSTS, _SCANNERS
         _FIRSTS = _FIRSTS | words
+        self._number, _SCANNERS = _SCANNERS, _SCANNERS + 1
+        for w in self.words:
+            _OWNERS[w] = _OWNERS.get(w, ()) + (self._number,)
         self._symbols = re.compile("[" + re.escape("".join(sorted(symbols))) + "]") if symbols else None
         self._last: tuple[Optional[str], list[int]] = (None, [])    # a count is searched many times
 
@@ -86,15 +93,9 @@ class Scanner:
         """Where a match may begin, in order."""
         last = self._last
         if last[0] is not text:
-            index = _index(text, _FIRSTS)
-            keys = self.words & index.keys()
-            if len(keys) == 1 and self._symbols is None:
-                found = index[next(iter(keys))]                    # in order already; never changed
-            else:
-                found = list(chain.from_iterable(map(index.__getitem__, keys)))
-                if self._symbols is not None:
-                    found += [m.start() for m in self._symbols.finditer(text)]
-                found.sort()
+            found = _index(text, _SCANNERS)[self._number]          # in order already; never changed
+            if self._symbols is not None:
+                found = sorted(found + [m.start() for m in self._symbols.finditer(text)])
             last = self._last = (text, found)
         return last[1]
 
