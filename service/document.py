@@ -64,8 +64,8 @@ class Sentence:
     """A sentence's words, in order, with its character span. Compared by identity, like its words.
 
     An analyzer gives the words (`words=`), or a function that builds them on first use (`build=`,
-    with `forms` and `lemmas`): most sentences of an article hold no trigger word and no date, and
-    their trees are never read. `forms` and `lemmas` (the words' texts and lemmas, in order) are
+    with `forms` and `lemmas`): in ordinary news most sentences hold no trigger word and no date,
+    and their trees are never read. `forms` and `lemmas` (the words' texts and lemmas, in order) are
     there either way, for scans that need no tree.
     """
     __slots__ = ("start", "end", "text", "forms", "lemmas", "build_s", "_words", "_build")
