@@ -56,8 +56,8 @@ class SpacyAnalyzer(Converting):
 
     def convert(self, text: str, doc) -> Document:
         # every token attribute in one array (Token objects are slow to make), read column by column;
-        # strings by hash through the lookups' own dict method (a subscript would call __missing__'s
-        # class in Python for every word)
+        # strings by hash through the lookups' own dict method (subscripting a dict subclass goes through
+        # a slot wrapper for every word)
         array = doc.to_array(self._attrs)
         starts, lengths, _, deps, tags, lemmas, morphs, space = array.T.tolist()
         # HEAD is relative and stored unsigned: as signed, plus the token's index, the head's index
@@ -82,7 +82,7 @@ class SpacyAnalyzer(Converting):
                 kept = range(first, last)
                 sentence_forms, sentence_lemmas = forms[first:last], lemmas[first:last]
             start, end = starts[kept[0]], ends[kept[-1]]
-            # the words are built when a rule first reads them (most sentences' never are)
+            # the words are built when a rule first reads them (in ordinary news, most never are)
             sentences.append(Sentence(start=start, end=end, text=text[start:end], forms=sentence_forms,
                                       lemmas=sentence_lemmas, build=partial(_words, columns, kept)))
         entities = [Entity(text=text[e.start_char:e.end_char], label=LABELS.get(e.label_, "MISC"),
