@@ -66,11 +66,12 @@ class Sentence:
     An analyzer gives the words (`words=`), or a function that builds them on first use (`build=`,
     with `forms` and `lemmas`): in ordinary news most sentences hold no trigger word and no date,
     and their trees are never read. `forms` and `lemmas` (the words' texts and lemmas, in order) are
-    there either way, for scans that need no tree.
+    there either way, for scans that need no tree. A Document is read by one thread at a time (the
+    service analyses on one thread): two first reads at once would build two trees.
     """
     __slots__ = ("start", "end", "text", "forms", "lemmas", "build_s", "_words", "_build")
 
-    def __init__(self, words: Optional[list[Word]] = None, start: int = 0, end: int = 0, text: str = "", *,
+    def __init__(self, words: Optional[list[Word]] = None, *, start: int, end: int, text: str = "",
                  forms: Optional[list[str]] = None, lemmas: Optional[list[str]] = None,
                  build: Optional[Callable[[], list[Word]]] = None):
         self.start, self.end, self.text = start, end, text
@@ -78,9 +79,13 @@ class Sentence:
         self._words: Optional[list[Word]] = None
         self._build = build
         if words is not None:
+            if build is not None:
+                raise TypeError("a Sentence takes its words or a build function, not both")
             self._link(words)
             forms = [w.text for w in words] if forms is None else forms
             lemmas = [w.lemma for w in words] if lemmas is None else lemmas
+            if len(forms) != len(words) or len(lemmas) != len(words):
+                raise ValueError("forms and lemmas must have one entry per word")
         elif build is None or forms is None or lemmas is None:
             raise TypeError("a Sentence needs its words, or build with forms and lemmas")
         self.forms, self.lemmas = forms, lemmas
@@ -117,12 +122,13 @@ class Sentence:
         return words
 
     def release(self) -> None:
-        """See Document.release."""
+        """See Document.release. The words can no longer be read: reading them raises, rather than
+        giving a sentence without words."""
         if self._words is not None:
             for w in self._words:
                 w.parent = None
-            self._words.clear()
-        self._words, self._build = [], None
+        self._words, self._build = None, _released
+
 
     def word(self, wid: int) -> Optional[Word]:
         words = self.words
@@ -138,6 +144,10 @@ class Sentence:
 
     def __repr__(self) -> str:
         return f"Sentence(start={self.start}, end={self.end}, text={self.text!r})"
+
+
+def _released() -> list[Word]:
+    raise RuntimeError("the words of a released Document were read (see Document.release)")
 
 
 @dataclass(eq=False)      # compared by identity, like its sentences (and a key for per-document caches)
@@ -157,7 +167,8 @@ class Document:
     def release(self) -> None:
         """Unlink the trees once no rule will read them: a tree is a cycle (word <-> sentence, parent
         <-> children), which reference counting cannot free; unlinked, the words go at once rather
-        than at the collector's next passes, which would walk them until then."""
+        than at the collector's next passes, which would walk them until then. The sentences keep their
+        spans, forms and lemmas; reading their words afterwards raises RuntimeError."""
         for s in self.sentences:
             s.release()
 

@@ -11,6 +11,8 @@ def test_document_is_well_formed(analyzer):
     for s in doc.sentences:
         assert TEXT[s.start:s.end] == s.text
         assert [w.id for w in s.words] == list(range(1, len(s.words) + 1))
+        # the columns scans read without building the words say what the words say
+        assert s.forms == [w.text for w in s.words] and s.lemmas == [w.lemma for w in s.words]
         roots = [w for w in s.words if w.head == 0]
         assert roots, "every sentence has a root"
         for w in s.words:

@@ -48,3 +48,14 @@ def test_trigger_keys_in_their_written_forms():
     forms = written_forms(frozenset({"tué", "aujourd'hui"}))
     assert {"tué", "Tué", "TUÉ", "aujourd'hui", "aujourd’hui", "Aujourd’hui", "AUJOURD'HUI"} <= forms
     assert "tUé" not in forms          # mixed casing is the one thing left out
+
+
+def test_lead_words_pick_every_sentence_with_a_fact(monkeypatch):
+    """As in test_rule_examples, on the hand-checked trees: scanning only the sentences with a lead
+    trigger word (pipeline.LEAD_KEYS) gives the facts that scanning every trigger word gives."""
+    from service.rules import pipeline
+
+    want = [[f.model_dump() for f in extract(doc, datetime.date(2024, 5, 4)).facts] for _, doc in TREES]
+    monkeypatch.setattr(pipeline, "LEAD_KEYS", pipeline.TRIGGER_KEYS)
+    got = [[f.model_dump() for f in extract(doc, datetime.date(2024, 5, 4)).facts] for _, doc in TREES]
+    assert got == want and sum(map(len, want)) > 10

@@ -6,6 +6,7 @@ import gc
 import pytest
 
 from service.analyzers.conllu import read_conllu
+from service.document import Sentence, Word
 
 # Written for this test: "Deux gendarmes ont été blessés à Tulle." (hand-made UD tree)
 TREE = """\
@@ -37,29 +38,48 @@ def test_links():
     assert all(w.sentence is words[0].sentence for w in words)
 
 
+def _tree_garbage() -> int:
+    """How many words and sentences only the collector could free (kept aside by DEBUG_SAVEALL to be
+    counted), then freed for good; a count, so that nothing here keeps them."""
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    gc.collect()
+    found = sum(type(o) in (Word, Sentence) for o in gc.garbage)      # type(): a dead weak proxy may be there
+    gc.set_debug(0)
+    gc.garbage.clear()
+    gc.collect()
+    return found
+
+
 def test_release_leaves_nothing_for_the_collector():
     """A tree is a cycle: without release() only the collector frees it; after, reference counting does."""
-    was_enabled = gc.isenabled()
+    was_enabled, flags = gc.isenabled(), gc.get_debug()
     gc.disable()
     try:
-        gc.collect()
+        _tree_garbage()
         doc = _doc()
         del doc
-        assert gc.collect() > 0               # the unreleased tree was garbage only the collector could find
+        assert _tree_garbage() == 9           # the unreleased tree (8 words, 1 sentence): only the collector frees it
         doc = _doc()
         doc.release()
-        assert doc.sentences[0].words == []
         del doc
-        assert gc.collect() == 0              # released: freed at once, nothing left to find
+        assert _tree_garbage() == 0           # released: freed at once, nothing left to find
     finally:
+        gc.set_debug(flags)
+        gc.garbage.clear()
         if was_enabled:
             gc.enable()
 
 
+def test_released_words_cannot_be_read():
+    doc = _doc()
+    doc.release()
+    assert doc.sentences[0].forms[1] == "gendarmes"              # the spans and columns stay
+    with pytest.raises(RuntimeError):
+        doc.sentences[0].words                                    # the words are gone: reading them says so
+
+
 def test_words_built_on_first_use():
     """An analyzer may give a function that builds the words when they are first read (see Sentence)."""
-    from service.document import Sentence
-
     eager = _doc().sentences[0]
     calls = []
 
@@ -76,6 +96,12 @@ def test_words_built_on_first_use():
     assert all(w.sentence is lazy for w in words) and lazy.word(2).parent is lazy.word(5)
     unread = Sentence(start=0, end=1, text="x", forms=["x"], lemmas=["x"], build=build)
     unread.release()
-    assert unread.words == [] and calls == [1]                                 # released unread: never built
+    with pytest.raises(RuntimeError):
+        unread.words
+    assert calls == [1]                                                        # released unread: never built
     with pytest.raises(TypeError):
-        Sentence(start=0, end=1, text="x")
+        Sentence(start=0, end=1, text="x")                                     # neither words nor build
+    with pytest.raises(TypeError):
+        Sentence(words, start=0, end=1, build=build)                           # both
+    with pytest.raises(ValueError):
+        Sentence(_doc().sentences[0].words, start=0, end=1, forms=["x"])      # a form per word

@@ -38,3 +38,19 @@ def test_example(name, fact_type, rule, example, analyzers):
     assert facts, f"no {fact_type} fact from {example.text!r}"
     problems = [check(f, example.expect) for f in facts]
     assert any(not p for p in problems), problems
+
+
+@pytest.mark.parametrize("name", ANALYZERS)
+def test_lead_words_pick_every_sentence_with_a_fact(name, analyzers, monkeypatch):
+    """The rules read only the sentences that hold a trigger word of a rule that fires on its own
+    (pipeline.LEAD_KEYS): a `follows` rule fires only after a fact of its module in the same sentence.
+    Every example sentence, in one article, gives the same facts with the scan on every trigger word."""
+    from service.rules import pipeline
+
+    text = " ".join(dict.fromkeys(ex.text for _, _, ex in CASES))
+    want = [f.model_dump() for f in extract(analyzers(name).parse(text), datetime.date(2024, 5, 4)).facts]
+    monkeypatch.setattr(pipeline, "LEAD_KEYS", pipeline.TRIGGER_KEYS)
+    got = [f.model_dump() for f in extract(analyzers(name).parse(text), datetime.date(2024, 5, 4)).facts]
+    assert got == want and len(want) > 20
+    follows = {r.name for m in FACT_MODULES for r in m.RULES if r.follows}
+    assert follows & {f["rule"] for f in want}, "no follows rule fired: the check proved little"

@@ -167,7 +167,7 @@ def _is_severity_subcount(q, ctx: Context, trigger: Word) -> bool:
 
 def _lowered_forms(s: Sentence) -> frozenset[str]:
     """The lemmas and texts of the sentence's words, lowercased."""
-    return frozenset({w.lemma.lower() for w in s.words} | {w.text.lower() for w in s.words})
+    return frozenset({lemma.lower() for lemma in s.lemmas} | {form.lower() for form in s.forms})
 
 
 def mark_latest(facts: list[dict], ctx: Context) -> None:

@@ -28,7 +28,7 @@ class Context:
     dates: list[DateMention]
     trigger_keys: frozenset[str]                     # what every fact module triggers on
     # what the rules that fire on their own trigger on (not those that follow a fact of their module in
-    # the sentence); a sentence with none of these holds no fact, and its words are never read
+    # the sentence); a sentence with none of these holds no fact, and this scan never builds its words
     lead_keys: frozenset[str]
     found: list = field(default_factory=list)      # facts the running module has built so far
     _candidates: list = field(default_factory=list)

@@ -106,7 +106,8 @@ class Rule:
     count: tuple[str, ...] = ()                  # paths to the counted noun; "." = the trigger itself
     requires: tuple[str, ...] = ()               # names of conditions (see each fact module)
     follows: bool = False                        # fires only after a fact of its module earlier in the
-                                                 # sentence (sub-counts, elliptic figures)
+                                                 # sentence (sub-counts, elliptic figures); Context
+                                                 # scans only sentences with a trigger of another rule
     slots: dict = field(default_factory=dict)    # slot -> tuple of paths, tried in order
     attrs: dict = field(default_factory=dict)    # constant slot values, e.g. {"kind": "killed"}
     examples: tuple[Example, ...] = ()

@@ -17,8 +17,10 @@ from typing import Iterable, Iterator, Optional
 _WORD = re.compile(r"\w+")
 _DIGIT = "0"             # the index key of every word that begins with a digit
 _FIRSTS: frozenset[str] = frozenset()    # the first words of every Scanner: the only words indexed
+# Scanners are module constants, made at import: each has a number, and a text's index holds a list of
+# starts per number (a Scanner made later only makes the index be read anew for every text)
 _OWNERS: dict[str, tuple[int, ...]] = {}     # a first word (or _DIGIT) -> the numbers of the Scanners it begins
-_SCANNERS = 0                                # how many Scanners there are (each has its number)
+_SCANNERS = 0                                # how many Scanners there are
 
 
 def _trie(words: Iterable[str]) -> str:
