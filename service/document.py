@@ -129,7 +129,6 @@ class Sentence:
                 w.parent = None
         self._words, self._build = None, _released
 
-
     def word(self, wid: int) -> Optional[Word]:
         words = self.words
         return words[wid - 1] if 0 < wid <= len(words) else None

@@ -11,7 +11,7 @@ import pytest
 
 from service.rules.pipeline import FACT_MODULES, extract
 from tests.conftest import ANALYZERS
-from tests.test_conllu_rules import check
+from tests.test_conllu_rules import check, lead_and_full_scans
 
 CASES = [(module.__name__.rsplit(".", 1)[-1], rule, ex)
          for module in FACT_MODULES for rule in module.RULES for ex in rule.examples]
@@ -42,15 +42,10 @@ def test_example(name, fact_type, rule, example, analyzers):
 
 @pytest.mark.parametrize("name", ANALYZERS)
 def test_lead_words_pick_every_sentence_with_a_fact(name, analyzers, monkeypatch):
-    """The rules read only the sentences that hold a trigger word of a rule that fires on its own
-    (pipeline.LEAD_KEYS): a `follows` rule fires only after a fact of its module in the same sentence.
-    Every example sentence, in one article, gives the same facts with the scan on every trigger word."""
-    from service.rules import pipeline
-
-    text = " ".join(dict.fromkeys(ex.text for _, _, ex in CASES))
-    want = [f.model_dump() for f in extract(analyzers(name).parse(text), datetime.date(2024, 5, 4)).facts]
-    monkeypatch.setattr(pipeline, "LEAD_KEYS", pipeline.TRIGGER_KEYS)
-    got = [f.model_dump() for f in extract(analyzers(name).parse(text), datetime.date(2024, 5, 4)).facts]
-    assert got == want and len(want) > 20
+    """Every example sentence, in one article, gives the same facts whether the rules scan only the
+    sentences with a lead trigger word or every trigger word (see lead_and_full_scans)."""
+    doc = analyzers(name).parse(" ".join(dict.fromkeys(ex.text for _, _, ex in CASES)))
+    (lead,), (full,) = lead_and_full_scans([doc], monkeypatch)
+    assert lead == full and len(lead) > 20
     follows = {r.name for m in FACT_MODULES for r in m.RULES if r.follows}
-    assert follows & {f["rule"] for f in want}, "no follows rule fired: the check proved little"
+    assert follows & {f["rule"] for f in lead}, "no follows rule fired: the check proved little"
