@@ -8,7 +8,7 @@ export FAITS_STANZA_DIR ?= $(if $(wildcard $(SHARED_MODELS)/resources.json),$(SH
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test eval bench load models openapi clean
+.PHONY: setup run test eval leftovers bench load models openapi clean
 
 setup: $(VENV)/.installed
 
@@ -28,8 +28,14 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest -p no:cacheprovider
 
+# Both analyzers on ../shared/eval/dev.jsonl and dev2.jsonl: each file, then both together
 eval: setup
 	$(BIN)/python tools/evaluate.py $(EVAL_ARGS)
+
+# Counts of people no fact used (gold, news and UD texts of ../shared), by governing word; the facts on
+# the UD part. LEFTOVERS_ARGS="--analyzer stanza --limit-ud 3000 --top 40 --json"
+leftovers: setup
+	$(BIN)/python tools/leftovers.py $(LEFTOVERS_ARGS)
 
 # Throughput and latency, in process and through gunicorn on 127.0.0.1 (about 5 minutes on 2 cores)
 bench: setup
