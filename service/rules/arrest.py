@@ -44,14 +44,17 @@ RULES = [
             Example("Le défilé s'est terminé avec une vingtaine d'interpellations.", {"count": 20}),
          )),
     Rule(name="arrest-subcount", doc="A named group inside an arrest total: '6 000 personnes, dont 52 officiers'.",
-         trigger=Trigger("triggers:subcount_marks", frozenset({"PRON", "ADP", "ADV", "SCONJ", "CCONJ"})),
+         trigger=Trigger("triggers:subcount_marks", frozenset({"PRON", "ADP", "ADV", "SCONJ", "CCONJ", "PUNCT"})),
          follows=True, examples=(
             Example("La police a arrêté 300 personnes, dont 12 mineurs.", {"count": 12}),
          )),
     Rule(name="arrest-noun", doc="'l'arrestation de Karim Massimov', 'l'interpellation de 40 personnes'.",
-         trigger=Trigger(L + "nouns", frozenset({"NOUN"})), count=("nmod*[de]",),
+         trigger=Trigger(L + "nouns", frozenset({"NOUN"})), count=("nmod*[de]", "of"),
          slots={"agent": ("nmod*[par]",), "charge": ("nmod*[pour]",)}, examples=(
             Example("L'arrestation de Sophie Bernard a surpris ses voisins.", {"persons": ["Sophie Bernard"]}),
+            Example("L'arrestation, mardi, de trois dirigeants syndicaux a surpris le pays.", {"count": 3}),
+            Example("La préfecture a confirmé l'interpellation de 45 personnes.", {"count": 45}),
+            Example("L'arrestation de ce mouvement est impossible.", absent=True),
          )),
 ]
 

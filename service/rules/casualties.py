@@ -5,7 +5,7 @@ from typing import Optional
 
 from service.document import Sentence, Word
 from service.rules.context import Context
-from service.rules.engine import common_fields, find_count, noun_label, run_rules, subcounts
+from service.rules.engine import common_fields, find_count, group_facts, is_person, list_before, noun_label, run_rules, subcounts
 from service.rules.matcher import Example, Rule, Trigger, clause_span, lexicon_set
 
 L = "triggers:casualties."
@@ -82,10 +82,12 @@ RULES = [
     Rule(name="casualty-injured-verb", doc="Passive or transitive wounding verb "
          "('41 policiers ont été blessés', 'l'attaque a blessé 9 passants').",
          trigger=Trigger(L + "injured_verbs", frozenset({"VERB", "ADJ"})),
-         count=("patient", "<acl", "<amod"), attrs={"kind": "injured"}, examples=(
+         count=("patient", "<acl", "<amod"), requires=("not_to_death",), attrs={"kind": "injured"}, examples=(
             Example("Quarante et un policiers ont été blessés lors des heurts.",
                     {"kind": "injured", "count": 41, "victims": "policiers"}),
             Example("Personne n'a été blessé.", absent=True),
+            Example("Le fils du commerçant a été poignardé samedi.", {"kind": "injured", "count": 1}),
+            Example("Un passant a été poignardé à mort.", absent=True),
          )),
     Rule(name="casualty-missing-verb", doc="'porté disparu', 'ont disparu'.",
          trigger=Trigger(L + "missing_verbs", frozenset({"VERB", "ADJ"})),
@@ -95,11 +97,28 @@ RULES = [
          )),
     Rule(name="casualty-subcount", doc="A group named inside a toll is its own fact, of the same kind "
          "('19 morts, dont 17 touristes'); a sub-count by severity is not ('dont 12 grièvement').",
-         trigger=Trigger("triggers:subcount_marks", frozenset({"PRON", "ADP", "ADV", "SCONJ", "CCONJ"})),
+         trigger=Trigger("triggers:subcount_marks", frozenset({"PRON", "ADP", "ADV", "SCONJ", "CCONJ", "PUNCT"})),
          follows=True, examples=(
             Example("Au moins 19 personnes ont été tuées, dont 17 touristes.",
                     {"kind": "killed", "count": 17, "victims": "touristes"}),
             Example("On compte 30 blessés, dont 12 grièvement.", absent=True),
+         )),
+    Rule(name="casualty-missing-event", doc="A disappearance noun whose 'de' complement counts the missing "
+         "('la disparition d'une centaine de lycéennes').",
+         trigger=Trigger(L + "missing_event_nouns", frozenset({"NOUN"})), count=("nmod*[de]", "of"),
+         requires=("counts_people",), attrs={"kind": "missing"}, examples=(
+            Example("On est sans nouvelles après la disparition d'une centaine de pêcheurs au large de Dakar.",
+                    {"kind": "missing", "count": 100, "victims": "pêcheurs"}),
+            Example("La disparition, lundi, de trois randonneurs inquiète les secours.", {"kind": "missing", "count": 3}),
+            Example("La disparition de 40 % des abeilles inquiète.", absent=True),
+         )),
+    Rule(name="casualty-killed-event", doc="A death noun whose 'de' complement counts the dead "
+         "('la mort de trois soldats', 'le meurtre de deux policiers').",
+         trigger=Trigger(L + "killed_event_nouns", frozenset({"NOUN"})), count=("nmod*[de]", "of"),
+         requires=("counts_people",), attrs={"kind": "killed"}, examples=(
+            Example("La mort de trois soldats a été confirmée par l'armée.", {"kind": "killed", "count": 3, "victims": "soldats"}),
+            Example("Le meurtre de deux policiers a choqué le pays.", {"kind": "killed", "count": 2, "victims": "policiers"}),
+            Example("La mort de deux entreprises locales inquiète.", absent=True),
          )),
     Rule(name="casualty-injured-state", doc="People in a critical state count as injured "
          "('4 personnes en état critique').",
@@ -119,10 +138,21 @@ CONDITIONS = {
     "not_intransitive_subject": lambda w, ctx: not _intransitive(w, ctx),
     "to_death": lambda w, ctx: w.rel in ("obl", "advcl", "nmod", "xcomp") and w.parent is not None and
     w.parent.upos == "VERB" and any(c.rel == "case" and c.lemma.lower() == "à" for c in w.children),
+    # "poignardé à mort" killed (casualty-killed-manner): no injury
+    "not_to_death": lambda w, ctx: not any(
+        a.text.lower() == "à" and b.text.lower() in lexicon_set(L + "manner_of_death")
+        for a, b in zip(w.sentence.words[w.id:w.id + 3], w.sentence.words[w.id + 1:w.id + 4])),
     "predicate": lambda w, ctx: w.rel == "xcomp" or any(c.rel == "cop" for c in w.children),
     "object_of_trouver": lambda w, ctx: w.parent is not None and w.parent.lemma.lower() == "trouver",
     "state_phrase": lambda w, ctx: _state_holder(w) is not None,
+    # an event noun's complement counts people, with a number: "la disparition d'une centaine de lycéennes"
+    "counts_people": lambda w, ctx: _counted_people(w, ctx) is not None,
 }
+
+
+def _counted_people(w: Word, ctx: Context):
+    q, noun = find_count(w, ("nmod*[de]", "of"), ctx)
+    return (q, noun) if q is not None and q.text is not None and noun is not None and is_person(noun, ctx) else None
 
 
 def _state_holder(w: Word) -> Optional[Word]:
@@ -149,11 +179,16 @@ def _build(rule: Rule, trigger: Word, ctx: Context) -> Optional[dict]:
         q, noun = find_count(trigger, rule.count, ctx, singular=singular)
     if q is None or _is_severity_subcount(q, ctx, trigger):
         return None
+    listed = list_before(q, ctx, trigger.sentence) if q.text is not None else None
+    if listed is not None:          # "80 personnes, dont 30 policiers, ont été blessées": the total first
+        q, noun, mark = listed
     fact = common_fields(rule, trigger, ctx, clause_span(trigger))
     fact.update(type="casualties", count=q,
                 victims=noun_label(noun, exclude=lexicon_set(L + "killed_nouns") | lexicon_set(L + "injured_nouns")
                                    | lexicon_set(L + "missing_nouns")) if noun is not trigger else None,
                 location=ctx.location(trigger.sentence, trigger))
+    if listed is not None:
+        return [fact] + group_facts(fact, rule, mark, ctx, ("kind", "location", "source"), "victims")
     return fact
 
 

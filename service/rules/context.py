@@ -179,7 +179,10 @@ class Context:
         candidates = []
         for e in self.entities_of(sentence, "LOC"):
             first = next((w for w in sentence.words if w.start >= e.start), None)
-            subject = first is not None and head is not None and first.head == head.id and first.rel == "nsubj"
+            subject = first is not None and head is not None and first.head == head.id and first.rel == "nsubj" \
+                and first.upos != "NOUN" and not any(c.rel in ("det", "nummod") and c.upos != "DET" or
+                                                     c.lemma.lower() == "un" for c in first.children)
+            # ("le Kazakhstan a fait 20 morts"; not "trois Belges ont été blessés", "un Français a été tué")
             if subject or after_preposition(e.start):
                 candidates.append((e.start, e.text))
         places = lexicon_set("triggers:place_nouns")

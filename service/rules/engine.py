@@ -69,10 +69,12 @@ def is_person(noun: Word, ctx: Context) -> bool:
         return True
     if forms(noun) & lexicon_set("triggers:person_nouns"):
         return True
-    singular = noun.text.rstrip("s")
+    text = noun.text.lower()
+    endings = tuple(lexicon_set("triggers:demonym_endings"))
     return noun.text[:1].isupper() and noun.upos in ("NOUN", "PROPN", "ADJ") and \
-        singular.lower().endswith(tuple(lexicon_set("triggers:demonym_endings"))) and \
-        not ctx.entities_in(noun.start, noun.end, "LOC")
+        (text.endswith(endings) or text.endswith("s") and text[:-1].endswith(endings)) and \
+        (not ctx.entities_in(noun.start, noun.end, "LOC") or noun.upos == "NOUN" or
+         any(c.rel in ("det", "nummod") for c in noun.children))   # NER tags "un Français" LOC
 
 
 def _singular(noun: Word, ctx: Context) -> Optional[Quantity]:
@@ -84,7 +86,7 @@ def _singular(noun: Word, ctx: Context) -> Optional[Quantity]:
     for c in noun.children:
         if c.rel == "det" and c.lemma.lower() == "un" and c.feat("Number") != "Plur" and c.id < noun.id:
             return Quantity(text=c.text, value=1, min=1, max=1, qualifier="exact", start=c.start, end=c.end)
-    if noun.upos == "PROPN" and ctx.entities_in(noun.start, noun.end + 1, "PER") or \
+    if noun.upos == "PROPN" and any(e.label == "PER" and e.start <= noun.start < e.end for e in ctx.doc.entities) or \
             ctx.entities_in(noun.start, noun.end, "PER"):
         return Quantity(text=None, value=1, min=1, max=1, qualifier="exact")
     if noun.feat("Number") == "Sing" and noun.upos == "NOUN" and \
@@ -140,6 +142,11 @@ def noun_label(noun: Optional[Word], exclude: Iterable[str] = ()) -> Optional[st
     no one, unless an adjective makes it specific ("jeune femme", "personnes âgées")."""
     if noun is None or noun.upos not in ("NOUN", "PROPN", "ADJ") or noun.lemma.lower() in set(exclude):
         return None
+    if noun.upos == "PROPN" and any(c.deprel.startswith("flat") for c in noun.children):
+        # a name: the whole of it ("Marie Dupont"), not its first word
+        parts = [noun] + [c for c in noun.children if c.deprel.startswith("flat")]
+        return noun.sentence.text[min(p.start for p in parts) - noun.sentence.start:
+                                  max(p.end for p in parts) - noun.sentence.start]
     words = [noun]
     prev = noun.sentence.word(noun.id - 1)
     while prev is not None and prev.head == noun.id and prev.upos == "ADJ":     # "jeune femme"
@@ -166,32 +173,71 @@ def fact_before(word: Word, ctx: Context) -> Optional[dict]:
     return None
 
 
-def subcounts(rule: Rule, mark: Word, ctx: Context, inherit: tuple[str, ...],
-              group_slot: Optional[str] = None) -> list[dict]:
-    """'19 morts, dont 17 touristes et 2 policiers': each named group inside a total is a fact of its
-    own, with the total's `inherit` slots and the group's name in `group_slot`. Groups given only by severity ('dont 12 grièvement') or
-    by a generic noun are not."""
-    total = fact_before(mark, ctx)
-    if total is None:
-        return []
+def counted_groups(mark: Word, ctx: Context) -> list[tuple[Quantity, Word]]:
+    """The counted groups of people listed right after `mark` ("dont 17 touristes et 2 policiers",
+    "– 41 policiers, deux soldats et des civils", "tout comme un Suisse"): each count with its noun,
+    in order, until the list ends. A group given only by severity ('dont 12 grièvement') or by a
+    generic noun ('dont 3 personnes') ends it."""
     skip = lexicon_set("triggers:severity_words") | lexicon_set("triggers:generic_people")
-    out = []
-    for noun in mark.sentence.words[mark.id:mark.id + 12]:
+    out: list[tuple[Quantity, Word]] = []
+    for noun in mark.sentence.words[mark.id:mark.id + 14]:
+        if noun.upos not in ("NOUN", "PROPN", "ADJ"):
+            continue
         q = ctx.quantity_before(noun)
-        if q is None or q.start < mark.end or noun.upos not in ("NOUN", "PROPN", "ADJ"):
+        if q is not None and q.start < mark.end or not is_person(noun, ctx):
+            continue                                    # "dont 66 canons" names no people
+        if q is None:                                   # "un Espagnol": one person, by its article
+            q = next((_singular(noun, ctx) for c in noun.children
+                      if c.rel == "det" and c.lemma.lower() == "un" and c.id < noun.id), None)
+        if q is None:
             continue
         if noun.lemma.lower() in skip or noun.text.lower() in skip:
             break
-        fact = common_fields(rule, mark, ctx, (q.start, noun.end))
+        out.append((q, noun))
+        nxt = noun.sentence.word(noun.id + 1)
+        while nxt is not None and nxt.upos == "ADJ" and nxt.head == noun.id:      # "soldats maliens,"
+            nxt = noun.sentence.word(nxt.id + 1)
+        if nxt is None or nxt.lemma.lower() not in ("et", ",") and nxt.upos != "CCONJ":
+            break                                       # "dont 161 civils et 104 putschistes"
+    return out
+
+
+def group_facts(total: dict, rule: Rule, mark: Word, ctx: Context, inherit: tuple[str, ...],
+                group_slot: Optional[str] = None) -> list[dict]:
+    """Each counted group listed after `mark` is a fact of its own, with the `inherit` slots of the
+    `total` fact it breaks down or sits beside, and the group's name in `group_slot`."""
+    out = []
+    for q, noun in counted_groups(mark, ctx):
+        fact = common_fields(rule, mark, ctx, (q.start if q.text is not None else noun.start, noun.end))
         fact.update({k: total.get(k) for k in inherit}, type=total["type"], count=q)
         if group_slot:
             fact[group_slot] = noun_label(noun)
         fact["date"] = total.get("date") or fact["date"]
         out.append(fact)
-        nxt = noun.sentence.word(noun.id + 1)
-        if nxt is None or nxt.lemma.lower() not in ("et", ",") and nxt.upos != "CCONJ":
-            break                                       # "dont 161 civils et 104 putschistes"
     return out
+
+
+def subcounts(rule: Rule, mark: Word, ctx: Context, inherit: tuple[str, ...],
+              group_slot: Optional[str] = None) -> list[dict]:
+    """'19 morts, dont 17 touristes et 2 policiers': each named group inside (or beside) a total
+    stated before in the sentence is a fact of its own (see group_facts)."""
+    total = fact_before(mark, ctx)
+    if total is None:
+        return []
+    return group_facts(total, rule, mark, ctx, inherit, group_slot)
+
+
+def list_before(q: Quantity, ctx: Context, sentence) -> Optional[tuple[Quantity, Word, Word]]:
+    """When `q` opens a list of groups inside a total ("80 personnes, dont 30 policiers ...",
+    "170 personnes – 41 policiers, ..."), the total's count, its noun and the list's mark."""
+    before = [w for w in sentence.words if w.end <= q.start]
+    if len(before) < 2 or before[-1].text.lower() not in lexicon_set("triggers:subcount_marks"):
+        return None
+    mark, rest = before[-1], [w for w in before[:-1] if w.text not in (",",)]
+    if not rest or rest[-1].upos not in ("NOUN", "PROPN"):
+        return None
+    total = ctx.quantity_before(rest[-1])
+    return (total, rest[-1], mark) if total is not None else None
 
 
 def links_a_count(link: Word, ctx: Context) -> bool:

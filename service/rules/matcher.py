@@ -17,6 +17,9 @@ Path language, one step after another separated by "/":
   agent          who acts: its subject if active, else its "par" complement; for a relative
                  clause ("la préfecture, qui a déployé"), the noun it hangs on
   reporter       the subject of a reporting verb of the sentence ("..., a annoncé la police")
+  of             the noun of the "de" complement that follows the word in the text, over a side
+                 remark between commas ("l'arrestation, mardi, de trois dirigeants" -> "dirigeants",
+                 "la disparition d'une centaine de lycéennes" -> "centaine"): parsers often hang it elsewhere
 The last two read voice from the auxiliaries and roles from word order (French is SVO), so they
 survive the parser's common slips: "nsubj:pass" on an active verb, a second "nsubj" for the object.
 """
@@ -120,7 +123,7 @@ def _has_case(word: Word, cases: frozenset[str]) -> bool:
     return any(c.rel in ("case", "mark") and c.lemma.lower() in cases for c in word.children)
 
 
-_NAMED_STEPS = {".", "..", "patient", "agent", "reporter", "^verb"}
+_NAMED_STEPS = {".", "..", "patient", "agent", "reporter", "^verb", "of"}
 
 
 @lru_cache(maxsize=None)
@@ -162,6 +165,8 @@ def follow(word: Word, path: str) -> list[Word]:
                 nxt.extend(_role(w, step))
             elif step == "reporter":
                 nxt.extend(_reporter(w))
+            elif step == "of":
+                nxt.extend(_of(w))
             else:                                   # "^verb"
                 v = clause_head(w)
                 if v is not None:
@@ -201,6 +206,28 @@ def _role(verb: Word, role: str) -> list[Word]:
         prev = [w for w in s.words[:before[-1].id - 1] if w.upos != "PUNCT"]
         return [prev[-1]] if prev and prev[-1].upos in ("NOUN", "PROPN") else []
     return before[-1:]
+
+
+_OF = 8            # how many words after "de" the noun may lie ("d'au moins une centaine de ...")
+
+
+def _of(word: Word) -> list[Word]:
+    words = word.sentence.words
+    i = word.id                              # index of the next word (ids are 1-based)
+    if i < len(words) and words[i].text == ",":      # a side remark: ", mardi," / ", la veille,"
+        close = next((j for j in range(i + 1, min(i + 6, len(words))) if words[j].text == ","), None)
+        if close is None:
+            return []
+        i = close + 1
+    if i >= len(words) or not (words[i].lemma.lower() == "de" or words[i].text.lower() in ("des", "du")) \
+            or words[i].upos not in ("ADP", "DET"):
+        return []
+    for w in words[i + 1:i + 1 + _OF]:
+        if w.upos in ("NOUN", "PROPN"):
+            return [w]
+        if w.upos not in ("DET", "NUM", "ADV", "ADJ", "ADP") or w.upos == "ADP" and w.lemma.lower() != "de":
+            return []
+    return []
 
 
 def _reporter(word: Word) -> list[Word]:

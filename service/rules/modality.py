@@ -28,6 +28,7 @@ _NE, _NEG_PRONOUNS = lexicon_set("modality:negation.ne"), lexicon_set("modality:
 _SECOND = lexicon_set("modality:negation.adverbs") | _NEG_PRONOUNS          # "ne ... pas", "ne ... personne"
 _NEG_DETS, _NEG_PREPS = lexicon_set("modality:negation.determiners"), lexicon_set("modality:negation.prepositions")
 _HYP_VERBS, _HYP_MARKS = lexicon_set("modality:hypothetical.verbs"), lexicon_set("modality:hypothetical.marks")
+_HYP_INF_VERBS = lexicon_set("modality:hypothetical.infinitive_verbs")
 _CND_ENDINGS, _NOT_CND_ENDINGS = tuple(REP["conditional_endings"]), tuple(REP["not_conditional_endings"])
 _SOURCE_PREPS = frozenset(p.replace("’", "'") for p in REP["prepositions"])
 
@@ -38,7 +39,7 @@ def _negated(scope: list[Word]) -> bool:
         # negative subject with "ne" ("personne n'a été arrêté"), or "sans"
         ne = second = neg_subject = False
         for c in w.children:
-            lemma, text = c.lemma.lower(), c.text.lower()
+            lemma, text = c.lemma.lower(), c.text.lower().replace("’", "'")
             if (c.rel == "det" and lemma in _NEG_DETS) or (c.rel in ("mark", "case") and lemma in _NEG_PREPS):
                 return True
             ne = ne or lemma in _NE or text in _NE
@@ -77,8 +78,12 @@ def modality_of(trigger: Word, source: Optional[tuple[int, int]]) -> str:
     scope = _scope(trigger)
     if _negated(scope):
         return "negated"
-    for w in scope[1:]:
-        if w.lemma.lower() in _HYP_VERBS and w.upos in ("VERB", "AUX"):
+    for i, w in enumerate(scope[1:], 1):
+        # some intention verbs are hypothetical only over an infinitive ("comptent les arrêter"):
+        # with a noun object they count ("on compte 300 morts", "la police a compté 9 000 personnes")
+        lemma = w.lemma.lower()
+        if w.upos in ("VERB", "AUX") and (lemma in _HYP_VERBS or lemma in _HYP_INF_VERBS and any(
+                v.feat("VerbForm") == "Inf" for v in scope[:i])):
             return "hypothetical"
     for w in scope:
         if any(c.rel == "mark" and c.lemma.lower() in _HYP_MARKS for c in w.children):
