@@ -237,6 +237,27 @@ def test_random_unicode_soup():
             assert q.value >= 0
 
 
+def test_text2num_reads_every_number_word():
+    """The lexicon's number words (Belgian and Swiss tens, "mil" included) are read by text2num."""
+    from text_to_num import text2num
+    assert all(text2num(w, "fr") >= 0 for w in load("numbers")["number_words"])
+
+
+@pytest.mark.parametrize("s,expected", [
+    ("Entre cent et deux cents soldats.", [("Entre cent et deux cents", 100, "at_least")]),
+    ("Cent cent soldats.", [("Cent", 100, "exact"), ("cent", 100, "exact")]),
+    ("La farine de mil, le mil et cent un sacs.", [("cent un", 101, "exact")]),
+    ("Trois ou quatre cent mille réfugiés.", [("Trois ou quatre cent mille", 300000, "at_least")]),
+    ("Deux cents ou trois cents soldats.", [("Deux cents ou trois cents", 200, "at_least")]),
+    ("Entre 1 et 1 million de personnes.", [("Entre 1 et 1 million", 1, "at_least")]),
+    ("Quelque 1,500 million de personnes.", [("Quelque 1,500 million", 1500000, "approximate")]),
+    ("Quelque 1.500 million de personnes.", [("Quelque 1.500 million", 1500000000, "approximate")]),
+    ("Les 0,500 et 5,0000 et 12,34 restent.", []),
+])
+def test_word_runs_and_marks(s, expected):
+    assert [(q.text, q.value, q.qualifier) for q in find_quantities(s)] == expected
+
+
 def test_module_has_no_french_words():
     """All linguistic knowledge lives in numbers.yaml: no lexicon word in the module's string
     literals (docstrings, which only illustrate, are left out)."""

@@ -11,7 +11,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Optional
 
-from text_to_num import text2num
+from text_to_num import Token, find_numbers, text2num
 
 from schemas.common import Quantity
 from service.lexicon import load
@@ -56,17 +56,33 @@ QUALIFIERS = {_norm(p): q for q, ps in LEX["qualifiers"].items() for p in ps}
 SUFFIXES = {_norm(p): q for q, ps in LEX["suffix_qualifiers"].items() for p in ps}
 SINGULAR_DETS = {_norm(d) for d in LEX["singular_determiners"]}
 ARTICLES = {_norm(a) for a in LEX["article_numbers"]}
+NOT_ALONE = {_norm(w) for w in LEX["not_alone"]}
+RANGE_SCALE_WORDS = {_norm(w) for w in LEX["range_scale_words"]}
 OPENERS = {_norm(o): c for o, c in LEX["range_openers"].items()}
 YEAR_LO, YEAR_HI = LEX["year_range"]
 
 L = r"(?<![\w-])"                                      # word start, not inside "COVID-19"
 WORD = _alt(LEX["number_words"])
 OF = _alt(LEX["of"], lead=True)
+
+
+def _chars(chars) -> str:
+    return "[" + re.escape("".join(chars)) + "]"
+
+
 # Digits: a 1-3 digit head then exact 3-digit groups with one consistent separator, so
-# "en 2019 2 000" stays two numbers; a decimal comma only counts before a multiplier.
-DIGITS = (r"(?<!\w)(?<!\d[.,:/])(?P<int>\d{1,3}(?P<sep>[ \u00a0\u202f\u2009.])\d{3}(?:(?P=sep)\d{3})*"
-          r"|\d+)(?:,(?P<dec>\d+))?(?![.,:/]?\d)(?!\w)")
-JOIN = rf"(?:\s+|-)(?:{_phrase(LEX['number_joiner'])}(?:\s+|-))?"     # "vingt et un", "soixante-et-onze"
+# "en 2019 2 000" stays two numbers. A group fallback (",") separates groups only after a head
+# not starting with 0 (`gf`; _core reads a single group before a multiplier as a decimal); a
+# decimal fallback (".") is a decimal mark only where no group reading matched. A decimal only
+# counts before a multiplier. No digit may touch the number through a mark ("1.2.3", "11:30").
+GROUP_SEPS = [s for s in LEX["digit_group_separators"] if s not in LEX["group_fallbacks"]]
+DEC_MARKS = [LEX["decimal_mark"]] + LEX["decimal_fallbacks"]
+MARKS = _chars({*DEC_MARKS, *LEX["group_fallbacks"], *(s for s in GROUP_SEPS if not s.isspace()), ":", "/"})
+DIGITS = (rf"(?<!\w)(?<!\d{MARKS})(?P<int>\d{{1,3}}(?P<sep>{_chars(GROUP_SEPS)})\d{{3}}(?:(?P=sep)\d{{3}})*"
+          rf"|[1-9]\d{{0,2}}(?P<gf>{_chars(LEX['group_fallbacks'])})\d{{3}}(?:(?P=gf)\d{{3}})*"
+          rf"|\d+)(?:{_chars(DEC_MARKS)}(?P<dec>\d+))?(?!{MARKS}?\d)(?!\w)")
+# words of a run: joined by spaces, hyphens, or the joiner before a joined word ("vingt et un", "soixante-et-onze")
+JOIN = rf"(?:\s+|-)(?:{_phrase(LEX['number_joiner'])}(?:\s+|-)(?={_alt(LEX['joined_words'])}))?"
 WORDS = rf"{L}{WORD}(?:{JOIN}{WORD}){{0,{MAX_WORDS - 1}}}(?!-\w)"
 DETS = _alt(LEX["singular_determiners"] + LEX["vague_determiners"])
 ATOM_RE = _c(
@@ -77,7 +93,8 @@ ATOM_RE = _c(
 # where a count can start: searched at these words only (see scan.py)
 ATOMS = Scanner(ATOM_RE, LEX["single"], LEX["singular_determiners"], LEX["vague_determiners"], COLLECTIVES,
                 LEX["number_words"], digits=True)
-WORD_RE = _c(WORD)
+TOKEN_RE = _c(rf"{WORD}|(?<!\w){_phrase(LEX['number_joiner'])}(?!\w)")     # the words of a run
+HALF_RE = _c(rf"\s+{_alt(LEX['halves'])}")
 MULT_RE = _c(rf"\s+(?P<m>{_alt(MULTIPLIERS)})")
 PLURAL_AFTER_RE = _c(rf"\s+(?P<cw>{_alt(PLURALS)})")
 SCALE_RE = _c(rf"\s+{OF}(?P<s>{_alt(SCALES)})")
@@ -104,6 +121,8 @@ class _Core:
     end: int
     mant: Decimal             # the number as written, before any multiplier
     mult: int = 1
+    half: int = 0             # "et demi" after a number ending in a multiplier: half of it
+    scale: int = 1            # words ending in scale words ("quatre cents"): what a range's low end shares
     qualifier: str = "exact"
     article: bool = False     # bare "un"/"une"
     fraction: bool = False    # "1,5" without a multiplier: only valid as a range's low end
@@ -111,35 +130,61 @@ class _Core:
 
     @property
     def value(self) -> int:
-        return int(self.mant * self.mult)
+        return int(self.mant * self.mult) + self.half
+
+
+class _Tok(Token):
+    """A word of a run, as text2num's find_numbers reads it."""
+    __slots__ = ("word",)
+
+    def __init__(self, word: str):
+        self.word = word
+
+    def text(self) -> str:
+        return self.word
 
 
 def _words(text: str, m: re.Match) -> Optional[_Core]:
     read = _read_words(m.group())
     if read is None:
         return None
-    length, value, article = read
-    return _Core(m.start(), m.start() + length, Decimal(value), article=article)
+    length, value, article, last, scale = read
+    core = _Core(m.start(), m.start() + length, Decimal(value), article=article, scale=scale,
+                 year_like=YEAR_LO <= value <= YEAR_HI)      # "en deux mille dix-neuf"
+    if last in MULTIPLIERS and (hm := HALF_RE.match(text, core.end)):
+        core.half, core.end = MULTIPLIERS[last] // 2, hm.end()
+    return core
 
 
 @lru_cache(maxsize=4096)
-def _read_words(run: str) -> Optional[tuple[int, int, bool]]:
-    """The longest prefix of a number-word run that text2num accepts ("deux et trois" -> 2): its
-    length, its value, and whether it is a bare article ("un", "une"). Grows token by token and
-    gives up after two misses in a row, so junk runs stay cheap. Runs repeat ("un", "deux"): cached."""
-    best, misses, first = None, 0, None
-    for tok in WORD_RE.finditer(run):
-        first = first or tok
-        try:
-            best = (tok.end(), text2num(_norm(run[:tok.end()]), "fr"))
-            misses = 0
-        except ValueError:
-            misses += 1
-            if misses == 2:
-                break
-    if best is None:
+def _read_words(run: str) -> Optional[tuple[int, int, bool, str, int]]:
+    """The number a run of number words begins with, as text2num's find_numbers cuts the run
+    ("deux et trois" -> 2, "vingt et un" -> 21): its length, its value, whether it is a bare
+    article ("un", "une"), its last word (lowercase) and the scale a range's low end shares with
+    it (100 for "quatre cents", 100 000 for "quatre cent mille", else 1). None if the run does not
+    begin with a number or the number is a word that never stands alone ("mil"). Runs repeat
+    ("un", "deux"): cached."""
+    toks = list(TOKEN_RE.finditer(run))
+    words = [_norm(t.group()) for t in toks]
+    found = find_numbers([_Tok(w) for w in words], "fr", 0.0)
+    if not found or found[0].start != 0 or found[0].is_ordinal:
         return None
-    return best[0], best[1], best[0] == first.end() and _norm(first.group()) in ARTICLES
+    n = found[0].end
+    if n == 1 and words[0] in NOT_ALONE:
+        return None
+    try:                    # find_numbers' value can be off where it cuts a run ("cent cent" -> 101)
+        value = text2num(" ".join(words[:n]), "fr")
+    except ValueError:      # "zéro zéro quatre": a string of digits, not a count
+        return None
+    scale, first = 1, next((i for i, w in enumerate(words[:n]) if w in RANGE_SCALE_WORDS), 0)
+    if first and all(w in RANGE_SCALE_WORDS for w in words[first:n]):        # "quatre | cent mille"
+        try:
+            coefficient = text2num(" ".join(words[:first]), "fr")
+        except ValueError:
+            coefficient = 0
+        if coefficient and value % coefficient == 0:
+            scale = value // coefficient
+    return toks[n - 1].end(), value, n == 1 and words[0] in ARTICLES, words[n - 1], scale
 
 
 def _core(text: str, m: re.Match) -> Optional[_Core]:
@@ -158,12 +203,17 @@ def _core(text: str, m: re.Match) -> Optional[_Core]:
         if len(digits) > MAX_DIGITS:
             return None
         dec = m.group("dec") or ""
+        mm = MULT_RE.match(text, m.end())
+        gf = m.group("gf")
+        if gf and mm and not dec and m.group("int").count(gf) == 1:
+            digits, dec = m.group("int").split(gf)          # "1,500 million": the decimal mark
         core = _Core(m.start(), m.end(), Decimal(f"{digits}.{dec}" if dec else digits))
-        mm = MULT_RE.match(text, core.end)
         if mm:
             core.mult, core.end = MULTIPLIERS[_norm(mm.group("m"))], mm.end()
+            if hm := HALF_RE.match(text, core.end):
+                core.half, core.end = core.mult // 2, hm.end()
         core.fraction = bool(dec) and core.mult == 1
-        core.year_like = not m.group("sep") and len(digits) == 4 and YEAR_LO <= int(digits) <= YEAR_HI
+        core.year_like = not (m.group("sep") or gf) and len(digits) == 4 and YEAR_LO <= int(digits) <= YEAR_HI
     else:
         core = _words(text, m)
         if core is None:
@@ -203,8 +253,10 @@ def _range_end(text: str, lo: _Core, connector: re.Pattern) -> Optional[_Core]:
     hi = _core(text, am) if am else None
     if hi is None or hi.fraction:
         return None
-    # "entre 3 et 5 millions", "1,5 à 2 milliards": the low end shares the high end's multiplier
-    mult = hi.mult if lo.mult == 1 and hi.mult > 1 and lo.mant * hi.mult <= hi.value else lo.mult
+    # "entre 3 et 5 millions", "1,5 à 2 milliards", "trois ou quatre cents": the low end shares the
+    # high end's multiplier or scale words
+    scale = hi.mult if hi.mult > 1 else hi.scale
+    mult = scale if lo.mult == 1 and lo.scale == 1 and scale > 1 and lo.mant * scale < hi.value else lo.mult
     if (lo.fraction and mult == 1) or lo.mant * mult >= hi.value:
         return None
     lo.mult, lo.fraction = mult, False
