@@ -22,6 +22,10 @@ RULES = [
             Example("Trois cents personnes ont été interpellées par la police.",
                     {"count": 300, "agent": "la police"}),
             Example("Personne n'a été arrêté.", absent=True),
+            Example("La cellule dont les membres ont été arrêtés était surveillée.", absent=True),
+            Example("Sur 800 suspects, 312 ont été interpellés.", {"count": 312}),
+            Example("Parmi eux, 408 ont été arrêtés dans la nuit.", {"count": 408}),
+            Example("Sur 800 machines, 312 ont été arrêtées.", absent=True),
          )),
     Rule(name="arrest-active", doc="Active arrest verb: the arrested are its object, its subject "
          "the agent ('Les autorités ont arrêté Karim Massimov pour trahison').",
@@ -108,6 +112,22 @@ def _charge(rule: Rule, trigger: Word) -> Optional[Word]:
     return found
 
 
+def _elided_people(q, noun: Word, ctx: Context) -> bool:
+    """A count standing for people named before it in the sentence: "Sur 2 000 suspects, 1 563 ont été
+    arrêtés", "Parmi eux, 408 ont été interpellés" (the count is its own head: no noun follows it)."""
+    if q is None or q.text is None or noun.upos not in ("NUM", "DET", "PRON") or q.start > noun.start:
+        return False
+    before = [w for w in noun.sentence.words if w.end <= q.start]
+    return any(w.upos in ("NOUN", "PROPN") and is_person(w, ctx) for w in before) or \
+        len(before) >= 2 and before[0].lemma.lower() in lexicon_set("triggers:subcount_marks") and before[1].upos == "PRON"
+
+
+def _describes(trigger: Word) -> bool:
+    """The arrest is told in a "dont" relative clause, which describes the noun it hangs on."""
+    relative = lexicon_set("triggers:describing_relatives")
+    return any(w.text.lower() in relative for w in trigger.sentence.words[max(0, trigger.id - 6):trigger.id - 1])
+
+
 def _anaphoric(noun: Word) -> bool:
     """'Ces manifestants', 'le ressortissant', 'son compagnon': a mention that refers back."""
     return any(c.rel == "det" and (c.feat("PronType") in ("Dem", "Prs") or c.feat("Poss") == "Yes" or
@@ -128,10 +148,13 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
         persons = _persons(noun, ctx)
         if not persons and noun.upos not in ("NOUN", "PROPN") and (q is None or q.value == 1):
             return None                    # "il a été arrêté", "une autre a été interpellée": who?
-        if not persons and not (q is not None and q.value == 0) and not is_person(counted or noun, ctx):
+        if not persons and not (q is not None and q.value == 0) and not is_person(counted or noun, ctx) \
+                and not _elided_people(q, counted or noun, ctx):
             return None                    # "les machines sont arrêtées", "arrêter les modalités"
         if trigger.feat("Mood") == "Imp":
             return None                    # "Arrêtez la lecture"
+        if not persons and (q is None or q.text is None) and _describes(trigger):
+            return None                    # "la cellule dont les membres ont été arrêtés": a description
     fact = common_fields(rule, trigger, ctx, clause_span(trigger))
     fact.update(type="arrest", persons=persons or None, count=q, agent=_agent(rule, trigger, ctx),
                 charge=_slot_text(_charge(rule, trigger), ctx),

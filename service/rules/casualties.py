@@ -5,7 +5,7 @@ from typing import Optional
 
 from service.document import Sentence, Word
 from service.rules.context import Context
-from service.rules.engine import common_fields, find_count, group_facts, is_person, list_before, noun_label, run_rules, subcounts
+from service.rules.engine import common_fields, elliptic_counts, find_count, group_facts, is_person, links_a_count, list_before, noun_label, run_rules, subcounts
 from service.rules.matcher import Example, Rule, Trigger, clause_span, lexicon_set
 
 L = "triggers:casualties."
@@ -120,6 +120,15 @@ RULES = [
             Example("Le meurtre de deux policiers a choqué le pays.", {"kind": "killed", "count": 2, "victims": "policiers"}),
             Example("La mort de deux entreprises locales inquiète.", absent=True),
          )),
+    Rule(name="casualty-elliptic", doc="A bare figure set beside a toll just stated, from another source or "
+         "place ('quinze morts selon un journal, vingt selon un autre').",
+         trigger=Trigger("triggers:elliptic_links", frozenset({"PUNCT", "CCONJ", "PRON", "ADP", "SCONJ"})),
+         requires=("before_count",), follows=True, examples=(
+            Example("L'accident a fait quinze morts selon un journal, vingt selon un autre.",
+                    {"kind": "killed", "count": 20, "source": "un autre"}),
+            Example("Le séisme a fait 40 morts selon la mairie et 55 selon les secours.", {"kind": "killed", "count": 55}),
+            Example("Le séisme a fait 40 morts, et 55 maisons sont détruites.", absent=True),
+         )),
     Rule(name="casualty-injured-state", doc="People in a critical state count as injured "
          "('4 personnes en état critique').",
          trigger=Trigger(L + "injured_states", frozenset({"ADJ", "NOUN"})), count=("state_holder",),
@@ -145,6 +154,7 @@ CONDITIONS = {
     "predicate": lambda w, ctx: w.rel == "xcomp" or any(c.rel == "cop" for c in w.children),
     "object_of_trouver": lambda w, ctx: w.parent is not None and w.parent.lemma.lower() == "trouver",
     "state_phrase": lambda w, ctx: _state_holder(w) is not None,
+    "before_count": links_a_count,
     # an event noun's complement counts people, with a number: "la disparition d'une centaine de lycéennes"
     "counts_people": lambda w, ctx: _counted_people(w, ctx) is not None,
 }
@@ -169,6 +179,9 @@ def _state_holder(w: Word) -> Optional[Word]:
 
 
 def _build(rule: Rule, trigger: Word, ctx: Context) -> Optional[dict]:
+    if rule.name == "casualty-elliptic":
+        return elliptic_counts(rule, trigger.sentence.word(trigger.id + 1), ctx, inherit=("kind", "location"),
+                               only_before="modality:reported.prepositions")
     if rule.name == "casualty-subcount":
         return subcounts(rule, trigger, ctx, inherit=("kind", "location", "source"), group_slot="victims")
     if rule.count == ("state_holder",):

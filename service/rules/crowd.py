@@ -5,7 +5,7 @@ from __future__ import annotations
 from service.document import Word
 from service.rules.context import Context
 from service.rules.engine import common_fields, elliptic_counts, links_a_count, run_rules
-from service.rules.matcher import Example, Rule, Trigger, clause_head, clause_span, lexicon_set
+from service.rules.matcher import Example, Rule, Trigger, clause_head, clause_span, lexicon_set, phrase
 
 L = "triggers:crowd."
 NOUNS = frozenset({"NOUN", "PROPN"})
@@ -26,6 +26,16 @@ RULES = [
             Example("Un rassemblement de 300 personnes a eu lieu devant la mairie.", {"count": 300}),
             Example("Le village compte 300 personnes.", absent=True),
             Example("Les organisateurs annoncent 40 000 personnes dans les rues de Lyon.", {"count": 40000}),
+         )),
+    Rule(name="crowd-counter", doc="A figure given by who counts crowds, the noun left out, in an article "
+         "about a protest ('ils étaient 1,7 million selon les organisateurs', 'la police en a compté 128 000').",
+         trigger=Trigger(L + "counters", NOUNS), requires=("counter_figure", "protest_article"), examples=(
+            Example("Des milliers de manifestants ont défilé samedi. Ils étaient plus de 1,2 million selon les "
+                    "organisateurs.", {"count": 1200000}),
+            Example("La marche a eu lieu dimanche à Lille. La police en a compté 35 000.", {"count": 35000}),
+            Example("La grève a paralysé la ville. Un million selon les syndicats, la moitié selon la police.",
+                    {"count": 1000000}),
+            Example("Le budget atteint 3 000 selon la préfecture.", absent=True),
          )),
     Rule(name="crowd-elliptic", doc="A bare count set beside a crowd just stated ('5 000 manifestants "
          "selon la police, dont 800 à Lyon', '40 000 selon les organisateurs et 20 000 selon la police').",
@@ -62,6 +72,10 @@ def _protest_context(w: Word, ctx: Context) -> bool:
             any(c.lemma.lower() in verbs for c in w.children if c.rel in ("acl", "acl:relcl")):
         return True
     after = w.sentence.words[w.id:w.id + 5]            # the five words after it (ids are 1-based)
+    # "ont de nouveau défilé" read as a noun by a parser: the protest word a few words on
+    if any(x.lemma.lower() in verbs or x.lemma.lower() in events for x in after[:4]
+           if x.upos in ("VERB", "NOUN")) and after and after[0].upos in ("AUX", "VERB", "ADV"):
+        return True
     places, counters = lexicon_set(L + "place_nouns"), lexicon_set(L + "counters")
     if any(x.lemma.lower() in places for x in after):
         return True
@@ -69,7 +83,40 @@ def _protest_context(w: Word, ctx: Context) -> bool:
         any(x.lemma.lower() in counters for x in after[1:])
 
 
+def counter_figure(w: Word, ctx: Context):
+    """The bare count that the counter `w` gives: right before "selon/d'après" + the counter, or the
+    object of a counting verb whose subject is the counter ("la police en a compté 35 000")."""
+    s = w.sentence
+    counts = ctx.counts_in(s)[0]
+    preps = lexicon_set("modality:reported.prepositions") | {"après"}
+    prev = [x for x in s.words[:w.id - 1] if x.upos not in ("DET",)]
+    if prev and prev[-1].text.lower().replace("’", "'") in preps:
+        mark = prev[-1] if prev[-1].text.lower() != "après" or len(prev) < 2 else prev[-2]
+        q = next((q for q in reversed(counts) if q.end <= mark.start), None)
+        if q is not None and ctx.text[q.end:mark.start].strip(" ,\u00a0") == "":
+            return q
+        return None
+    verb = w.parent
+    if w.rel == "nsubj" and verb is not None and verb.lemma.lower() in lexicon_set(L + "counting_verbs"):
+        later = [q for q in counts if q.start > verb.start]
+        if later:
+            nxt = s.words_between(later[0].end, s.end)[:1]
+            if not nxt or nxt[0].upos not in ("NOUN", "PROPN") or nxt[0].lemma.lower() in lexicon_set(L + "nouns") \
+                    or nxt[0].lemma.lower() in ("de",):
+                return later[0]
+    return None
+
+
+def _protest_article(doc) -> bool:
+    """The article speaks of a protest: a protest noun or verb, or a protester noun, somewhere in it."""
+    words = lexicon_set(L + "event_nouns") | lexicon_set(L + "strong_nouns") | \
+        frozenset(v for v in lexicon_set(L + "verbs") if v in ("manifester", "défiler", "protester"))
+    return any(not words.isdisjoint(x.lower() for x in s.lemmas) for s in doc.sentences)
+
+
 CONDITIONS = {
+    "counter_figure": lambda w, ctx: counter_figure(w, ctx) is not None,
+    "protest_article": lambda w, ctx: ctx.once(_protest_article, ctx.doc),
     "before_count": links_a_count,
     "counted": lambda w, ctx: ctx.quantity_before(w) is not None,
     "not_other_fact": lambda w, ctx: not _other_fact(w, ctx),
@@ -80,8 +127,16 @@ CONDITIONS = {
 def _build(rule: Rule, trigger: Word, ctx: Context):
     if rule.name == "crowd-elliptic":
         return elliptic_counts(rule, trigger.sentence.word(trigger.id + 1), ctx, inherit=("location", "date"))
-    fact = common_fields(rule, trigger, ctx, clause_span(trigger))
-    fact.update(type="crowd", count=ctx.quantity_before(trigger), location=ctx.location(trigger.sentence, trigger))
+    if rule.name == "crowd-counter":
+        q = counter_figure(trigger, ctx)
+        fact = common_fields(rule, trigger, ctx, (min(q.start, trigger.start), max(q.end, trigger.end)))
+        fact.update(type="crowd", count=q, location=ctx.location(trigger.sentence, trigger))
+        fact["source"] = fact["source"] or ctx.text[slice(*phrase(trigger))]
+        if fact["modality"] == "asserted":
+            fact["modality"] = "reported"
+    else:
+        fact = common_fields(rule, trigger, ctx, clause_span(trigger))
+        fact.update(type="crowd", count=ctx.quantity_before(trigger), location=ctx.location(trigger.sentence, trigger))
     if fact["date"] is None and ctx.reference is not None:
         # a crowd figure given without a day is the figure of the day the article reports on
         fact["date"] = ctx.reference.isoformat()

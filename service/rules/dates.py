@@ -1,18 +1,25 @@
 """French calendar-date mentions, found in raw text and normalised to ISO (SCHEMA.md, "Dates").
 
 All vocabulary lives in service/lexicon/dates.yaml. Rules run in priority order (named days,
-numeric dates, day-month dates, months, deictic phrases, weekdays, bare years); a later rule's
-match is dropped when it overlaps an earlier one, so "samedi 8 janvier" is one mention, not two.
+numeric dates, ordinal days, day-month dates, months, deictic phrases, weekdays, bare years); a
+later rule's match is dropped when it overlaps an earlier one, so "samedi 8 janvier" is one
+mention, not two.
 
-Resolution follows SCHEMA: a date without a year is the most recent one not after the
-reference, unless the clause is in the future tense (`tense_at`) or a cue such as "d'ici"
-points forward; "dernier"/"prochain" force the direction.
+A date without a year (or a weekday) is placed by, in this order: "dernier"/"prochain" after it;
+the tense of its clause (`tense_at`: past -> the most recent one not after the reference, future
+-> the next one); a cue word before it ("d'ici", "pour le", "jusqu'au" -> the next one; "depuis"
+-> the most recent one); else the occurrence nearest to the reference, before or after.
+
+Offsets and weeks ("il y a trois semaines", "dans deux mois", "cette semaine") are resolved by
+`find_relative_dates`: SCHEMA's gold leaves durations and weeks out of the `dates` list, so
+`find_dates` does not give them.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
 from bisect import bisect
+from dataclasses import dataclass
 from typing import Callable, Iterator, Optional
 
 from schemas.dates import DateMention
@@ -21,11 +28,12 @@ from service.rules.scan import Scanner
 
 TenseAt = Callable[[int], Optional[str]]
 _L = load("dates")
-_APOS = "'’ʼ"
+_APOS = "".join(_L["apostrophes"])
 _FLAGS = re.IGNORECASE
-_FOLD = str.maketrans({"’": "'", "ʼ": "'", "-": " ", "‐": " ", "‑": " "})
+_FOLD = str.maketrans({**{a: "'" for a in _APOS}, "-": " ", "‐": " ", "‑": " "})
 # How the lexicon's apostrophes, spaces and hyphens may be written in the text.
-_VARIANTS = {"'": f"[{_APOS}]", " ": r"\s+", "-": r"(?:[-‐‑]|\s+)"}
+_VARIANTS = {"'": f"[{re.escape(_APOS)}]", " ": r"\s+", "-": r"(?:[-‐‑]|\s+)"}
+_MIN_YEAR, _MAX_YEAR = dt.MINYEAR, dt.MAXYEAR          # 1-9999: values outside are dropped
 
 
 def _key(s: str) -> str:
@@ -55,50 +63,96 @@ _WEEKDAYS = _table(_L["weekdays"])
 _REL_DAYS = _table(_L["relative_days"])
 _REL_PERIODS = {_key(p["phrase"]): p for p in _L["relative_periods"]}
 _NAMED = _table(_L["named_days"])
+_BARE_NAMED = _table(_L["bare_named_days"])
+_EASTER = _table(_L["easter_days"])
+_BARE_EASTER = _table(_L["bare_easter_days"])
+_DAY_WORDS = _table(_L["day_words"])
+_COUNT_WORDS = {**_DAY_WORDS, **_table(_L["count_words"])}
+_ORDINALS = _table(_L["ordinal_words"])
+_REL_MONTHS = _table(_L["relative_months"])
+_AFTER_DAYS = _table(_L["day_after_offsets"])
+_WEEK_PHRASES = _table(_L["week_phrases"])
+_OFFSET_INTROS = _table(_L["offset_introducers"])
+_OFFSET_UNITS = _table(_L["offset_units"])
+_REL_WEEKS = _table(_L["relative_weeks"])
 _JOINERS = _words("number_joiners") | {","}
 _PLURAL = tuple(_L["plural_endings"])
 _PAST, _FUTURE = _words("past_markers"), _words("future_markers")
 (_MONTH_CUES, _BLOCKERS, _STRONG, _PERIOD_NOUNS, _DETERMINERS, _WEAK, _QUALIFIERS, _UNITS,
- _FUNCTION) = map(_words, (
+ _FUNCTION, _YEAR_PREPS, _OPENERS, _CLOSERS, _VERBS, _SLASH_CUES, _SLASH_BLOCKERS, _TIME_WORDS,
+ _NAMED_CUES) = map(_words, (
     "bare_month_cues", "weekday_blockers", "year_cues_strong", "year_period_nouns", "determiners",
-    "year_cues_weak", "count_qualifiers", "measure_units", "function_words"))
+    "year_cues_weak", "count_qualifiers", "measure_units", "function_words", "year_prepositions",
+    "year_openers", "year_closers", "verbs_after_count", "slash_cues", "slash_blockers", "time_words",
+    "named_day_cues"))
+_WEAK_RANGE = tuple(_L["weak_year_range"])
+_YY_WINDOW = int(_L["two_digit_year_window"])
 
 _MON = _alt(list(_L["months"]) + list(_L["month_abbreviations"]))
+_FULL_MON = _alt(_L["months"])
 _WD = _alt(_L["weekdays"])
 _REL = _alt(_L["past_markers"] + _L["future_markers"])
 _PRE = "|".join(_pat(p) + (r"\s*" if p.endswith("-") else r"\s+")
                 for p in sorted(_L["period_prefixes"], key=len, reverse=True))
-_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?![0-9])(?:" + _alt(_L["day_suffixes"]) + r")?"
+_DAY = r"(?:(?:[12][0-9]|3[01]|0?[1-9])(?![0-9])(?:" + _alt(_L["day_suffixes"]) + r")?|(?:" \
+    + _alt(_L["day_words"]) + r")(?!\w))"
 _CONN = r"(?:\s+(?:" + _alt(_L["range_connectors"]) + r")\s+(?:(?:" + _alt(_L["range_articles"]) \
     + r")\s+)?|\s*[-–]\s*)"
+_ORD = r"(?:(?:" + _alt(_L["ordinal_words"]) + r")|[0-9]{1,2}(?:" + _alt(_L["ordinal_suffixes"]) + r"))(?!\w)"
+_INTRO = "|".join(_pat(p) + (r"\s*" if p.endswith("'") else r"\s+")
+                  for p in sorted(_L["month_introducers"], key=len, reverse=True))
+_NUM_WORDS = _alt(_COUNT_WORDS)
 
-# "samedi 8 janvier 2022", "8 au 9 juillet", "19 septembre dernier", "13-Novembre"
+# "samedi 8 janvier 2022", "8 au 9 juillet", "19 septembre dernier", "13-Novembre", "premier mars",
+# "31 octobre 74"
 _EXPLICIT = Scanner(re.compile(
     rf"(?<![\w.,/])(?:(?P<wd>{_WD})\s+)?(?:(?P<d1>{_DAY}){_CONN})?(?P<day>{_DAY})(?:\s+|-)"
-    rf"(?P<mon>{_MON})(?!\w)(?:\s+(?P<year>[0-9]{{4}})(?![0-9]))?(?:\s+(?P<rel>{_REL})(?!\w))?",
-    _FLAGS), _L["weekdays"], digits=True)
-# "4/10/2015", "04.10.2015", "4/10/15", "2015-10-04"
+    rf"(?P<mon>{_MON})(?!\w)(?:\s+(?P<year>[0-9]{{4}}|[0-9]{{2}})(?![0-9]))?(?:\s+(?P<rel>{_REL})(?!\w))?",
+    _FLAGS), _L["weekdays"], _L["day_words"], digits=True)
+# "4/10/2015", "04.10.2015", "4/10/15", "2015-10-04", "17/02", "le 2/3"
 _NUMERIC = Scanner(re.compile(
     r"(?<![\w.,/-])(?:(?P<d>[0-9]{1,2})(?P<sep>[/.-])(?P<m>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4}|[0-9]{2})"
-    r"|(?P<iy>[0-9]{4})-(?P<im>[0-9]{2})-(?P<id>[0-9]{2}))(?![\w/]|[.,-][0-9])"), digits=True)
+    r"|(?P<iy>[0-9]{4})-(?P<im>[0-9]{2})-(?P<id>[0-9]{2})"
+    r"|(?P<sd>[0-9]{1,2})/(?P<sm>[0-9]{1,2}))(?![\w/]|[.,-][0-9])"), digits=True)
+# "3e jour d'octobre", "dernier jour d'octobre 2015", "premier mercredi du mois prochain"
+_ORDINAL = Scanner(re.compile(
+    rf"(?<![\w.,/])(?P<ord>{_ORD})\s+(?:(?P<noun>{_alt(_L['day_nouns'])})|(?P<wd>{_WD}))\s+"
+    rf"(?:(?P<relm>{_alt(_L['relative_months'])})(?!\w)"
+    rf"|(?:{_INTRO})(?P<mon>{_FULL_MON})(?!\w)(?:\s+(?P<year>[0-9]{{4}})(?![0-9]))?)", _FLAGS),
+    _L["ordinal_words"], digits=True)
 # "novembre 2011", "fin février", "juin dernier", "en janvier"
 _MONTH = Scanner(re.compile(
     rf"(?<!\w)(?P<pre>{_PRE})?(?P<mon>{_MON})(?!\w)(?:\s+(?P<year>[0-9]{{4}})(?![0-9])"
     rf"|\s+(?P<rel>{_REL})(?!\w))?", _FLAGS),
     _L["period_prefixes"], _L["months"], _L["month_abbreviations"])
+# "samedi", "ce mercredi", "mardi dernier", "mercredi de la semaine prochaine", "lundi en huit", "jeudi 15"
 _WEEKDAY = Scanner(re.compile(
     rf"(?<!\w)(?:(?P<dem>{_alt(_L['demonstratives'])})\s+)?(?P<wd>{_WD})(?!\w)"
-    rf"(?:\s+(?P<rel>{_REL})(?!\w))?", _FLAGS), _L["demonstratives"], _L["weekdays"])
-_RELDAY = Scanner(re.compile(rf"(?<![\w-])(?:{_alt(_L['relative_days'])})(?![\w-])", _FLAGS),
+    rf"(?:\s+(?P<rel>{_REL})(?!\w)|\s+(?P<week>{_alt(_L['week_phrases'])})(?!\w)"
+    rf"|\s+(?P<after>{_alt(_L['day_after_offsets'])})(?!\w)"
+    rf"|\s+(?P<num>(?:[12][0-9]|3[01]|0?[1-9])(?![0-9])(?:{_alt(_L['day_suffixes'])})?)(?!\w|[.,:/][0-9]))?",
+    _FLAGS), _L["demonstratives"], _L["weekdays"])
+_RELDAY = Scanner(re.compile(rf"(?<![\w-])(?P<day>{_alt(_L['relative_days'])})(?![\w-])"
+                             rf"(?:\s+(?P<after>{_alt(_L['day_after_offsets'])})(?!\w))?", _FLAGS),
                   _L["relative_days"])
 _PERIOD_PHRASES = [p["phrase"] for p in _L["relative_periods"]]
 _PERIOD = Scanner(re.compile(rf"(?<!\w)(?:{_alt(_PERIOD_PHRASES)})(?!\w)", _FLAGS), _PERIOD_PHRASES)
-_NAMED_RE = Scanner(re.compile(rf"(?<!\w)(?:{_alt(_L['named_days'])})(?!\w)", _FLAGS), _L["named_days"])
+_NAMED_RE = Scanner(re.compile(
+    rf"(?<!\w)(?:(?P<named>{_alt(_L['named_days'])})|(?P<easter>{_alt(_L['easter_days'])})"
+    rf"|(?P<bare>{_alt(_L['bare_named_days'])})|(?P<bare_easter>{_alt(_L['bare_easter_days'])}))(?!\w)",
+    _FLAGS), _L["named_days"], _L["easter_days"], _L["bare_named_days"], _L["bare_easter_days"])
 _YEAR = Scanner(re.compile(rf"(?<![\w.,/-])(?P<pre>{_PRE})?(?<![\w.,/])(?P<year>1[0-9]{{3}}|20[0-9]{{2}})"
                            r"(?![\w/]|[.,-][0-9]|\s*[%€$£])", _FLAGS), _L["period_prefixes"], digits=True)
+# Left out of `find_dates` (see the module docstring): offsets and weeks.
+_OFFSET = Scanner(re.compile(
+    rf"(?<!\w)(?P<intro>{_alt(_L['offset_introducers'])})\s+(?P<n>[0-9]{{1,4}}|{_NUM_WORDS})(?!\w)\s+"
+    rf"(?P<unit>{_alt(_L['offset_units'])})(?!\w)", _FLAGS), _L["offset_introducers"])
+_WEEK = Scanner(re.compile(rf"(?<!\w)(?:{_alt(_L['relative_weeks'])})(?!\w)", _FLAGS), _L["relative_weeks"])
 
-_FORWARD = re.compile(rf"(?:{_alt(_L['forward_cues'])})\s*(?:(?:{_alt(_L['range_articles'])})\s+)?$",
+_FORWARD = re.compile(rf"(?<!\w)(?:{_alt(_L['forward_cues'])})\s*(?:(?:{_alt(_L['range_articles'])})\s+)?$",
                       _FLAGS)
+_BACKWARD = re.compile(rf"(?<!\w)(?:{_alt(_L['backward_cues'])})\s*(?:(?:{_alt(_L['range_articles'])})\s+)?$",
+                       _FLAGS)
 _ANAPHORIC = re.compile(rf"(?:{_alt(_L['anaphoric_suffixes'])})(?!\w)", _FLAGS)
 _FEAST = re.compile(rf"\s+(?:{_alt(_L['weekday_feasts'])})(?!\w)", _FLAGS)
 _JOINED = re.compile(rf"\s*(?:[,;–-]|(?:{_alt(_L['number_joiners'])})(?!\w))\s*[0-9]{{1,4}}(?![0-9])",
@@ -137,9 +191,9 @@ def _iso(d: dt.date) -> str:
     return d.isoformat()
 
 
-def _shift(d: dt.date, days: int) -> Optional[str]:
+def _shift(d: dt.date, days: int) -> Optional[dt.date]:
     try:
-        return _iso(d + dt.timedelta(days=days))
+        return d + dt.timedelta(days=days)
     except OverflowError:
         return None
 
@@ -151,9 +205,58 @@ def _date(y: int, m: int, d: int) -> Optional[dt.date]:
         return None
 
 
+def _month_iso(k: int) -> Optional[str]:
+    """A month counted from year 0 (year * 12 + month - 1) as YYYY-MM, if its year is 1-9999."""
+    y, m = divmod(k, 12)
+    return f"{y:04d}-{m + 1:02d}" if _MIN_YEAR <= y <= _MAX_YEAR else None
+
+
+def _year_iso(y: int) -> Optional[str]:
+    return f"{y:04d}" if _MIN_YEAR <= y <= _MAX_YEAR else None
+
+
+def _month_length(y: int, m: int) -> int:
+    return ((dt.date(y + 1, 1, 1) if m == 12 else dt.date(y, m + 1, 1)) - dt.date(y, m, 1)).days
+
+
+def _easter(y: int) -> Optional[dt.date]:
+    """Easter Sunday of year y (Gregorian computus, Meeus/Jones/Butcher)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    lt = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * lt) // 433
+    month = (h + lt - 7 * m + 90) // 25
+    return _date(y, month, (h + lt - 7 * m + 33 * month + 19) % 32)
+
+
 def _rel(word: Optional[str]) -> Optional[str]:
     key = _key(word or "")
     return "last" if key in _PAST else "next" if key in _FUTURE else None
+
+
+def _day_number(s: str) -> int:
+    m = _DIGITS.match(s)
+    return int(m.group()) if m else _DAY_WORDS[_key(s)]
+
+
+def _two_digit_year(yy: int, ref: Optional[dt.date]) -> int:
+    """"74" -> 1974, "14" -> 2014: the century that puts the year at most `two_digit_year_window`
+    years after the reference (without one: 00-49 -> 20xx, 50-99 -> 19xx)."""
+    if ref is None:
+        return yy + (2000 if yy < 50 else 1900)
+    y = ref.year - ref.year % 100 + yy
+    return y - 100 if y > ref.year + _YY_WINDOW else y
+
+
+def _is_count_word(word: str, verbs: bool) -> bool:
+    """Does `word`, after a number, make that number a count or a time ("74 personnes", "22 h",
+    "12 ont été blessés")?"""
+    return (word in _UNITS or word in _TIME_WORDS or (verbs and word in _VERBS)
+            or (len(word) > 2 and word.endswith(_PLURAL) and word not in _FUNCTION)
+            or word[:1].isdigit())
 
 
 class _Ctx:
@@ -162,68 +265,100 @@ class _Ctx:
     def __init__(self, text: str, ref: Optional[dt.date], tense_at: Optional[TenseAt]):
         self.text, self.ref, self.tense_at = text, ref, tense_at
 
-    def forward(self, start: int) -> bool:
-        """Does the clause at `start` point after the reference (future tense or "d'ici")?"""
+    def how(self, start: int, rel: Optional[str] = None) -> str:
+        """Which occurrence a date without year at `start` names: "last"/"next" (strictly before or
+        after the reference: "dernier", "prochain"), "past"/"future" (the reference day included:
+        the tense, then cue words) or "near" (no cue: the nearest one)."""
+        if rel:
+            return rel
         tense = self.tense_at(start) if self.tense_at else None
         if tense in ("past", "future"):
-            return tense == "future"
-        return bool(_FORWARD.search(self.text, max(0, start - 30), start))
+            return tense
+        lo = max(0, start - 30)
+        if _FORWARD.search(self.text, lo, start):
+            return "future"
+        if _BACKWARD.search(self.text, lo, start):
+            return "past"
+        return "near"
 
-    def day_month(self, month: int, day: int, rel: Optional[str], start: int,
-                  weekday: Optional[int] = None) -> Optional[str]:
+    def pick(self, cands: list[dt.date], how: str) -> Optional[dt.date]:
+        ref = self.ref
+        if how == "last":
+            return max((d for d in cands if d < ref), default=None)
+        if how == "next":
+            return min((d for d in cands if d > ref), default=None)
+        if how == "past":
+            return max((d for d in cands if d <= ref), default=None)
+        if how == "future":
+            return min((d for d in cands if d >= ref), default=None)
+        return min(cands, key=lambda d: (abs((d - ref).days), d > ref), default=None)
+
+    def day_month(self, month: int, day: int, how: str, weekday: Optional[int] = None) -> Optional[str]:
         """A day-month without year, placed in the year the wording and tense point to."""
         if _date(2000, month, day) is None:           # 2000 is a leap year: any real day-month
             return None
         if self.ref is None:
             return f"--{month:02d}-{day:02d}"
         ref = self.ref
-        cands = [d for y in range(ref.year - 4, ref.year + 5) if (d := _date(y, month, day))]
-        if weekday is not None and rel is None:
+        cands = [d for y in range(max(_MIN_YEAR, ref.year - 4), min(_MAX_YEAR, ref.year + 4) + 1)
+                 if (d := _date(y, month, day))]
+        if weekday is not None and how not in ("last", "next"):
             fits = [d for d in cands if d.weekday() == weekday and abs((d - ref).days) <= 366]
             if fits:
                 return _iso(min(fits, key=lambda d: abs((d - ref).days)))
-        if rel == "last":
-            pick = max((d for d in cands if d < ref), default=None)
-        elif rel == "next":
-            pick = min((d for d in cands if d > ref), default=None)
-        elif self.forward(start):
-            pick = min((d for d in cands if d >= ref), default=None)
-        else:
-            pick = max((d for d in cands if d <= ref), default=None)
+        pick = self.pick(cands, how)
         return pick and _iso(pick)
 
-    def month(self, month: int, rel: Optional[str], start: int) -> str:
-        if self.ref is None:
-            return f"--{month:02d}"
-        now = (self.ref.year, self.ref.month)
-        cands = [(y, month) for y in range(self.ref.year - 1, self.ref.year + 2)]
-        if rel == "last":
-            y, m = max(c for c in cands if c < now)
-        elif rel == "next":
-            y, m = min(c for c in cands if c > now)
-        elif self.forward(start):
-            y, m = min(c for c in cands if c >= now)
-        else:
-            y, m = max(c for c in cands if c <= now)
-        return f"{y:04d}-{m:02d}"
+    def month_index(self, month: int, how: str) -> int:
+        """A month without year, as year * 12 + month - 1."""
+        now = self.ref.year * 12 + self.ref.month - 1
+        cands = [y * 12 + month - 1 for y in (self.ref.year - 1, self.ref.year, self.ref.year + 1)]
+        if how == "last":
+            return max(c for c in cands if c < now)
+        if how == "next":
+            return min(c for c in cands if c > now)
+        if how == "past":
+            return max(c for c in cands if c <= now)
+        if how == "future":
+            return min(c for c in cands if c >= now)
+        return min(cands, key=lambda c: (abs(c - now), c > now))
 
-    def weekday(self, wd: int, rel: Optional[str], demonstrative: bool, start: int) -> Optional[str]:
+    def month(self, month: int, how: str) -> Optional[str]:
+        return f"--{month:02d}" if self.ref is None else _month_iso(self.month_index(month, how))
+
+    def weekday(self, wd: int, how: str, demonstrative: bool) -> Optional[str]:
         """Weekday names: "ce dimanche" on a Sunday is that day; "dimanche dernier" the one before.
 
         "dernier"/"prochain" skip the adjacent days, which plain "hier"/"demain" would name.
         """
         back, ahead = (self.ref.weekday() - wd) % 7, (wd - self.ref.weekday()) % 7
-        if rel == "last":
+        if how == "last":
             delta = -(back if back >= 2 else back + 7)
-        elif rel == "next":
+        elif how == "next":
             delta = ahead if ahead >= 2 else ahead + 7
         elif demonstrative and back == 0:
             delta = 0
-        elif self.forward(start):
+        elif how == "future":
             delta = ahead or 7
-        else:
+        elif how == "past":
             delta = -back
-        return _shift(self.ref, delta)
+        else:
+            delta = -back if back <= ahead else ahead
+        d = _shift(self.ref, delta)
+        return d and _iso(d)
+
+    def weekday_day(self, wd: int, day: int, how: str) -> Optional[str]:
+        """"jeudi 15": the reference's month if its 15th is a Thursday, else the month near it
+        (within six months) whose 15th is, in the direction of the clause."""
+        base = self.ref.year * 12 + self.ref.month - 1
+        fits = []
+        for k in range(base - 6, base + 7):
+            y, m = divmod(k, 12)
+            if _MIN_YEAR <= y <= _MAX_YEAR and (d := _date(y, m + 1, day)) and d.weekday() == wd:
+                fits.append(d)
+        here = [d for d in fits if (d.year, d.month) == (self.ref.year, self.ref.month)]
+        pick = here[0] if here else self.pick(fits, how) or self.pick(fits, "near")
+        return pick and _iso(pick)
 
 
 def _mention(text: str, s: int, e: int, value: str, grain: str) -> DateMention:
@@ -243,17 +378,49 @@ def _is_name(text: str, m: re.Match, group: str) -> bool:
 
 def _named_days(c: _Ctx) -> Iterator:
     for m in _NAMED_RE.finditer(c.text):
-        md = _NAMED.get(_key(m.group()))
-        if md is None:                    # a case-insensitive match that folds differently
-            continue
-        month, day = map(int, md.split("-"))
-        value = c.day_month(month, day, None, m.start())
+        key = _key(m.group())
+        if m.group("bare") or m.group("bare_easter"):      # "à Noël", not "Noël Mamère", "île de Pâques"
+            if _prev(c.text, m.start())[0] not in _NAMED_CUES or \
+                    (_NEXT.match(c.text, m.end()).group(1) or "")[:1].isupper():
+                continue
+        how = c.how(m.start())
+        if m.group("easter") or m.group("bare_easter"):
+            days = (_EASTER if m.group("easter") else _BARE_EASTER).get(key)
+            if days is None or c.ref is None:
+                continue
+            cands = [d for y in range(max(_MIN_YEAR, c.ref.year - 1), min(_MAX_YEAR, c.ref.year + 1) + 1)
+                     if (e := _easter(y)) and (d := _shift(e, days))]
+            pick = c.pick(cands, how)
+            value = pick and _iso(pick)
+        else:
+            md = (_NAMED if m.group("named") else _BARE_NAMED).get(key)
+            if md is None:                    # a case-insensitive match that folds differently
+                continue
+            month, day = map(int, md.split("-"))
+            value = c.day_month(month, day, how)
         if value:
             yield m.start(), m.end(), [_mention(c.text, m.start(), m.end(), value, "day")]
 
 
+def _slash_date(c: _Ctx, m: re.Match) -> bool:
+    """Is "17/02" (no year) a date: after "le", "du", a weekday..., or two two-digit numbers?"""
+    prev = _prev(c.text, m.start())[0]
+    if prev in _SLASH_CUES or prev in _WEEKDAYS:
+        return True
+    return len(m.group("sd")) == 2 and len(m.group("sm")) == 2 and prev not in _SLASH_BLOCKERS \
+        and not _is_count_word(_next(c.text, m.end()), verbs=False)
+
+
 def _numeric(c: _Ctx) -> Iterator:
     for m in _NUMERIC.finditer(c.text):
+        if m.group("sd"):
+            month, day = int(m.group("sm")), int(m.group("sd"))
+            if not 1 <= month <= 12 or not _slash_date(c, m):
+                continue
+            value = c.day_month(month, day, c.how(m.start()))
+            if value:
+                yield m.start(), m.end(), [_mention(c.text, m.start(), m.end(), value, "day")]
+            continue
         if m.group("iy"):
             y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
         else:
@@ -261,10 +428,52 @@ def _numeric(c: _Ctx) -> Iterator:
             if len(m.group("y")) == 2:
                 if m.group("sep") != "/":             # "12.10.15" is more likely a version
                     continue
-                y += 2000 if y < 50 else 1900
+                y = _two_digit_year(y, c.ref)
         date = _date(y, mo, d)
         if date:
             yield m.start(), m.end(), [_mention(c.text, m.start(), m.end(), _iso(date), "day")]
+
+
+def _ordinal_month(c: _Ctx, m: re.Match, how: str) -> Optional[int]:
+    """The month of an ordinal phrase as year * 12 + month - 1, or None."""
+    if m.group("relm"):
+        if c.ref is None:
+            return None
+        return c.ref.year * 12 + c.ref.month - 1 + _REL_MONTHS[_key(m.group("relm"))]
+    month = _MONTHS[_key(m.group("mon"))]
+    if m.group("year"):
+        return int(m.group("year")) * 12 + month - 1
+    return None if c.ref is None else c.month_index(month, how)
+
+
+def _ordinals(c: _Ctx) -> Iterator:
+    for m in _ORDINAL.finditer(c.text):
+        o = _key(m.group("ord"))
+        n = int(_DIGITS.match(o).group()) if o[:1].isdigit() else _ORDINALS.get(o)
+        if not n:
+            continue
+        how = c.how(m.start())
+        value = None
+        if m.group("noun") and n > 0 and m.group("mon") and not m.group("year"):
+            value = c.day_month(_MONTHS[_key(m.group("mon"))], n, how)       # "le 3e jour d'octobre"
+        elif (k := _ordinal_month(c, m, how)) is not None:
+            y, mo = divmod(k, 12)
+            mo += 1
+            if not _MIN_YEAR <= y <= _MAX_YEAR:
+                continue
+            last = _month_length(y, mo)
+            if m.group("noun"):
+                day = last if n < 0 else n
+            else:
+                wd = _WEEKDAYS[_key(m.group("wd"))]
+                if n < 0:
+                    day = last - (dt.date(y, mo, last).weekday() - wd) % 7
+                else:
+                    day = 1 + (wd - dt.date(y, mo, 1).weekday()) % 7 + 7 * (n - 1)
+            date = _date(y, mo, day)
+            value = date and _iso(date)
+        if value:
+            yield m.start(), m.end(), [_mention(c.text, m.start(), m.end(), value, "day")]
 
 
 def _explicit(c: _Ctx) -> Iterator:
@@ -273,23 +482,28 @@ def _explicit(c: _Ctx) -> Iterator:
         month = _MONTHS.get(mk) or _ABBR.get(mk)
         if month is None:
             continue
-        day = int(_DIGITS.match(m.group("day")).group())
-        d1 = int(_DIGITS.match(m.group("d1")).group()) if m.group("d1") else None
+        day = _day_number(m.group("day"))
+        d1 = _day_number(m.group("d1")) if m.group("d1") else None
         first = d1 if d1 is not None and d1 < day else None   # "du 8 au 9 juillet"
-        if m.group("year"):
-            date = _date(int(m.group("year")), month, day)
+        end, year = m.end(), m.group("year")
+        if year:      # a count or a time is no year: "le 3 mai 2000 manifestants", "le 8 mai 22 h"
+            nxt = _next(c.text, m.end("year"))
+            if nxt in _UNITS if len(year) == 4 else \
+                    _is_count_word(nxt, verbs=True) or _is_word_char(c.text[m.end("year"):m.end("year") + 1]):
+                year, end = None, m.end("mon")
+        if year:
+            date = _date(int(year) if len(year) == 4 else _two_digit_year(int(year), c.ref), month, first or day)
             value = date and _iso(date)
         else:   # a weekday names the first day of a range, so it checks that one
             wd = _WEEKDAYS.get(_key(m.group("wd") or ""))
-            value = c.day_month(month, first or day, _rel(m.group("rel")), m.start(), wd)
-            if value and first:
-                value = value[:-2] + f"{day:02d}"
+            rel = _rel(m.group("rel")) if end == m.end() else None
+            value = c.day_month(month, first or day, c.how(m.start(), rel), wd)
         if not value:
             continue
-        out = [_mention(c.text, m.start() if d1 is None else m.start("day"), m.end(), value, "day")]
+        out = [_mention(c.text, m.start() if d1 is None else m.start("day"), end, value[:-2] + f"{day:02d}", "day")]
         if first:
-            out.insert(0, _mention(c.text, m.start(), m.end(), value[:-2] + f"{first:02d}", "day"))
-        yield m.start(), m.end(), out
+            out.insert(0, _mention(c.text, m.start(), end, value, "day"))
+        yield m.start(), end, out
 
 
 def _month_cue(text: str, i: int) -> bool:
@@ -312,8 +526,9 @@ def _months(c: _Ctx) -> Iterator:
                 continue
             if not (pre or rel or _month_cue(c.text, m.start())) or _is_name(c.text, m, "mon"):
                 continue
-            value = c.month(month, rel, m.start())
-        yield m.start(), m.end(), [_mention(c.text, m.start(), m.end(), value, "month")]
+            value = c.month(month, c.how(m.start(), rel))
+        if value:
+            yield m.start(), m.end(), [_mention(c.text, m.start(), m.end(), value, "month")]
 
 
 def _periods(c: _Ctx) -> Iterator:
@@ -324,22 +539,25 @@ def _periods(c: _Ctx) -> Iterator:
         if p is None or _ANAPHORIC.match(c.text, m.end()):   # "cette année-là"
             continue
         if p["grain"] == "year":
-            value = f"{c.ref.year + p['offset']:04d}"
+            value = _year_iso(c.ref.year + p["offset"])
         else:
-            k = c.ref.year * 12 + c.ref.month - 1 + p["offset"]
-            value = f"{k // 12:04d}-{k % 12 + 1:02d}"
-        yield m.start(), m.end(), [_mention(c.text, m.start(), m.end(), value, p["grain"])]
+            value = _month_iso(c.ref.year * 12 + c.ref.month - 1 + p["offset"])
+        if value:
+            yield m.start(), m.end(), [_mention(c.text, m.start(), m.end(), value, p["grain"])]
 
 
 def _relative_days(c: _Ctx) -> Iterator:
     if c.ref is None:
         return
     for m in _RELDAY.finditer(c.text):
-        days = _REL_DAYS.get(_key(m.group()))
-        value = days is not None and _shift(c.ref, days)
-        if not value:
+        days = _REL_DAYS.get(_key(m.group("day")))
+        if days is None:
             continue
-        yield m.start(), m.end(), [_mention(c.text, m.start(), m.end(), value, "day")]
+        if m.group("after"):                                   # "demain en huit"
+            days += _AFTER_DAYS[_key(m.group("after"))]
+        d = _shift(c.ref, days)
+        if d:
+            yield m.start(), m.end(), [_mention(c.text, m.start(), m.end(), _iso(d), "day")]
 
 
 def _weekdays(c: _Ctx) -> Iterator:
@@ -347,15 +565,29 @@ def _weekdays(c: _Ctx) -> Iterator:
         return
     for m in _WEEKDAY.finditer(c.text):
         wd = _WEEKDAYS.get(_key(m.group("wd")))
-        if wd is None or _FEAST.match(c.text, m.end("wd")) or _ANAPHORIC.match(c.text, m.end()):
+        if wd is None or _FEAST.match(c.text, m.end("wd")) or _ANAPHORIC.match(c.text, m.end("wd")):
             continue
         if not m.group("dem") and (_prev(c.text, m.start())[0] in _BLOCKERS
                                    or _is_name(c.text, m, "wd")):   # "chaque lundi", "du Dimanche"
             continue
-        value = c.weekday(wd, _rel(m.group("rel")), bool(m.group("dem")), m.start())
-        if not value:
-            continue
-        yield m.start(), m.end(), [_mention(c.text, m.start(), m.end(), value, "day")]
+        end, value = m.end(), None
+        if m.group("week"):                                    # "mercredi de la semaine prochaine"
+            monday = _shift(c.ref, -c.ref.weekday() + 7 * _WEEK_PHRASES[_key(m.group("week"))])
+            d = monday and _shift(monday, wd)
+            value = d and _iso(d)
+        elif m.group("after"):                                 # "lundi en huit": the next Monday, plus 7
+            d = _shift(c.ref, (wd - c.ref.weekday()) % 7 + _AFTER_DAYS[_key(m.group("after"))])
+            value = d and _iso(d)
+        elif m.group("num") and not _is_count_word(nxt := _next(c.text, m.end()), verbs=True) \
+                and nxt not in _MONTHS and nxt not in _ABBR:                                # "jeudi 15"
+            value = c.weekday_day(wd, _day_number(m.group("num")), c.how(m.start()))
+        else:
+            end = m.end("rel") if m.group("rel") else m.end("wd")
+            if _ANAPHORIC.match(c.text, end):                      # "ce jeudi-là"
+                continue
+            value = c.weekday(wd, c.how(m.start(), _rel(m.group("rel"))), bool(m.group("dem")))
+        if value:
+            yield m.start(), end, [_mention(c.text, m.start(), end, value, "day")]
 
 
 def _tail(text: str, j: int) -> str:
@@ -365,26 +597,61 @@ def _tail(text: str, j: int) -> str:
     return _next(text, j)
 
 
+def _continues_years(text: str, prev: str, at: int) -> bool:
+    """Is the word before a number a joiner after a year ("1958, 1962", "2020 et 2022")?"""
+    if prev not in _JOINERS and prev not in ("-", "–"):
+        return False
+    before = _prev(text, at)[0]
+    return len(before) == 4 and before.isdigit() and 1000 <= int(before) <= 2099
+
+
+def _is_year(c: _Ctx, m: re.Match) -> bool:
+    """Is a number standing alone a year? It needs a year context: a preposition of time, a period
+    noun ("l'été 2015"), a list of years, brackets; and no count after it ("2000 manifestants",
+    "1563 ont été arrêtés")."""
+    text, y = c.text, int(m.group("year"))
+    prev, at = _prev(text, m.start())
+    if prev in _STRONG or (prev in _PERIOD_NOUNS and _prev(text, at)[0] in _DETERMINERS):
+        return _next(text, m.end()) not in _UNITS                       # not "depuis 2000 ans"
+    listed = _continues_years(text, prev, at)
+    nxt = _tail(text, m.end())
+    if nxt in _UNITS or (len(nxt) > 2 and nxt.endswith(_PLURAL) and nxt not in _FUNCTION):
+        return False                                                    # "2000 manifestants"
+    in_range = _WEAK_RANGE[0] <= y <= _WEAK_RANGE[1]
+    if prev in _WEAK:
+        if _prev(text, at)[0] in _QUALIFIERS:                           # "plus de 2000"
+            return False
+        if prev in _YEAR_PREPS:                                         # "la marche de 2020"
+            return True
+        return (listed or in_range) and nxt not in _VERBS               # "et 1563 ont été arrêtés"
+    if prev and prev[0].isalnum():                                       # after a name: "US Open 2022"
+        return False
+    if nxt in _VERBS:                                                   # "..., 1563 ont été arrêtés"
+        return False
+    if listed or prev in _OPENERS:                                      # "(1958, 1962, 1970)"
+        return True
+    return in_range and nxt in _CLOSERS or (in_range and not nxt)       # "2014 : l'année noire"
+
+
 def _years(c: _Ctx) -> Iterator:
     """Years standing alone, kept only where the context makes them a time reference."""
     for m in _YEAR.finditer(c.text):
-        if not m.group("pre"):
-            prev, at = _prev(c.text, m.start())
-            if prev in _STRONG or (prev in _PERIOD_NOUNS and _prev(c.text, at)[0] in _DETERMINERS):
-                if _next(c.text, m.end()) in _UNITS:                  # "depuis 2000 ans"
-                    continue
-            elif prev in _WEAK or (prev and not prev[0].isalnum()) or not prev:
-                if prev in _WEAK and _prev(c.text, at)[0] in _QUALIFIERS:   # "plus de 2000"
-                    continue
-                nxt = _tail(c.text, m.end())
-                if nxt in _UNITS or (len(nxt) > 2 and nxt.endswith(_PLURAL) and nxt not in _FUNCTION):
-                    continue                                           # "2000 manifestants"
-            else:                                # after a name or a noun: "US Open 2022"
+        if m.group("pre") or _is_year(c, m):
+            yield m.start(), m.end(), [_mention(c.text, m.start(), m.end(), m.group("year"), "year")]
+
+
+_RULES = (_named_days, _numeric, _ordinals, _explicit, _months, _periods, _relative_days, _weekdays, _years)
+
+
+def _run(ctx: _Ctx, rules, taken: list, found: list) -> None:
+    """Apply `rules` in order; a match overlapping a span in `taken` (sorted, disjoint) is dropped."""
+    for rule in rules:
+        for s, e, mentions in rule(ctx):
+            i = bisect(taken, (s, e))
+            if (i and taken[i - 1][1] > s) or (i < len(taken) and taken[i][0] < e):
                 continue
-        yield m.start(), m.end(), [_mention(c.text, m.start(), m.end(), m.group("year"), "year")]
-
-
-_RULES = (_named_days, _numeric, _explicit, _months, _periods, _relative_days, _weekdays, _years)
+            taken.insert(i, (s, e))
+            found.extend(mentions)
 
 
 def find_dates(text: str, reference: Optional[dt.date],
@@ -394,12 +661,66 @@ def find_dates(text: str, reference: Optional[dt.date],
     `tense_at(offset)` gives "past"/"present"/"future"/None for the clause at a character
     offset; it only decides which way a date without a year (or a weekday) is resolved.
     """
-    ctx, taken, found = _Ctx(text, reference, tense_at), [], []   # taken: sorted, disjoint spans
-    for rule in _RULES:
-        for s, e, mentions in rule(ctx):
-            i = bisect(taken, (s, e))
-            if (i and taken[i - 1][1] > s) or (i < len(taken) and taken[i][0] < e):
-                continue
-            taken.insert(i, (s, e))
-            found.extend(mentions)
+    found: list[DateMention] = []
+    _run(_Ctx(text, reference, tense_at), _RULES, [], found)
+    return sorted(found, key=lambda d: (d.start, d.end))
+
+
+# ---- offsets and weeks: resolved, but not in the `dates` list --------------------------------
+
+@dataclass(frozen=True)
+class RelativeDate:
+    """An offset from the reference or a week: `grain` is day, month, year or week (value "2023-W11")."""
+    text: str
+    start: int
+    end: int
+    value: str
+    grain: str
+
+
+def _offsets(c: _Ctx) -> Iterator:
+    for m in _OFFSET.finditer(c.text):
+        sign = _OFFSET_INTROS.get(_key(m.group("intro")))
+        unit = _OFFSET_UNITS.get(_key(m.group("unit")))
+        n = m.group("n")
+        n = int(n) if n.isdigit() else _COUNT_WORDS.get(_key(n))
+        if sign is None or unit is None or n is None:
+            continue
+        k, grain = sign * n * unit["size"], unit["grain"]
+        if grain == "day":
+            d = _shift(c.ref, k)
+            value = d and _iso(d)
+        elif grain == "month":
+            value = _month_iso(c.ref.year * 12 + c.ref.month - 1 + k)
+        else:
+            value = _year_iso(c.ref.year + k)
+        if value:
+            yield m.start(), m.end(), [RelativeDate(m.group(), m.start(), m.end(), value, grain)]
+
+
+def _weeks(c: _Ctx) -> Iterator:
+    for m in _WEEK.finditer(c.text):
+        k = _REL_WEEKS.get(_key(m.group()))
+        if k is None or _ANAPHORIC.match(c.text, m.end()):        # "cette semaine-là"
+            continue
+        d = _shift(c.ref, 7 * k)
+        if d is None:
+            continue
+        y, w, _ = d.isocalendar()
+        if _MIN_YEAR <= y <= _MAX_YEAR:
+            yield m.start(), m.end(), [RelativeDate(m.group(), m.start(), m.end(), f"{y:04d}-W{w:02d}", "week")]
+
+
+def find_relative_dates(text: str, reference: Optional[dt.date],
+                        tense_at: Optional[TenseAt] = None) -> list[RelativeDate]:
+    """The offsets ("il y a trois semaines" -> a day, "dans deux mois" -> a month, "il y a deux ans"
+    -> a year) and weeks ("cette semaine", "la semaine prochaine" -> an ISO week) of `text`, resolved
+    against `reference`, that overlap no mention of `find_dates`. SCHEMA's gold counts them as
+    durations or weeks, so they stay out of the `dates` list. Nothing without a reference."""
+    if reference is None:
+        return []
+    ctx, taken = _Ctx(text, reference, tense_at), []
+    _run(ctx, _RULES, taken, [])
+    found: list[RelativeDate] = []
+    _run(ctx, (_offsets, _weeks), taken, found)
     return sorted(found, key=lambda d: (d.start, d.end))

@@ -7,7 +7,7 @@ from schemas.common import Quantity
 from service.document import Word
 from service.lexicon import load
 from service.rules.context import Context
-from service.rules.matcher import Rule, clause_head, follow, follow_first, forms, lexicon_set
+from service.rules.matcher import Rule, clause_head, follow, follow_first, forms, lexicon_set, phrase
 from service.rules.modality import modality_of, source_of
 
 Condition = Callable[[Word, Context], bool]
@@ -247,7 +247,8 @@ def links_a_count(link: Word, ctx: Context) -> bool:
     return nxt is not None and ctx.quantity_at(nxt) is not None
 
 
-def elliptic_counts(rule: Rule, word: Word, ctx: Context, inherit: tuple[str, ...]) -> list[dict]:
+def elliptic_counts(rule: Rule, word: Word, ctx: Context, inherit: tuple[str, ...],
+                    only_before: Optional[str] = None) -> list[dict]:
     """'106 301 manifestants samedi, dont 8 000 à Paris, contre 282 710 la semaine dernière': a bare
     count right after a fact of this module, in the same sentence, linked to it by a word that
     sets figures side by side, and followed by no noun of its own, counts the same thing."""
@@ -264,6 +265,8 @@ def elliptic_counts(rule: Rule, word: Word, ctx: Context, inherit: tuple[str, ..
     if after and (after[0].upos in ("NOUN", "PROPN") and after[0].text.lower() not in followers or
                   after[0].text.lower() not in followers and after[0].upos not in ("ADV", "ADP", "PUNCT")):
         return []
+    if only_before is not None and not (after and after[0].text.lower().replace("’", "'") in lexicon_set(only_before)):
+        return []                     # a module that takes side figures only before these words
     # the evidence runs to the next punctuation or link: "contre 282 710 au total samedi dernier"
     tail = []
     for w in after[:6]:
@@ -273,6 +276,11 @@ def elliptic_counts(rule: Rule, word: Word, ctx: Context, inherit: tuple[str, ..
     end = tail[-1].end if tail else q.end
     fact = common_fields(rule, word, ctx, (q.start, end))
     fact.update({k: total.get(k) for k in inherit}, type=total["type"], count=q)
+    # its own source: "600 000 selon les syndicats, 90 000 selon la police"
+    own_source = next((w.parent for w in tail if w.rel == "case" and w.parent is not None and
+                       w.lemma.lower().replace("’", "'") in lexicon_set("modality:reported.prepositions")), None)
+    if own_source is not None:
+        fact["source"] = ctx.text[slice(*phrase(own_source))]
     # a date inside the side figure ("1 000 samedi") is its own, not the total's
     own = [d for d in ctx.dates if q.start <= d.start and d.end <= end]
     if own and total.get("date") in {d.value for d in own}:

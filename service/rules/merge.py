@@ -24,10 +24,11 @@ def same_event(a: dict, b: dict) -> bool:
             return bool(_surnames(a) & _surnames(b))
         # one person is no identity: "un suspect" and "une femme" are two arrests
         return _count(a) is not None and _count(a) > 1 and _count(a) == _count(b)
+    # the same figure twice in an article is one statement, whoever is cited the second time
+    # ("150 000 selon la police" ... "150 000 personnes, selon la préfecture")
     if a["type"] == "casualties":
-        return a["kind"] == b["kind"] and _count(a) == _count(b) and a.get("victims") == b.get("victims") \
-            and a.get("source") == b.get("source")
-    return _count(a) == _count(b) and a.get("source") == b.get("source")
+        return a["kind"] == b["kind"] and _count(a) == _count(b) and a.get("victims") == b.get("victims")
+    return _count(a) == _count(b)
 
 
 def _compatible(a: dict, b: dict) -> bool:

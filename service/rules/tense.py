@@ -18,16 +18,25 @@ def _future(w: Word) -> bool:
         (w.feat("VerbForm") != "Part" and form.endswith(_FUTURE_ENDINGS))
 
 
+def _near_future(v: Word) -> bool:
+    """"va", "doit" (not "allait", "a dû"): aller or devoir in the present, before an infinitive."""
+    return v.lemma.lower() in _NEAR_FUTURE and v.feat("Tense") not in ("Past", "Imp") and \
+        v.feat("VerbForm") != "Part" and not any(c.rel == "aux" for c in v.children)
+
+
 def clause_tense(head: Word) -> Optional[str]:
     """past / present / future of the clause headed by the verb `head`."""
     auxes = [c for c in head.children if c.rel == "aux"]
     if any(_future(v) for v in [head, *auxes]):
         return "future"
-    governor = head.parent
-    if head.feat("VerbForm") == "Inf" and governor is not None and \
-            governor.lemma.lower() in _NEAR_FUTURE and not any(
-                c.rel == "aux" for c in governor.children):
-        return "future"                                    # "vont déployer"
+    if head.feat("VerbForm") == "Inf":
+        if any(_near_future(a) for a in auxes):
+            return "future"                                # "doit se rendre" with "doit" as auxiliary
+        governor = head.parent
+        if governor is not None and governor.upos in ("VERB", "AUX"):
+            if _near_future(governor):
+                return "future"                            # "vont déployer", "doit se rendre"
+            return clause_tense(governor)                  # "devait partir", "a décidé de partir"
     finite = [v for v in [*auxes, head] if v.feat("VerbForm") == "Fin"]
     if head.feat("VerbForm") == "Part" and any(a.lemma.lower() in _PAST_AUX for a in auxes):
         return "past"                                      # "a été arrêté", "ont défilé"

@@ -6,7 +6,7 @@ from typing import Iterable, Optional
 from service.document import Document, Sentence, Word
 from service.rules.context import Context
 from service.rules.engine import common_fields, elliptic_counts, links_a_count, run_rules
-from service.rules.matcher import Example, Rule, Trigger, clause_span, follow, follow_first, lexicon_set, phrase
+from service.rules.matcher import Example, Rule, Trigger, clause_span, follow, follow_first, forms, lexicon_set, phrase
 
 L = "triggers:troops."
 LINK_UPOS = frozenset({"PUNCT", "CCONJ", "PRON", "ADP", "SCONJ", "ADV"})
@@ -23,6 +23,16 @@ RULES = [
             Example("Le régiment compte 800 soldats.", absent=True),
             Example("Les Etats-Unis vont déployer un bataillon, soit environ 1 000 soldats, en Pologne.",
                     {"count": 1000, "actor": "Les Etats-Unis"}),
+            Example("La ministre a annoncé le déploiement de 500 militaires au Sahel.",
+                    {"count": 500, "actor": "La ministre"}),
+            Example("Paris a décidé l'envoi, la semaine prochaine, de près de 4 000 Casques bleus au Darfour.",
+                    {"count": 4000}),
+            Example("Un renfort de 220 soldats arrivera en janvier.", {"count": 220}),
+            Example("Trois cents policiers ont quitté Nairobi pour Port-au-Prince.", {"count": 300}),
+            Example("La mission comptera au plus 9 000 soldats.", {"count": 9000}),
+            Example("La Chine compte plus de 2 600 Casques bleus dans dix opérations.", {"count": 2600}),
+            Example("Trois cents soldats ont quitté l'armée.", absent=True),
+            Example("Le déploiement de 5 000 panneaux solaires est prévu.", absent=True),
          )),
     Rule(name="troops-elliptic", doc="A bare count set beside a deployment just stated "
          "('500 hommes ont été mobilisés dans la nuit, 1 000 samedi et 1 500 autres dimanche').",
@@ -33,13 +43,51 @@ RULES = [
 ]
 
 
+def _moves_to(w: Word) -> bool:
+    """A verb of moving with where to: "ont quitté Nairobi pour Port-au-Prince", "se dirigent vers"."""
+    return w.upos == "VERB" and w.lemma.lower() in lexicon_set(L + "movement_verbs") and \
+        any(c.rel in ("obl", "nmod") and any(g.rel == "case" and g.lemma.lower() in lexicon_set(L + "movement_prepositions")
+                                             for g in c.children) for c in w.children)
+
+
+def _holds(w: Word, noun: Word) -> bool:
+    """A strength verb whose subject is a deployed body ("la mission comptera 9 000 soldats"), or any
+    subject for a force deployed by what it is ("la Chine compte 2 600 Casques bleus")."""
+    # spaCy reads "compte" as a noun with a subject: the lexicon lists that form too
+    if not (w.upos == "VERB" or w.upos == "NOUN" and follow(w, "nsubj")) or \
+            w.lemma.lower() not in lexicon_set(L + "strength_verbs"):
+        return False
+    subject = follow_first(w, ("nsubj",))
+    return bool(forms(noun) & lexicon_set(L + "strong_nouns")) or \
+        subject is not None and subject.lemma.lower() in lexicon_set(L + "bodies")
+
+
+def _event_of(noun: Word) -> Optional[Word]:
+    """An event noun whose "de" complement is the force: "le déploiement de 500 militaires"."""
+    events = lexicon_set(L + "event_nouns")
+    for w in list(noun.ancestors())[:2]:
+        if w.upos == "NOUN" and w.lemma.lower() in events:
+            return w
+    words = noun.sentence.words
+    for w in reversed(words[max(0, noun.id - 12):noun.id - 1]):       # the parse hung the force elsewhere
+        if w.upos == "NOUN" and w.lemma.lower() in events:
+            found = follow(w, "of")          # the force, or the collective before it ("d'une centaine de")
+            between = words[found[0].id:noun.id - 1] if found else []
+            ok = found and (found[0] is noun or found[0].id < noun.id and
+                            all(x.upos in ("ADP", "DET", "NUM") for x in between))
+            return w if ok else None
+    return None
+
+
 def deploy_verb(noun: Word) -> Optional[Word]:
     """The deployment verb that governs the force noun, that hangs on it as a participle ("7 000
-    hommes déployés"), or that the noun's clause head governs ("vont déployer ... soit 1 000 soldats")."""
+    hommes déployés"), or that the noun's clause head governs ("vont déployer ... soit 1 000 soldats");
+    else a verb of moving with where to, a strength verb of a deployed body, or an event noun whose
+    "de" complement is the force ("le déploiement de 500 militaires", "un renfort de 220 soldats")."""
     verbs = lexicon_set(L + "verbs")
 
     def deploys(w: Word) -> bool:
-        return w.upos in ("VERB", "ADJ") and w.lemma.lower() in verbs
+        return w.upos in ("VERB", "ADJ") and w.lemma.lower() in verbs or _moves_to(w) or _holds(w, noun)
     for c in noun.children:
         if c.rel in ("acl", "amod") and deploys(c):
             return c
@@ -54,7 +102,7 @@ def deploy_verb(noun: Word) -> Optional[Word]:
         xcomp = [c for c in w.children if c.rel == "xcomp" and deploys(c)]
         if xcomp:
             return xcomp[0]
-    return None
+    return _event_of(noun)
 
 
 CONDITIONS = {
@@ -63,7 +111,10 @@ CONDITIONS = {
 }
 
 
-def _actor(verb: Word, ctx: Context) -> Optional[str]:
+def _actor(verb: Word, ctx: Context, force: Optional[Word] = None) -> Optional[str]:
+    if verb.upos == "NOUN":     # an event noun: who decides or announces it ("la ministre a annoncé le déploiement")
+        who = follow_first(verb, ("../agent",)) if verb.rel in ("obj", "nmod") else None
+        return ctx.text[slice(*phrase(who))] if who is not None and who.upos != "PRON" else None
     who = follow_first(verb, ("agent",))
     participle_of_force = verb.feat("VerbForm") == "Part" and verb.feat("Tense") == "Past" and \
         not any(c.rel == "aux" for c in verb.children)
@@ -77,9 +128,13 @@ def _actor(verb: Word, ctx: Context) -> Optional[str]:
     if who is None:
         # "... seront déployés, a annoncé la présidence": the announcer sends them
         who = follow_first(verb, ("reporter",))
-    if who is None or who.upos == "PRON":
+    if who is None or who.upos == "PRON" or who.lemma.lower() in lexicon_set(L + "bodies") or \
+            forms(who) & lexicon_set(L + "nouns"):
+        return None             # the force itself ("300 policiers ont quitté ..."), or the body it makes up
+    start, end = phrase(who)
+    if force is not None and start <= force.start < end:
         return None
-    return ctx.text[slice(*phrase(who))]
+    return ctx.text[start:end]
 
 
 def _organizations(sentences: Iterable[Sentence]) -> list[str]:
@@ -123,7 +178,7 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
     verb = deploy_verb(trigger)
     q = ctx.quantity_before(trigger)
     fact = common_fields(rule, verb, ctx, clause_span(verb))
-    fact.update(type="troops", count=q, actor=_actor(verb, ctx), organization=_organization(verb, ctx),
+    fact.update(type="troops", count=q, actor=_actor(verb, ctx, trigger), organization=_organization(verb, ctx),
                 destination=_destination(verb, trigger, ctx))
     return fact
 
