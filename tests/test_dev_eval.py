@@ -1,6 +1,6 @@
-"""A floor under the measured quality on ../shared/eval/dev.jsonl (the development set, read at run
-time), both analyzers: a change that loses precision or recall fails here. `make eval` prints the
-full table."""
+"""A floor under the measured quality on the development files ../shared/eval/dev.jsonl and dev2.jsonl
+(read at run time), both analyzers: a change that loses precision or recall fails here. `make eval`
+prints the full tables."""
 from __future__ import annotations
 
 import json
@@ -10,8 +10,14 @@ import pytest
 from tests.conftest import SHARED
 from tools.evaluate import evaluate, load_scorer
 
-GOLD = [json.loads(line) for line in (SHARED / "eval" / "dev.jsonl").read_text(encoding="utf-8").splitlines()
-        if line.strip()]
+# file -> (facts precision, facts F1, dates F1) it must keep
+FLOORS = {"dev.jsonl": (0.95, 0.90, 0.95), "dev2.jsonl": (0.95, 0.74, 0.95)}
+
+
+def _gold(name: str) -> list[dict]:
+    path = SHARED / "eval" / name
+    assert path.exists(), f"{path} is missing: the development files come with ../shared"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 @pytest.fixture(scope="module")
@@ -19,10 +25,12 @@ def scorer():
     return load_scorer(str(SHARED / "eval" / "score.py"))
 
 
-def test_dev_quality(analyzer, scorer):
-    summary, _ = evaluate(analyzer, GOLD, scorer, show_errors=False)
-    assert summary["facts"]["precision"] >= 0.95, summary["facts"]
-    assert summary["facts"]["f1"] >= 0.88, summary["facts"]
-    assert summary["dates"]["f1"] >= 0.95, summary["dates"]
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_dev_quality(analyzer, scorer, name):
+    precision, f1, dates_f1 = FLOORS[name]
+    summary, _ = evaluate(analyzer, _gold(name), scorer, show_errors=False)
+    assert summary["facts"]["precision"] >= precision, summary["facts"]
+    assert summary["facts"]["f1"] >= f1, summary["facts"]
+    assert summary["dates"]["f1"] >= dates_f1, summary["dates"]
     for t in ("casualties", "troops", "crowd"):
-        assert summary[t]["precision"] >= 0.95, (t, summary[t])
+        assert summary[t]["precision"] >= 0.95 or summary[t]["tp"] + summary[t]["fp"] < 5, (t, summary[t])

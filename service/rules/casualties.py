@@ -5,8 +5,8 @@ from typing import Optional
 
 from service.document import Sentence, Word
 from service.rules.context import Context
-from service.rules.engine import common_fields, elliptic_counts, find_count, group_facts, is_person, links_a_count, list_before, noun_label, run_rules, subcounts
-from service.rules.matcher import Example, Rule, Trigger, clause_span, lexicon_set
+from service.rules.engine import among_group, common_fields, elliptic_counts, find_count, group_facts, is_person, links_a_count, list_before, noun_label, run_rules, subcounts
+from service.rules.matcher import Example, Rule, Trigger, clause_span, follow, forms, lexicon_set
 
 L = "triggers:casualties."
 NOUN_LIKE = frozenset({"NOUN", "ADJ", "VERB", "PROPN"})
@@ -129,6 +129,23 @@ RULES = [
             Example("Le séisme a fait 40 morts selon la mairie et 55 selon les secours.", {"kind": "killed", "count": 55}),
             Example("Le séisme a fait 40 morts, et 55 maisons sont détruites.", absent=True),
          )),
+    Rule(name="casualty-among", doc="The people listed as among the dead, injured or missing "
+         "('Parmi les blessés figurent quatre Français, deux Allemands et un Espagnol').",
+         trigger=Trigger("triggers:among_marks", frozenset({"ADP"})), requires=("among_toll",), examples=(
+            Example("Parmi les blessés figurent quatre Français, deux Allemands et un Espagnol.",
+                    {"kind": "injured", "count": 4, "victims": "Français"}),
+            Example("Parmi les morts, on compte deux enfants.", {"kind": "killed", "count": 2, "victims": "enfants"}),
+            Example("Parmi les disparus se trouvent trois pêcheurs.", {"kind": "missing", "count": 3}),
+            Example("Parmi les blessés, aucun n'est dans un état grave.", absent=True),
+         )),
+    Rule(name="casualty-tally", doc="A tally of the dead, injured or missing and the figure it reaches "
+         "('le nombre de disparus s'élève désormais à 21', 'le total des morts atteint 40').",
+         trigger=Trigger(L + "tally_nouns", frozenset({"NOUN"})), requires=("tally",), examples=(
+            Example("Le nombre de disparus s'élève désormais à 21.", {"kind": "missing", "count": 21}),
+            Example("Le nombre de morts est passé à 57 mardi.", {"kind": "killed", "count": 57}),
+            Example("Le total des blessés atteint 140 selon la mairie.", {"kind": "injured", "count": 140}),
+            Example("Le nombre de morts de la grippe baisse de 20 % par an.", absent=True),
+         )),
     Rule(name="casualty-injured-state", doc="People in a critical state count as injured "
          "('4 personnes en état critique').",
          trigger=Trigger(L + "injured_states", frozenset({"ADJ", "NOUN"})), count=("state_holder",),
@@ -155,9 +172,41 @@ CONDITIONS = {
     "object_of_trouver": lambda w, ctx: w.parent is not None and w.parent.lemma.lower() == "trouver",
     "state_phrase": lambda w, ctx: _state_holder(w) is not None,
     "before_count": links_a_count,
+    "tally": lambda w, ctx: _tally(w, ctx)[0] is not None,
+    "among_toll": lambda w, ctx: _kind_of(among_group(w)) is not None,
     # an event noun's complement counts people, with a number: "la disparition d'une centaine de lycéennes"
     "counts_people": lambda w, ctx: _counted_people(w, ctx) is not None,
 }
+
+
+def _kind_of(noun: Optional[Word]) -> Optional[str]:
+    """killed / injured / missing, for a noun of one of those lexicon classes ("blessés", "morts")."""
+    if noun is None:
+        return None
+    for kind in ("killed", "injured", "missing"):
+        if forms(noun) & lexicon_set(f"{L}{kind}_nouns"):
+            return kind
+    return None
+
+
+def _tally(w: Word, ctx: Context):
+    """(kind, figure) of "le nombre de disparus s'élève à 21", else (None, None)."""
+    counted = follow(w, "of")
+    kind = _kind_of(counted[0]) if counted else None
+    if kind is None:
+        return None, None
+    links = lexicon_set(L + "tally_links")
+    for q in ctx.counts_in(w.sentence)[0]:
+        if q.start < counted[0].end or q.text is None:
+            continue
+        before = [x for x in w.sentence.words if x.end <= q.start]
+        after = [x for x in w.sentence.words if x.start >= q.end]
+        if before and (before[-1].lemma.lower() in links or before[-1].text.lower() in links) and \
+                not (after and after[0].upos == "NOUN" and not ctx.in_date(after[0]) and
+                     not forms(after[0]) & lexicon_set(f"{L}{kind}_nouns")):
+            return kind, q                  # "à 57 mardi", "à 57 morts"; not "de 20 %" (no count) or "à 3 hôpitaux"
+        return None, None
+    return None, None
 
 
 def _counted_people(w: Word, ctx: Context):
@@ -182,6 +231,16 @@ def _build(rule: Rule, trigger: Word, ctx: Context) -> Optional[dict]:
     if rule.name == "casualty-elliptic":
         return elliptic_counts(rule, trigger.sentence.word(trigger.id + 1), ctx, inherit=("kind", "location"),
                                only_before="modality:reported.prepositions")
+    if rule.name == "casualty-tally":
+        kind, q = _tally(trigger, ctx)
+        fact = common_fields(rule, trigger, ctx, (trigger.start, q.end))
+        fact.update(type="casualties", kind=kind, count=q, victims=None, location=ctx.location(trigger.sentence, trigger))
+        return fact
+    if rule.name == "casualty-among":
+        group = among_group(trigger)
+        total = {"type": "casualties", "kind": _kind_of(group), "source": None,
+                 "location": ctx.location(trigger.sentence, trigger), "date": None}
+        return group_facts(total, rule, group, ctx, ("kind", "location"), "victims")
     if rule.name == "casualty-subcount":
         return subcounts(rule, trigger, ctx, inherit=("kind", "location", "source"), group_slot="victims")
     if rule.count == ("state_holder",):

@@ -111,9 +111,10 @@ _EXPLICIT = Scanner(re.compile(
     _FLAGS), _L["weekdays"], _L["day_words"], digits=True)
 # "4/10/2015", "04.10.2015", "4/10/15", "2015-10-04", "17/02", "le 2/3"
 _NUMERIC = Scanner(re.compile(
-    r"(?<![\w.,/-])(?:(?P<d>[0-9]{1,2})(?P<sep>[/.-])(?P<m>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4}|[0-9]{2})"
+    rf"(?<![\w.,/-])(?:(?P<wd>{_WD})\s+)?"
+    r"(?:(?P<d>[0-9]{1,2})(?P<sep>[/.-])(?P<m>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4}|[0-9]{2})"
     r"|(?P<iy>[0-9]{4})-(?P<im>[0-9]{2})-(?P<id>[0-9]{2})"
-    r"|(?P<sd>[0-9]{1,2})/(?P<sm>[0-9]{1,2}))(?![\w/]|[.,-][0-9])"), digits=True)
+    r"|(?P<sd>[0-9]{1,2})/(?P<sm>[0-9]{1,2}))(?![\w/]|[.,-][0-9])", _FLAGS), _L["weekdays"], digits=True)
 # "3e jour d'octobre", "dernier jour d'octobre 2015", "premier mercredi du mois prochain"
 _ORDINAL = Scanner(re.compile(
     rf"(?<![\w.,/])(?P<ord>{_ORD})\s+(?:(?P<noun>{_alt(_L['day_nouns'])})|(?P<wd>{_WD}))\s+"
@@ -153,6 +154,8 @@ _FORWARD = re.compile(rf"(?<!\w)(?:{_alt(_L['forward_cues'])})\s*(?:(?:{_alt(_L[
                       _FLAGS)
 _BACKWARD = re.compile(rf"(?<!\w)(?:{_alt(_L['backward_cues'])})\s*(?:(?:{_alt(_L['range_articles'])})\s+)?$",
                        _FLAGS)
+_EVENT = re.compile(rf"(?<!\w)(?P<cue>{_alt(_L['event_offsets'])})\s*$", _FLAGS)
+_EVENT_OFFSETS = _table(_L["event_offsets"])
 _ANAPHORIC = re.compile(rf"(?:{_alt(_L['anaphoric_suffixes'])})(?!\w)", _FLAGS)
 _FEAST = re.compile(rf"\s+(?:{_alt(_L['weekday_feasts'])})(?!\w)", _FLAGS)
 _JOINED = re.compile(rf"\s*(?:[,;–-]|(?:{_alt(_L['number_joiners'])})(?!\w))\s*[0-9]{{1,4}}(?![0-9])",
@@ -281,8 +284,15 @@ class _Ctx:
             return "past"
         return "near"
 
-    def pick(self, cands: list[dt.date], how: str) -> Optional[dt.date]:
-        ref = self.ref
+    def anchor(self, start: int) -> dt.date:
+        """The day the direction is taken from: the reference, or for "la veille de <date>" (the
+        clause's event is the day before the date) the day after it."""
+        m = _EVENT.search(self.text, max(0, start - 40), start)
+        days = _EVENT_OFFSETS.get(_key(m.group("cue"))) if m else None
+        return (days and _shift(self.ref, -days)) or self.ref
+
+    def pick(self, cands: list[dt.date], how: str, ref: Optional[dt.date] = None) -> Optional[dt.date]:
+        ref = ref or self.ref
         if how == "last":
             return max((d for d in cands if d < ref), default=None)
         if how == "next":
@@ -293,7 +303,8 @@ class _Ctx:
             return min((d for d in cands if d >= ref), default=None)
         return min(cands, key=lambda d: (abs((d - ref).days), d > ref), default=None)
 
-    def day_month(self, month: int, day: int, how: str, weekday: Optional[int] = None) -> Optional[str]:
+    def day_month(self, month: int, day: int, how: str, start: int,
+                  weekday: Optional[int] = None) -> Optional[str]:
         """A day-month without year, placed in the year the wording and tense point to."""
         if _date(2000, month, day) is None:           # 2000 is a leap year: any real day-month
             return None
@@ -306,7 +317,7 @@ class _Ctx:
             fits = [d for d in cands if d.weekday() == weekday and abs((d - ref).days) <= 366]
             if fits:
                 return _iso(min(fits, key=lambda d: abs((d - ref).days)))
-        pick = self.pick(cands, how)
+        pick = self.pick(cands, how, self.anchor(start))
         return pick and _iso(pick)
 
     def month_index(self, month: int, how: str) -> int:
@@ -348,16 +359,15 @@ class _Ctx:
         return d and _iso(d)
 
     def weekday_day(self, wd: int, day: int, how: str) -> Optional[str]:
-        """"jeudi 15": the reference's month if its 15th is a Thursday, else the month near it
-        (within six months) whose 15th is, in the direction of the clause."""
+        """"jeudi 15": of the months within six of the reference whose 15th is a Thursday, the one
+        the direction picks (with no cue the nearest: the reference's month where it fits)."""
         base = self.ref.year * 12 + self.ref.month - 1
         fits = []
         for k in range(base - 6, base + 7):
             y, m = divmod(k, 12)
             if _MIN_YEAR <= y <= _MAX_YEAR and (d := _date(y, m + 1, day)) and d.weekday() == wd:
                 fits.append(d)
-        here = [d for d in fits if (d.year, d.month) == (self.ref.year, self.ref.month)]
-        pick = here[0] if here else self.pick(fits, how) or self.pick(fits, "near")
+        pick = self.pick(fits, how) or self.pick(fits, "near")
         return pick and _iso(pick)
 
 
@@ -390,14 +400,14 @@ def _named_days(c: _Ctx) -> Iterator:
                 continue
             cands = [d for y in range(max(_MIN_YEAR, c.ref.year - 1), min(_MAX_YEAR, c.ref.year + 1) + 1)
                      if (e := _easter(y)) and (d := _shift(e, days))]
-            pick = c.pick(cands, how)
+            pick = c.pick(cands, how, c.anchor(m.start()))
             value = pick and _iso(pick)
         else:
             md = (_NAMED if m.group("named") else _BARE_NAMED).get(key)
             if md is None:                    # a case-insensitive match that folds differently
                 continue
             month, day = map(int, md.split("-"))
-            value = c.day_month(month, day, how)
+            value = c.day_month(month, day, how, m.start())
         if value:
             yield m.start(), m.end(), [_mention(c.text, m.start(), m.end(), value, "day")]
 
@@ -405,7 +415,7 @@ def _named_days(c: _Ctx) -> Iterator:
 def _slash_date(c: _Ctx, m: re.Match) -> bool:
     """Is "17/02" (no year) a date: after "le", "du", a weekday..., or two two-digit numbers?"""
     prev = _prev(c.text, m.start())[0]
-    if prev in _SLASH_CUES or prev in _WEEKDAYS:
+    if m.group("wd") or prev in _SLASH_CUES:
         return True
     return len(m.group("sd")) == 2 and len(m.group("sm")) == 2 and prev not in _SLASH_BLOCKERS \
         and not _is_count_word(_next(c.text, m.end()), verbs=False)
@@ -417,7 +427,8 @@ def _numeric(c: _Ctx) -> Iterator:
             month, day = int(m.group("sm")), int(m.group("sd"))
             if not 1 <= month <= 12 or not _slash_date(c, m):
                 continue
-            value = c.day_month(month, day, c.how(m.start()))
+            wd = _WEEKDAYS.get(_key(m.group("wd") or ""))
+            value = c.day_month(month, day, c.how(m.start()), m.start(), wd)
             if value:
                 yield m.start(), m.end(), [_mention(c.text, m.start(), m.end(), value, "day")]
             continue
@@ -455,7 +466,7 @@ def _ordinals(c: _Ctx) -> Iterator:
         how = c.how(m.start())
         value = None
         if m.group("noun") and n > 0 and m.group("mon") and not m.group("year"):
-            value = c.day_month(_MONTHS[_key(m.group("mon"))], n, how)       # "le 3e jour d'octobre"
+            value = c.day_month(_MONTHS[_key(m.group("mon"))], n, how, m.start())       # "le 3e jour d'octobre"
         elif (k := _ordinal_month(c, m, how)) is not None:
             y, mo = divmod(k, 12)
             mo += 1
@@ -497,7 +508,7 @@ def _explicit(c: _Ctx) -> Iterator:
         else:   # a weekday names the first day of a range, so it checks that one
             wd = _WEEKDAYS.get(_key(m.group("wd") or ""))
             rel = _rel(m.group("rel")) if end == m.end() else None
-            value = c.day_month(month, first or day, c.how(m.start(), rel), wd)
+            value = c.day_month(month, first or day, c.how(m.start(), rel), m.start(), wd)
         if not value:
             continue
         out = [_mention(c.text, m.start() if d1 is None else m.start("day"), end, value[:-2] + f"{day:02d}", "day")]
@@ -597,15 +608,13 @@ def _tail(text: str, j: int) -> str:
     return _next(text, j)
 
 
-def _continues_years(text: str, prev: str, at: int) -> bool:
-    """Is the word before a number a joiner after a year ("1958, 1962", "2020 et 2022")?"""
-    if prev not in _JOINERS and prev not in ("-", "–"):
-        return False
-    before = _prev(text, at)[0]
-    return len(before) == 4 and before.isdigit() and 1000 <= int(before) <= 2099
+def _continues_years(text: str, prev: str, at: int, years: set) -> bool:
+    """Is the word before a number a joiner after a year (its start in `years`): "1958, 1962",
+    "de 2019 et 2020"?"""
+    return (prev in _JOINERS or prev in ("-", "–")) and _prev(text, at)[1] in years
 
 
-def _is_year(c: _Ctx, m: re.Match) -> bool:
+def _is_year(c: _Ctx, m: re.Match, years: set) -> bool:
     """Is a number standing alone a year? It needs a year context: a preposition of time, a period
     noun ("l'été 2015"), a list of years, brackets; and no count after it ("2000 manifestants",
     "1563 ont été arrêtés")."""
@@ -613,30 +622,33 @@ def _is_year(c: _Ctx, m: re.Match) -> bool:
     prev, at = _prev(text, m.start())
     if prev in _STRONG or (prev in _PERIOD_NOUNS and _prev(text, at)[0] in _DETERMINERS):
         return _next(text, m.end()) not in _UNITS                       # not "depuis 2000 ans"
-    listed = _continues_years(text, prev, at)
     nxt = _tail(text, m.end())
     if nxt in _UNITS or (len(nxt) > 2 and nxt.endswith(_PLURAL) and nxt not in _FUNCTION):
         return False                                                    # "2000 manifestants"
+    if _continues_years(text, prev, at, years):                         # "(1958, 1962", "2019 et 2020"
+        return True
     in_range = _WEAK_RANGE[0] <= y <= _WEAK_RANGE[1]
     if prev in _WEAK:
         if _prev(text, at)[0] in _QUALIFIERS:                           # "plus de 2000"
             return False
         if prev in _YEAR_PREPS:                                         # "la marche de 2020"
             return True
-        return (listed or in_range) and nxt not in _VERBS               # "et 1563 ont été arrêtés"
+        return in_range and nxt not in _VERBS                           # "et 1563 ont été arrêtés"
     if prev and prev[0].isalnum():                                       # after a name: "US Open 2022"
         return False
     if nxt in _VERBS:                                                   # "..., 1563 ont été arrêtés"
         return False
-    if listed or prev in _OPENERS:                                      # "(1958, 1962, 1970)"
+    if prev in _OPENERS:                                                # "(1958, 1962, 1970)"
         return True
-    return in_range and nxt in _CLOSERS or (in_range and not nxt)       # "2014 : l'année noire"
+    return in_range and (nxt in _CLOSERS or not nxt)                    # "2014 : l'année noire"
 
 
 def _years(c: _Ctx) -> Iterator:
     """Years standing alone, kept only where the context makes them a time reference."""
+    years: set[int] = set()                   # where the years found so far begin
     for m in _YEAR.finditer(c.text):
-        if m.group("pre") or _is_year(c, m):
+        if m.group("pre") or _is_year(c, m, years):
+            years.add(m.start("year"))
             yield m.start(), m.end(), [_mention(c.text, m.start(), m.end(), m.group("year"), "year")]
 
 

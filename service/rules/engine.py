@@ -227,6 +227,15 @@ def subcounts(rule: Rule, mark: Word, ctx: Context, inherit: tuple[str, ...],
     return group_facts(total, rule, mark, ctx, inherit, group_slot)
 
 
+def among_group(mark: Word) -> Optional[Word]:
+    """The noun after "parmi" that names the group ("Parmi les blessés figurent ..."), when the
+    sentence goes on to list who is in it (not "parmi eux, 408 ont été arrêtés")."""
+    nxt = [w for w in mark.sentence.words[mark.id:mark.id + 3] if w.upos != "DET"]
+    if not nxt or nxt[0].upos not in ("NOUN", "ADJ", "VERB"):
+        return None
+    return nxt[0]
+
+
 def list_before(q: Quantity, ctx: Context, sentence) -> Optional[tuple[Quantity, Word, Word]]:
     """When `q` opens a list of groups inside a total ("80 personnes, dont 30 policiers ...",
     "170 personnes – 41 policiers, ..."), the total's count, its noun and the list's mark."""

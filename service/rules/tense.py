@@ -9,7 +9,9 @@ from service.rules.matcher import clause_head
 
 LEX = load("tense")
 _FUTURE_FORMS, _FUTURE_ENDINGS = frozenset(LEX["future_forms"]), tuple(LEX["future_endings"])
-_NEAR_FUTURE, _PAST_AUX = frozenset(LEX["near_future_verbs"]), frozenset(LEX["past_auxiliaries"])
+_NEAR_FUTURE, _PAST_AUX = frozenset(LEX["near_future_forms"]), frozenset(LEX["past_auxiliaries"])
+_IMPERFECT, _LOOKALIKES = tuple(LEX["imperfect_endings"]), frozenset(LEX["imperfect_lookalikes"])
+_ETRE_VERBS, _REFLEXIVE = frozenset(LEX["etre_verbs"]), frozenset(LEX["reflexive_pronouns"])
 
 
 def _future(w: Word) -> bool:
@@ -20,8 +22,17 @@ def _future(w: Word) -> bool:
 
 def _near_future(v: Word) -> bool:
     """"va", "doit" (not "allait", "a dû"): aller or devoir in the present, before an infinitive."""
-    return v.lemma.lower() in _NEAR_FUTURE and v.feat("Tense") not in ("Past", "Imp") and \
-        v.feat("VerbForm") != "Part" and not any(c.rel == "aux" for c in v.children)
+    return v.text.lower() in _NEAR_FUTURE and not any(c.rel == "aux" for c in v.children)
+
+
+def _tense(v: Word) -> Optional[str]:
+    """The Tense feature of a finite verb, read as "Imp" where the form says imperfect ("devait")."""
+    tense = v.feat("Tense")
+    if tense in (None, "Pres"):
+        form = v.text.lower()
+        if form.endswith(_IMPERFECT) and form not in _LOOKALIKES:
+            return "Imp"
+    return tense
 
 
 def clause_tense(head: Word) -> Optional[str]:
@@ -38,9 +49,24 @@ def clause_tense(head: Word) -> Optional[str]:
                 return "future"                            # "vont déployer", "doit se rendre"
             return clause_tense(governor)                  # "devait partir", "a décidé de partir"
     finite = [v for v in [*auxes, head] if v.feat("VerbForm") == "Fin"]
-    if head.feat("VerbForm") == "Part" and any(a.lemma.lower() in _PAST_AUX for a in auxes):
-        return "past"                                      # "a été arrêté", "ont défilé"
-    tenses = {v.feat("Tense") for v in finite} - {None}
+    if head.feat("VerbForm") == "Part" and head.feat("Tense") != "Pres" and \
+            (not auxes or any(a.lemma.lower() in _PAST_AUX for a in auxes)):
+        if _passive(head, auxes):          # "est attendue": the tense of "être"
+            return "future" if any(_future(a) for a in auxes) else _finite_tense(finite) or "past"
+        return "past"                      # "a été arrêté", "ont défilé"; "l'explosion, survenue mardi"
+    return _finite_tense(finite)
+
+
+def _passive(head: Word, auxes: list[Word]) -> bool:
+    """"être" + participle of a verb that takes "avoir": a passive ("est attendue"), not a compound
+    past ("est arrivé", "s'est produit")."""
+    lemmas = {a.lemma.lower() for a in auxes}
+    return bool(auxes) and lemmas <= {"être"} and head.lemma.lower() not in _ETRE_VERBS and \
+        not any(c.text.lower() in _REFLEXIVE for c in head.children)
+
+
+def _finite_tense(finite: list[Word]) -> Optional[str]:
+    tenses = {_tense(v) for v in finite} - {None}
     if tenses & {"Past", "Imp"}:
         return "past"
     if "Pres" in tenses:
