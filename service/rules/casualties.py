@@ -9,6 +9,7 @@ from service.rules.engine import among_group, common_fields, elliptic_counts, fi
 from service.rules.matcher import Example, Rule, Trigger, clause_span, follow, forms, lexicon_set
 
 L = "triggers:casualties."
+TALLY_SPAN = 6          # words between "le nombre de disparus" and its figure ("s'élève désormais à 21")
 NOUN_LIKE = frozenset({"NOUN", "ADJ", "VERB", "PROPN"})
 VERB = frozenset({"VERB"})
 
@@ -199,6 +200,8 @@ def _tally(w: Word, ctx: Context):
     for q in ctx.counts_in(w.sentence)[0]:
         if q.start < counted[0].end or q.text is None:
             continue
+        if len(w.sentence.words_between(counted[0].end, q.start)) > TALLY_SPAN:
+            return None, None               # too far to be what the tally reaches
         before = [x for x in w.sentence.words if x.end <= q.start]
         after = [x for x in w.sentence.words if x.start >= q.end]
         if before and (before[-1].lemma.lower() in links or before[-1].text.lower() in links) and \
