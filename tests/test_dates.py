@@ -31,9 +31,10 @@ CASES = [
     ("Le procès s'ouvrira le jeudi 4 janvier.", dt.date(2023, 12, 20), None, [("jeudi 4 janvier", "2024-01-04")]),
     ("Le verdict a été rendu le mercredi 10 mars.", WED, None, [("mercredi 10 mars", "2023-03-10")]),
     ("ce mercredi 15 mars au soir", WED, None, [("mercredi 15 mars", "2023-03-15")]),
-    # a day-month in the future tense is the next one, on or after the reference
+    # a day-month in the future tense is the next one, on or after the reference; in the past tense
+    # the most recent one; with no tense and no cue word, the nearest one (tests/test_dates_table.py)
     ("Le sommet aura lieu le 20 mars.", WED, "future", [("20 mars", "2023-03-20")]),
-    ("Le sommet a eu lieu le 20 mars.", WED, None, [("20 mars", "2022-03-20")]),
+    ("Le sommet a eu lieu le 20 mars.", WED, "past", [("20 mars", "2022-03-20")]),
     ("Les soldes débuteront à partir du 1er avril.", WED, None, [("1er avril", "2023-04-01")]),
     # ranges give the start date, then the end date
     ("Le festival se tient du 8 au 9 juillet à Arles.", dt.date(2023, 7, 20), None,
@@ -45,16 +46,16 @@ CASES = [
     # --- months
     ("Le local avait déjà brûlé en novembre 2011.", WED, None, [("novembre 2011", "2011-11")]),
     ("Depuis les inondations de janvier, la ville se reconstruit.", WED, None, [("janvier", "2023-01")]),
-    ("Les négociations avaient repris en mai.", WED, None, [("mai", "2022-05")]),
+    ("Les négociations avaient repris en mai.", WED, "past", [("mai", "2022-05")]),
     ("Les élections auront lieu en mai.", WED, "future", [("mai", "2023-05")]),
     ("En juin dernier, l'alliance avait renforcé ses effectifs.", dt.date(2023, 6, 20), None,
      [("juin dernier", "2022-06")]),
     ("Le chantier reprendra en juillet prochain.", WED, None, [("juillet prochain", "2023-07")]),
     ("Le rapport publié fin février a fait grand bruit.", WED, None, [("fin février", "2023-02")]),
-    ("Les travaux ont commencé début mars et ont cessé mi-juillet.", WED, None,
+    ("Les travaux ont commencé début mars et ont cessé mi-juillet.", WED, "past",
      [("début mars", "2023-03"), ("mi-juillet", "2022-07")]),
     ("Le texte doit être adopté d'ici mi-juillet.", WED, None, [("mi-juillet", "2023-07")]),
-    ("Les chiffres du mois d'avril sont tombés.", WED, None, [("avril", "2022-04")]),
+    ("Les chiffres du mois d'avril sont tombés.", WED, "past", [("avril", "2022-04")]),
     ("Les pluies de janvier et février ont cessé.", WED, None, [("janvier", "2023-01"), ("février", "2023-02")]),
     ("Le vote a été reporté à juin.", WED, "future", [("juin", "2023-06")]),
     ("L'accord doit être conclu d'ici le 10 avril.", WED, None, [("10 avril", "2023-04-10")]),
@@ -68,7 +69,7 @@ CASES = [
     ("Au cours de l'été 2015, la sécheresse a frappé.", WED, None, [("2015", "2015")]),
     ("La réforme sera appliquée fin 2024.", WED, None, [("fin 2024", "2024")]),
     # --- weekdays, resolved against a Wednesday unless said otherwise
-    ("La manifestation de samedi a rassemblé des milliers de personnes.", WED, None, [("samedi", "2023-03-11")]),
+    ("La manifestation de samedi a rassemblé des milliers de personnes.", WED, "past", [("samedi", "2023-03-11")]),
     ("Le ministre s'exprimera ce mercredi devant les députés.", WED, "future", [("ce mercredi", "2023-03-15")]),
     ("Mercredi, le ministre a présenté son plan.", WED, "past", [("Mercredi", "2023-03-15")]),
     ("Ce mardi soir, l'agence a publié ses données.", WED, "past", [("Ce mardi", "2023-03-14")]),
@@ -101,7 +102,7 @@ CASES = [
     ("Les ventes ont chuté le mois dernier.", WED, None, [("le mois dernier", "2023-02")]),
     ("Le concert a eu lieu pour la Fête de la musique.", dt.date(2023, 6, 21), None,
      [("la Fête de la musique", "2023-06-21")]),
-    ("Les secours ont été mobilisés pour la Saint-Sylvestre.", WED, None,
+    ("Les secours ont été mobilisés pour la Saint-Sylvestre.", WED, "past",
      [("la Saint-Sylvestre", "2022-12-31")]),
     # --- no reference: no year means --MM-DD / --MM; deictic words give nothing
     ("Le 4 janvier, hier et samedi, rien n'a changé.", None, None, [("4 janvier", "--01-04")]),
@@ -206,3 +207,114 @@ def test_fast_on_long_text():
     found = find_dates(text, WED)
     assert len(found) == 4 * 2000
     assert time.perf_counter() - t0 < 5
+
+
+# ---- the tense of a clause (service/rules/tense.py), on hand-made UD trees written for these tests
+
+from service.analyzers.conllu import read_conllu  # noqa: E402
+from service.rules.tense import tense_reader  # noqa: E402
+
+TREES = {
+    # "devoir"/"aller" in the present + infinitive: the near future
+    "future": ["""\
+1	Le	le	DET	_	Definite=Def	2	det	_	_
+2	ministre	ministre	NOUN	_	_	3	nsubj	_	_
+3	doit	devoir	VERB	_	Mood=Ind|Tense=Pres|VerbForm=Fin	0	root	_	_
+4	se	se	PRON	_	Reflex=Yes	5	expl:comp	_	_
+5	rendre	rendre	VERB	_	VerbForm=Inf	3	xcomp	_	_
+6	samedi	samedi	NOUN	_	_	5	obl:mod	_	_
+7	à	à	ADP	_	_	8	case	_	_
+8	Lyon	Lyon	PROPN	_	_	5	obl:arg	_	SpaceAfter=No
+9	.	.	PUNCT	_	_	3	punct	_	_
+""", """\
+1	Ils	il	PRON	_	_	3	nsubj	_	_
+2	vont	aller	AUX	_	Mood=Ind|Tense=Pres|VerbForm=Fin	3	aux:tense	_	_
+3	manifester	manifester	VERB	_	VerbForm=Inf	0	root	_	_
+4	samedi	samedi	NOUN	_	_	3	obl:mod	_	SpaceAfter=No
+5	.	.	PUNCT	_	_	3	punct	_	_
+"""],
+    # a copula in the future: the predicate is no verb
+    "future-copula": ["""\
+1	Le	le	DET	_	Definite=Def	2	det	_	_
+2	scrutin	scrutin	NOUN	_	_	6	nsubj	_	_
+3	de	de	ADP	_	_	4	case	_	_
+4	samedi	samedi	NOUN	_	_	2	nmod	_	_
+5	sera	être	AUX	_	Mood=Ind|Tense=Fut|VerbForm=Fin	6	cop	_	_
+6	décisif	décisif	ADJ	_	_	0	root	_	SpaceAfter=No
+7	.	.	PUNCT	_	_	6	punct	_	_
+"""],
+    "past-copula": ["""\
+1	Le	le	DET	_	Definite=Def	2	det	_	_
+2	scrutin	scrutin	NOUN	_	_	7	nsubj	_	_
+3	de	de	ADP	_	_	4	case	_	_
+4	samedi	samedi	NOUN	_	_	2	nmod	_	_
+5	a	avoir	AUX	_	Mood=Ind|Tense=Pres|VerbForm=Fin	7	aux:tense	_	_
+6	été	être	AUX	_	Tense=Past|VerbForm=Part	7	cop	_	_
+7	décisif	décisif	ADJ	_	_	0	root	_	SpaceAfter=No
+8	.	.	PUNCT	_	_	7	punct	_	_
+"""],
+    # "devait" + infinitive (even tagged as present), a participle without auxiliary, a pronominal verb
+    "past": ["""\
+1	Il	il	PRON	_	_	2	nsubj	_	_
+2	devait	devoir	VERB	_	Mood=Ind|Tense=Pres|VerbForm=Fin	0	root	_	_
+3	partir	partir	VERB	_	VerbForm=Inf	2	xcomp	_	_
+4	samedi	samedi	NOUN	_	_	3	obl:mod	_	SpaceAfter=No
+5	.	.	PUNCT	_	_	2	punct	_	_
+""", """\
+1	L'	le	DET	_	Definite=Def	2	det	_	SpaceAfter=No
+2	explosion	explosion	NOUN	_	_	9	nsubj	_	SpaceAfter=No
+3	,	,	PUNCT	_	_	4	punct	_	_
+4	survenue	survenir	VERB	_	Tense=Past|VerbForm=Part	2	acl	_	_
+5	samedi	samedi	NOUN	_	_	4	obl:mod	_	SpaceAfter=No
+6	,	,	PUNCT	_	_	4	punct	_	_
+7	a	avoir	AUX	_	Mood=Ind|Tense=Pres|VerbForm=Fin	9	aux:tense	_	_
+8	tout	tout	PRON	_	_	9	obj	_	_
+9	détruit	détruire	VERB	_	Tense=Past|VerbForm=Part	0	root	_	SpaceAfter=No
+10	.	.	PUNCT	_	_	9	punct	_	_
+""", """\
+1	Les	le	DET	_	Definite=Def	2	det	_	_
+2	élus	élu	NOUN	_	_	5	nsubj	_	_
+3	se	se	PRON	_	Reflex=Yes	5	expl:comp	_	_
+4	sont	être	AUX	_	Mood=Ind|Tense=Pres|VerbForm=Fin	5	aux:tense	_	_
+5	réunis	réunir	VERB	_	Tense=Past|VerbForm=Part	0	root	_	_
+6	samedi	samedi	NOUN	_	_	5	obl:mod	_	SpaceAfter=No
+7	.	.	PUNCT	_	_	5	punct	_	_
+"""],
+    # a passive in the present is in the present: the nearest Saturday
+    "present": ["""\
+1	Le	le	DET	_	Definite=Def	2	det	_	_
+2	pont	pont	NOUN	_	_	4	nsubj:pass	_	_
+3	est	être	AUX	_	Mood=Ind|Tense=Pres|VerbForm=Fin	4	aux:pass	_	_
+4	fermé	fermer	VERB	_	Tense=Past|VerbForm=Part|Voice=Pass	0	root	_	_
+5	samedi	samedi	NOUN	_	_	4	obl:mod	_	SpaceAfter=No
+6	.	.	PUNCT	_	_	4	punct	_	_
+"""],
+}
+SATURDAY = {"future": "2023-03-18", "past": "2023-03-11", "present": "2023-03-18"}
+
+
+@pytest.mark.parametrize("tense,tree", [(t, tree) for t, trees in TREES.items() for tree in trees])
+def test_clause_tense_places_the_weekday(tense, tree):
+    tense = tense.split("-")[0]
+    doc = read_conllu(tree)[0][1]
+    tense_at = tense_reader(doc)
+    at = doc.text.index("samedi")
+    assert tense_at(at) == tense
+    assert [(d.text, d.value) for d in find_dates(doc.text, WED, tense_at)] == [("samedi", SATURDAY[tense])]
+
+
+def test_passive_present_then_cue_word():
+    """"est attendue pour le 10 février": a present passive, so the cue "pour le" points forward."""
+    doc = read_conllu("""\
+1	La	le	DET	_	Definite=Def	2	det	_	_
+2	décision	décision	NOUN	_	_	4	nsubj:pass	_	_
+3	est	être	AUX	_	Mood=Ind|Tense=Pres|VerbForm=Fin	4	aux:pass	_	_
+4	attendue	attendre	VERB	_	Tense=Past|VerbForm=Part|Voice=Pass	0	root	_	_
+5	pour	pour	ADP	_	_	8	case	_	_
+6	le	le	DET	_	Definite=Def	8	det	_	_
+7	10	10	NUM	_	_	8	nummod	_	_
+8	février	février	NOUN	_	_	4	obl:mod	_	SpaceAfter=No
+9	.	.	PUNCT	_	_	4	punct	_	_
+""")[0][1]
+    found = find_dates(doc.text, WED, tense_reader(doc))
+    assert [(d.text, d.value) for d in found] == [("10 février", "2024-02-10")]

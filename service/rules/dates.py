@@ -49,6 +49,12 @@ def _alt(phrases) -> str:
     return "|".join(_pat(p) for p in sorted(phrases, key=len, reverse=True))
 
 
+def _spelled(*lists) -> list[str]:
+    """The phrases of `lists`, each also with every other apostrophe: a Scanner indexes the first
+    word of each, and "ʼ" (a letter to `re`) makes "aujourdʼhui" one word."""
+    return [p.replace("'", a) for ps in lists for p in ps for a in (_APOS if "'" in p else "'")]
+
+
 def _table(d: dict) -> dict:
     return {_key(k): v for k, v in d.items()}
 
@@ -79,12 +85,12 @@ _JOINERS = _words("number_joiners") | {","}
 _PLURAL = tuple(_L["plural_endings"])
 _PAST, _FUTURE = _words("past_markers"), _words("future_markers")
 (_MONTH_CUES, _BLOCKERS, _STRONG, _PERIOD_NOUNS, _DETERMINERS, _WEAK, _QUALIFIERS, _UNITS,
- _FUNCTION, _YEAR_PREPS, _OPENERS, _CLOSERS, _VERBS, _SLASH_CUES, _SLASH_BLOCKERS, _TIME_WORDS,
- _NAMED_CUES) = map(_words, (
+ _FUNCTION, _YEAR_PREPS, _IN_RANGE, _OPENERS, _CLOSERS, _ANY_RANGE, _VERBS, _SLASH_CUES, _SLASH_BLOCKERS,
+ _TIME_WORDS, _NAMED_CUES) = map(_words, (
     "bare_month_cues", "weekday_blockers", "year_cues_strong", "year_period_nouns", "determiners",
     "year_cues_weak", "count_qualifiers", "measure_units", "function_words", "year_prepositions",
-    "year_openers", "year_closers", "verbs_after_count", "slash_cues", "slash_blockers", "time_words",
-    "named_day_cues"))
+    "weak_cues_in_range", "year_openers", "year_closers", "year_closers_any_range", "verbs_after_count",
+    "slash_cues", "slash_blockers", "time_words", "named_day_cues"))
 _WEAK_RANGE = tuple(_L["weak_year_range"])
 _YY_WINDOW = int(_L["two_digit_year_window"])
 
@@ -106,54 +112,55 @@ _NUM_WORDS = _alt(_COUNT_WORDS)
 # "samedi 8 janvier 2022", "8 au 9 juillet", "19 septembre dernier", "13-Novembre", "premier mars",
 # "31 octobre 74"
 _EXPLICIT = Scanner(re.compile(
-    rf"(?<![\w.,/])(?:(?P<wd>{_WD})\s+)?(?:(?P<d1>{_DAY}){_CONN})?(?P<day>{_DAY})(?:\s+|-)"
+    rf"(?<![\w.,/])(?:(?P<wd>{_WD})\s+)?(?:(?P<d1>{_DAY}){_CONN}(?:(?:{_WD})\s+)?)?(?P<day>{_DAY})(?:\s+|-)"
     rf"(?P<mon>{_MON})(?!\w)(?:\s+(?P<year>[0-9]{{4}}|[0-9]{{2}})(?![0-9]))?(?:\s+(?P<rel>{_REL})(?!\w))?",
-    _FLAGS), _L["weekdays"], _L["day_words"], digits=True)
+    _FLAGS), _spelled(_L["weekdays"], _L["day_words"]), digits=True)
 # "4/10/2015", "04.10.2015", "4/10/15", "2015-10-04", "17/02", "le 2/3"
 _NUMERIC = Scanner(re.compile(
     rf"(?<![\w.,/-])(?:(?P<wd>{_WD})\s+)?"
     r"(?:(?P<d>[0-9]{1,2})(?P<sep>[/.-])(?P<m>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4}|[0-9]{2})"
     r"|(?P<iy>[0-9]{4})-(?P<im>[0-9]{2})-(?P<id>[0-9]{2})"
-    r"|(?P<sd>[0-9]{1,2})/(?P<sm>[0-9]{1,2}))(?![\w/]|[.,-][0-9])", _FLAGS), _L["weekdays"], digits=True)
+    r"|(?P<sd>[0-9]{1,2})/(?P<sm>[0-9]{1,2}))(?![\w/]|[.,-][0-9])", _FLAGS), _spelled(_L["weekdays"]), digits=True)
 # "3e jour d'octobre", "dernier jour d'octobre 2015", "premier mercredi du mois prochain"
 _ORDINAL = Scanner(re.compile(
     rf"(?<![\w.,/])(?P<ord>{_ORD})\s+(?:(?P<noun>{_alt(_L['day_nouns'])})|(?P<wd>{_WD}))\s+"
     rf"(?:(?P<relm>{_alt(_L['relative_months'])})(?!\w)"
     rf"|(?:{_INTRO})(?P<mon>{_FULL_MON})(?!\w)(?:\s+(?P<year>[0-9]{{4}})(?![0-9]))?)", _FLAGS),
-    _L["ordinal_words"], digits=True)
+    _spelled(_L["ordinal_words"]), digits=True)
 # "novembre 2011", "fin février", "juin dernier", "en janvier"
 _MONTH = Scanner(re.compile(
     rf"(?<!\w)(?P<pre>{_PRE})?(?P<mon>{_MON})(?!\w)(?:\s+(?P<year>[0-9]{{4}})(?![0-9])"
     rf"|\s+(?P<rel>{_REL})(?!\w))?", _FLAGS),
-    _L["period_prefixes"], _L["months"], _L["month_abbreviations"])
+    _spelled(_L["period_prefixes"], _L["months"], _L["month_abbreviations"]))
 # "samedi", "ce mercredi", "mardi dernier", "mercredi de la semaine prochaine", "lundi en huit", "jeudi 15"
 _WEEKDAY = Scanner(re.compile(
     rf"(?<!\w)(?:(?P<dem>{_alt(_L['demonstratives'])})\s+)?(?P<wd>{_WD})(?!\w)"
     rf"(?:\s+(?P<rel>{_REL})(?!\w)|\s+(?P<week>{_alt(_L['week_phrases'])})(?!\w)"
     rf"|\s+(?P<after>{_alt(_L['day_after_offsets'])})(?!\w)"
     rf"|\s+(?P<num>(?:[12][0-9]|3[01]|0?[1-9])(?![0-9])(?:{_alt(_L['day_suffixes'])})?)(?!\w|[.,:/][0-9]))?",
-    _FLAGS), _L["demonstratives"], _L["weekdays"])
+    _FLAGS), _spelled(_L["demonstratives"], _L["weekdays"]))
 _RELDAY = Scanner(re.compile(rf"(?<![\w-])(?P<day>{_alt(_L['relative_days'])})(?![\w-])"
                              rf"(?:\s+(?P<after>{_alt(_L['day_after_offsets'])})(?!\w))?", _FLAGS),
-                  _L["relative_days"])
+                  _spelled(_L["relative_days"]))
 _PERIOD_PHRASES = [p["phrase"] for p in _L["relative_periods"]]
-_PERIOD = Scanner(re.compile(rf"(?<!\w)(?:{_alt(_PERIOD_PHRASES)})(?!\w)", _FLAGS), _PERIOD_PHRASES)
+_PERIOD = Scanner(re.compile(rf"(?<!\w)(?:{_alt(_PERIOD_PHRASES)})(?!\w)", _FLAGS), _spelled(_PERIOD_PHRASES))
 _NAMED_RE = Scanner(re.compile(
     rf"(?<!\w)(?:(?P<named>{_alt(_L['named_days'])})|(?P<easter>{_alt(_L['easter_days'])})"
     rf"|(?P<bare>{_alt(_L['bare_named_days'])})|(?P<bare_easter>{_alt(_L['bare_easter_days'])}))(?!\w)",
-    _FLAGS), _L["named_days"], _L["easter_days"], _L["bare_named_days"], _L["bare_easter_days"])
+    _FLAGS), _spelled(_L["named_days"], _L["easter_days"], _L["bare_named_days"], _L["bare_easter_days"]))
 _YEAR = Scanner(re.compile(rf"(?<![\w.,/-])(?P<pre>{_PRE})?(?<![\w.,/])(?P<year>1[0-9]{{3}}|20[0-9]{{2}})"
-                           r"(?![\w/]|[.,-][0-9]|\s*[%€$£])", _FLAGS), _L["period_prefixes"], digits=True)
+                           r"(?![\w/]|[.,-][0-9]|\s*[%€$£])", _FLAGS), _spelled(_L["period_prefixes"]), digits=True)
 # Left out of `find_dates` (see the module docstring): offsets and weeks.
-_OFFSET = Scanner(re.compile(
+# (A plain pattern: it is only read by find_relative_dates, and a Scanner needs treebank matches to be tested.)
+_OFFSET = re.compile(
     rf"(?<!\w)(?P<intro>{_alt(_L['offset_introducers'])})\s+(?P<n>[0-9]{{1,4}}|{_NUM_WORDS})(?!\w)\s+"
-    rf"(?P<unit>{_alt(_L['offset_units'])})(?!\w)", _FLAGS), _L["offset_introducers"])
-_WEEK = Scanner(re.compile(rf"(?<!\w)(?:{_alt(_L['relative_weeks'])})(?!\w)", _FLAGS), _L["relative_weeks"])
+    rf"(?P<unit>{_alt(_L['offset_units'])})(?!\w)", _FLAGS)
+_WEEK = Scanner(re.compile(rf"(?<!\w)(?:{_alt(_L['relative_weeks'])})(?!\w)", _FLAGS),
+                _spelled(_L["relative_weeks"]))
 
-_FORWARD = re.compile(rf"(?<!\w)(?:{_alt(_L['forward_cues'])})\s*(?:(?:{_alt(_L['range_articles'])})\s+)?$",
-                      _FLAGS)
-_BACKWARD = re.compile(rf"(?<!\w)(?:{_alt(_L['backward_cues'])})\s*(?:(?:{_alt(_L['range_articles'])})\s+)?$",
-                       _FLAGS)
+# A cue word right before a date: forward ("d'ici", "pour le") or backward ("depuis le").
+_CUE = re.compile(rf"(?<!\w)(?:(?P<forward>{_alt(_L['forward_cues'])})|(?P<backward>{_alt(_L['backward_cues'])}))"
+                  rf"\s*(?:(?:{_alt(_L['range_articles'])})\s+)?$", _FLAGS)
 _EVENT = re.compile(rf"(?<!\w)(?P<cue>{_alt(_L['event_offsets'])})\s*$", _FLAGS)
 _EVENT_OFFSETS = _table(_L["event_offsets"])
 _ANAPHORIC = re.compile(rf"(?:{_alt(_L['anaphoric_suffixes'])})(?!\w)", _FLAGS)
@@ -277,12 +284,8 @@ class _Ctx:
         tense = self.tense_at(start) if self.tense_at else None
         if tense in ("past", "future"):
             return tense
-        lo = max(0, start - 30)
-        if _FORWARD.search(self.text, lo, start):
-            return "future"
-        if _BACKWARD.search(self.text, lo, start):
-            return "past"
-        return "near"
+        m = _CUE.search(self.text, max(0, start - 30), start)
+        return "near" if m is None else "future" if m.group("forward") else "past"
 
     def anchor(self, start: int) -> dt.date:
         """The day the direction is taken from: the reference, or for "la veille de <date>" (the
@@ -311,7 +314,8 @@ class _Ctx:
         if self.ref is None:
             return f"--{month:02d}-{day:02d}"
         ref = self.ref
-        cands = [d for y in range(max(_MIN_YEAR, ref.year - 4), min(_MAX_YEAR, ref.year + 4) + 1)
+        span = 4 if (month, day) == (2, 29) else 1                # a 29 February may be 4 years away
+        cands = [d for y in range(max(_MIN_YEAR, ref.year - span), min(_MAX_YEAR, ref.year + span) + 1)
                  if (d := _date(y, month, day))]
         if weekday is not None and how not in ("last", "next"):
             fits = [d for d in cands if d.weekday() == weekday and abs((d - ref).days) <= 366]
@@ -633,14 +637,14 @@ def _is_year(c: _Ctx, m: re.Match, years: set) -> bool:
             return False
         if prev in _YEAR_PREPS:                                         # "la marche de 2020"
             return True
-        return in_range and nxt not in _VERBS                           # "et 1563 ont été arrêtés"
+        return (in_range or prev not in _IN_RANGE) and nxt not in _VERBS  # "et 1563 ont été arrêtés"
     if prev and prev[0].isalnum():                                       # after a name: "US Open 2022"
         return False
     if nxt in _VERBS:                                                   # "..., 1563 ont été arrêtés"
         return False
     if prev in _OPENERS:                                                # "(1958, 1962, 1970)"
         return True
-    return in_range and (nxt in _CLOSERS or not nxt)                    # "2014 : l'année noire"
+    return nxt in _ANY_RANGE or in_range and (nxt in _CLOSERS or not nxt)   # "2014, l'année noire"
 
 
 def _years(c: _Ctx) -> Iterator:

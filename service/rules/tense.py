@@ -12,6 +12,7 @@ _FUTURE_FORMS, _FUTURE_ENDINGS = frozenset(LEX["future_forms"]), tuple(LEX["futu
 _NEAR_FUTURE, _PAST_AUX = frozenset(LEX["near_future_forms"]), frozenset(LEX["past_auxiliaries"])
 _IMPERFECT, _LOOKALIKES = tuple(LEX["imperfect_endings"]), frozenset(LEX["imperfect_lookalikes"])
 _ETRE_VERBS, _REFLEXIVE = frozenset(LEX["etre_verbs"]), frozenset(LEX["reflexive_pronouns"])
+_PASSIVE_AUX = frozenset(LEX["passive_auxiliaries"])
 
 
 def _future(w: Word) -> bool:
@@ -61,8 +62,8 @@ def _passive(head: Word, auxes: list[Word]) -> bool:
     """"être" + participle of a verb that takes "avoir": a passive ("est attendue"), not a compound
     past ("est arrivé", "s'est produit")."""
     lemmas = {a.lemma.lower() for a in auxes}
-    return bool(auxes) and lemmas <= {"être"} and head.lemma.lower() not in _ETRE_VERBS and \
-        not any(c.text.lower() in _REFLEXIVE for c in head.children)
+    return bool(auxes) and lemmas <= _PASSIVE_AUX and head.lemma.lower() not in _ETRE_VERBS and \
+        not any(c.text.lower() in _REFLEXIVE and c.rel != "nsubj" for c in head.children)
 
 
 def _finite_tense(finite: list[Word]) -> Optional[str]:
@@ -82,5 +83,19 @@ def tense_reader(doc: Document) -> Callable[[int], Optional[str]]:
         word = next((w for w in s.words if w.start <= offset < w.end), None) or \
             min(s.words, key=lambda w: abs(w.start - offset))
         head = clause_head(word)
-        return clause_tense(head) if head is not None else None
+        if head is not None:
+            return clause_tense(head)
+        predicate = next((w for w in [word, *word.ancestors()] if any(c.rel == "cop" for c in w.children)), None)
+        return copula_tense(predicate) if predicate is not None else None
     return tense_at
+
+
+def copula_tense(predicate: Word) -> Optional[str]:
+    """past / present / future of a clause whose predicate is not a verb ("le scrutin sera décisif",
+    "il a été décisif"): read from its copula and auxiliaries."""
+    verbs = [c for c in predicate.children if c.rel in ("aux", "cop")]
+    if any(_future(v) for v in verbs):
+        return "future"
+    if any(v.feat("VerbForm") == "Part" for v in verbs):
+        return "past"                                      # "a été", "avait été"
+    return _finite_tense([v for v in verbs if v.feat("VerbForm") == "Fin"])
