@@ -5,8 +5,9 @@ from typing import Optional
 
 from service.document import Word
 from service.rules.context import Context
-from service.rules.engine import common_fields, find_count, is_person, run_rules, subcounts
-from service.rules.matcher import Example, Rule, Trigger, clause_span, follow, follow_first, is_passive, lexicon_set, phrase
+from service.rules.engine import SUBCOUNT_TRIGGER, common_fields, find_count, is_person, run_rules, subcounts
+from service.rules.matcher import (Example, Rule, Trigger, clause_span, follow, follow_first, is_passive, lexicon_set,
+                                   name_span, phrase)
 
 L = "triggers:arrest."
 VERB = frozenset({"VERB", "ADJ"})
@@ -48,7 +49,7 @@ RULES = [
             Example("Le défilé s'est terminé avec une vingtaine d'interpellations.", {"count": 20}),
          )),
     Rule(name="arrest-subcount", doc="A named group inside an arrest total: '6 000 personnes, dont 52 officiers'.",
-         trigger=Trigger("triggers:subcount_marks", frozenset({"PRON", "ADP", "ADV", "SCONJ", "CCONJ", "PUNCT"})),
+         trigger=SUBCOUNT_TRIGGER,
          follows=True, examples=(
             Example("La police a arrêté 300 personnes, dont 12 mineurs.", {"count": 12}),
          )),
@@ -77,8 +78,7 @@ def _persons(noun: Word, ctx: Context) -> list[str]:
     names = [ctx.full_name(e.text) for e in ctx.doc.entities
              if e.label == "PER" and e.start < end and start < e.end]
     if not names and noun.upos == "PROPN":      # the NER missed it: the name is the noun and its flat parts
-        parts = [noun] + [c for c in noun.children if c.deprel.startswith("flat")]
-        names = [ctx.full_name(ctx.text[min(p.start for p in parts):max(p.end for p in parts)])]
+        names = [ctx.full_name(ctx.text[slice(*name_span(noun))])]
     return list(dict.fromkeys(names))
 
 

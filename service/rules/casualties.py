@@ -5,13 +5,16 @@ from typing import Optional
 
 from service.document import Sentence, Word
 from service.rules.context import Context
-from service.rules.engine import among_group, common_fields, elliptic_counts, find_count, group_facts, is_person, links_a_count, list_before, noun_label, run_rules, subcounts
+from service.rules.engine import (ELLIPTIC_TRIGGER, SUBCOUNT_TRIGGER, among_group, common_fields, elliptic_counts,
+                                  find_count, group_facts, is_person, links_a_count, list_before, noun_label,
+                                  run_rules, subcounts)
 from service.rules.matcher import Example, Rule, Trigger, clause_span, follow, forms, lexicon_set
 
 L = "triggers:casualties."
 TALLY_SPAN = 6          # words between "le nombre de disparus" and its figure ("s'élève désormais à 21")
 NOUN_LIKE = frozenset({"NOUN", "ADJ", "VERB", "PROPN"})
 VERB = frozenset({"VERB"})
+EVENT_COUNT = ("nmod*[de]", "of")          # where an event noun's count lies: "la disparition d'une centaine de ..."
 
 
 def _noun_rule(kind: str, lex: str, examples: tuple) -> Rule:
@@ -27,6 +30,12 @@ def _predicate_rule(kind: str, lex: str, examples: tuple) -> Rule:
         trigger=Trigger(L + lex, frozenset({"NOUN", "ADJ"})),
         count=("nsubj", "nsubj:pass", "<xcomp/nsubj:pass", "<xcomp/nsubj"), requires=("predicate",),
         attrs={"kind": kind}, examples=examples)
+
+
+def _event_rule(kind: str, doc: str, examples: tuple) -> Rule:
+    return Rule(
+        name=f"casualty-{kind}-event", doc=doc, trigger=Trigger(f"{L}{kind}_event_nouns", frozenset({"NOUN"})),
+        count=EVENT_COUNT, requires=("counts_people",), attrs={"kind": kind}, examples=examples)
 
 
 RULES = [
@@ -98,32 +107,28 @@ RULES = [
          )),
     Rule(name="casualty-subcount", doc="A group named inside a toll is its own fact, of the same kind "
          "('19 morts, dont 17 touristes'); a sub-count by severity is not ('dont 12 grièvement').",
-         trigger=Trigger("triggers:subcount_marks", frozenset({"PRON", "ADP", "ADV", "SCONJ", "CCONJ", "PUNCT"})),
+         trigger=SUBCOUNT_TRIGGER,
          follows=True, examples=(
             Example("Au moins 19 personnes ont été tuées, dont 17 touristes.",
                     {"kind": "killed", "count": 17, "victims": "touristes"}),
             Example("On compte 30 blessés, dont 12 grièvement.", absent=True),
          )),
-    Rule(name="casualty-missing-event", doc="A disappearance noun whose 'de' complement counts the missing "
-         "('la disparition d'une centaine de lycéennes').",
-         trigger=Trigger(L + "missing_event_nouns", frozenset({"NOUN"})), count=("nmod*[de]", "of"),
-         requires=("counts_people",), attrs={"kind": "missing"}, examples=(
+    _event_rule("missing", "A disappearance noun whose 'de' complement counts the missing "
+                "('la disparition d'une centaine de lycéennes').", (
             Example("On est sans nouvelles après la disparition d'une centaine de pêcheurs au large de Dakar.",
                     {"kind": "missing", "count": 100, "victims": "pêcheurs"}),
             Example("La disparition, lundi, de trois randonneurs inquiète les secours.", {"kind": "missing", "count": 3}),
             Example("La disparition de 40 % des abeilles inquiète.", absent=True),
          )),
-    Rule(name="casualty-killed-event", doc="A death noun whose 'de' complement counts the dead "
-         "('la mort de trois soldats', 'le meurtre de deux policiers').",
-         trigger=Trigger(L + "killed_event_nouns", frozenset({"NOUN"})), count=("nmod*[de]", "of"),
-         requires=("counts_people",), attrs={"kind": "killed"}, examples=(
+    _event_rule("killed", "A death noun whose 'de' complement counts the dead "
+                "('la mort de trois soldats', 'le meurtre de deux policiers').", (
             Example("La mort de trois soldats a été confirmée par l'armée.", {"kind": "killed", "count": 3, "victims": "soldats"}),
             Example("Le meurtre de deux policiers a choqué le pays.", {"kind": "killed", "count": 2, "victims": "policiers"}),
             Example("La mort de deux entreprises locales inquiète.", absent=True),
          )),
     Rule(name="casualty-elliptic", doc="A bare figure set beside a toll just stated, from another source or "
          "place ('quinze morts selon un journal, vingt selon un autre').",
-         trigger=Trigger("triggers:elliptic_links", frozenset({"PUNCT", "CCONJ", "PRON", "ADP", "SCONJ"})),
+         trigger=ELLIPTIC_TRIGGER,
          requires=("before_count",), follows=True, examples=(
             Example("L'accident a fait quinze morts selon un journal, vingt selon un autre.",
                     {"kind": "killed", "count": 20, "source": "un autre"}),
@@ -213,7 +218,7 @@ def _tally(w: Word, ctx: Context):
 
 
 def _counted_people(w: Word, ctx: Context):
-    q, noun = find_count(w, ("nmod*[de]", "of"), ctx)
+    q, noun = find_count(w, EVENT_COUNT, ctx)
     return (q, noun) if q is not None and q.text is not None and noun is not None and is_person(noun, ctx) else None
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -135,6 +135,11 @@ class Context:
             if e.end <= end and (label is None or e.label == label):
                 out.append(e)
         return out
+
+    def entity_at(self, offset: int, label: str) -> Optional[Entity]:
+        """The first entity of `label` whose span covers `offset` ("Marie" in "Marie Dupont")."""
+        return next((e for e in self._entities[:bisect_right(self._entity_starts, offset)]
+                     if e.label == label and offset < e.end), None)
 
     def entities_of(self, sentence: Sentence, label: str) -> list[Entity]:
         return self.entities_in(sentence.start, sentence.end, label)

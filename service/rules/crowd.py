@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from service.document import Word
 from service.rules.context import Context
-from service.rules.engine import common_fields, elliptic_counts, links_a_count, run_rules
-from service.rules.matcher import Example, Rule, Trigger, clause_head, clause_span, lexicon_set, phrase
+from service.rules.engine import ELLIPTIC_TRIGGER, common_fields, elliptic_counts, links_a_count, run_rules
+from service.rules.matcher import Example, Rule, Trigger, clause_head, clause_span, lexicon_set, norm_text, phrase
 
 L = "triggers:crowd."
 NOUNS = frozenset({"NOUN", "PROPN"})
@@ -39,7 +39,7 @@ RULES = [
          )),
     Rule(name="crowd-elliptic", doc="A bare count set beside a crowd just stated ('5 000 manifestants "
          "selon la police, dont 800 à Lyon', '40 000 selon les organisateurs et 20 000 selon la police').",
-         trigger=Trigger("triggers:elliptic_links", frozenset({"PUNCT", "CCONJ", "PRON", "ADP", "SCONJ"})),
+         trigger=ELLIPTIC_TRIGGER,
          requires=("before_count",), follows=True, examples=(
             Example("Environ 6 000 manifestants ont défilé samedi en France, dont 1 500 à Paris.",
                     {"count": 1500, "location": "Paris"}),
@@ -90,7 +90,7 @@ def counter_figure(w: Word, ctx: Context):
     counts = ctx.counts_in(s)[0]
     preps = lexicon_set("modality:reported.prepositions") | {"après"}
     prev = [x for x in s.words[:w.id - 1] if x.upos not in ("DET",)]
-    if prev and prev[-1].text.lower().replace("’", "'") in preps:
+    if prev and norm_text(prev[-1].text) in preps:
         mark = prev[-1] if prev[-1].text.lower() != "après" or len(prev) < 2 else prev[-2]
         q = next((q for q in reversed(counts) if q.end <= mark.start), None)
         if q is not None and ctx.text[q.end:mark.start].strip(" ,\u00a0") == "":
@@ -109,8 +109,7 @@ def counter_figure(w: Word, ctx: Context):
 
 def _protest_article(doc) -> bool:
     """The article speaks of a protest: a protest noun or verb, or a protester noun, somewhere in it."""
-    words = lexicon_set(L + "event_nouns") | lexicon_set(L + "strong_nouns") | \
-        frozenset(v for v in lexicon_set(L + "verbs") if v in ("manifester", "défiler", "protester"))
+    words = lexicon_set(L + "event_nouns") | lexicon_set(L + "strong_nouns") | lexicon_set(L + "article_verbs")
     return any(not words.isdisjoint(x.lower() for x in s.lemmas) for s in doc.sentences)
 
 

@@ -7,10 +7,14 @@ from schemas.common import Quantity
 from service.document import Word
 from service.lexicon import load
 from service.rules.context import Context
-from service.rules.matcher import Rule, clause_head, follow, follow_first, forms, lexicon_set, phrase
+from service.rules.matcher import Rule, Trigger, clause_head, follow, follow_first, forms, lexicon_set, name_span, norm_text, phrase
 from service.rules.modality import modality_of, source_of
 
 Condition = Callable[[Word, Context], bool]
+# the words that open groups after a total ("dont 17 touristes", "– 41 policiers") and that set a bare
+# figure beside a fact ("..., 90 000 selon la police"): triggers of the modules' follows-rules
+SUBCOUNT_TRIGGER = Trigger("triggers:subcount_marks", frozenset({"PRON", "ADP", "ADV", "SCONJ", "CCONJ", "PUNCT"}))
+ELLIPTIC_TRIGGER = Trigger("triggers:elliptic_links", frozenset({"PUNCT", "CCONJ", "PRON", "ADP", "SCONJ"}))
 Builder = Callable[[Rule, Word, Context], "Optional[dict] | list[dict]"]
 
 
@@ -64,8 +68,7 @@ def common_fields(rule: Rule, trigger: Word, ctx: Context, evidence: tuple[int, 
 
 def is_person(noun: Word, ctx: Context) -> bool:
     """The word names people: a PER entity, a person noun, or a nationality ("deux Français")."""
-    if ctx.entities_in(noun.start, noun.end, "PER") or any(
-            e.label == "PER" and e.start <= noun.start < e.end for e in ctx.doc.entities):
+    if ctx.entities_in(noun.start, noun.end, "PER") or ctx.entity_at(noun.start, "PER") is not None:
         return True
     if forms(noun) & lexicon_set("triggers:person_nouns"):
         return True
@@ -86,7 +89,7 @@ def _singular(noun: Word, ctx: Context) -> Optional[Quantity]:
     for c in noun.children:
         if c.rel == "det" and c.lemma.lower() == "un" and c.feat("Number") != "Plur" and c.id < noun.id:
             return Quantity(text=c.text, value=1, min=1, max=1, qualifier="exact", start=c.start, end=c.end)
-    if noun.upos == "PROPN" and any(e.label == "PER" and e.start <= noun.start < e.end for e in ctx.doc.entities) or \
+    if noun.upos == "PROPN" and ctx.entity_at(noun.start, "PER") is not None or \
             ctx.entities_in(noun.start, noun.end, "PER"):
         return Quantity(text=None, value=1, min=1, max=1, qualifier="exact")
     if noun.feat("Number") == "Sing" and noun.upos == "NOUN" and \
@@ -143,10 +146,8 @@ def noun_label(noun: Optional[Word], exclude: Iterable[str] = ()) -> Optional[st
     if noun is None or noun.upos not in ("NOUN", "PROPN", "ADJ") or noun.lemma.lower() in set(exclude):
         return None
     if noun.upos == "PROPN" and any(c.deprel.startswith("flat") for c in noun.children):
-        # a name: the whole of it ("Marie Dupont"), not its first word
-        parts = [noun] + [c for c in noun.children if c.deprel.startswith("flat")]
-        return noun.sentence.text[min(p.start for p in parts) - noun.sentence.start:
-                                  max(p.end for p in parts) - noun.sentence.start]
+        start, end = name_span(noun)         # a name: the whole of it ("Marie Dupont"), not its first word
+        return noun.sentence.text[start - noun.sentence.start:end - noun.sentence.start]
     words = [noun]
     prev = noun.sentence.word(noun.id - 1)
     while prev is not None and prev.head == noun.id and prev.upos == "ADJ":     # "jeune femme"
@@ -274,7 +275,7 @@ def elliptic_counts(rule: Rule, word: Word, ctx: Context, inherit: tuple[str, ..
     if after and (after[0].upos in ("NOUN", "PROPN") and after[0].text.lower() not in followers or
                   after[0].text.lower() not in followers and after[0].upos not in ("ADV", "ADP", "PUNCT")):
         return []
-    if only_before is not None and not (after and after[0].text.lower().replace("’", "'") in lexicon_set(only_before)):
+    if only_before is not None and not (after and norm_text(after[0].text) in lexicon_set(only_before)):
         return []                     # a module that takes side figures only before these words
     # the evidence runs to the next punctuation or link: "contre 282 710 au total samedi dernier"
     tail = []
@@ -287,7 +288,7 @@ def elliptic_counts(rule: Rule, word: Word, ctx: Context, inherit: tuple[str, ..
     fact.update({k: total.get(k) for k in inherit}, type=total["type"], count=q)
     # its own source: "600 000 selon les syndicats, 90 000 selon la police"
     own_source = next((w.parent for w in tail if w.rel == "case" and w.parent is not None and
-                       w.lemma.lower().replace("’", "'") in lexicon_set("modality:reported.prepositions")), None)
+                       norm_text(w.lemma) in lexicon_set("modality:reported.prepositions")), None)
     if own_source is not None:
         fact["source"] = ctx.text[slice(*phrase(own_source))]
     # a date inside the side figure ("1 000 samedi") is its own, not the total's

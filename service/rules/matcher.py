@@ -256,6 +256,12 @@ def _reporter(word: Word) -> list[Word]:
     return []
 
 
+def name_span(noun: Word) -> tuple[int, int]:
+    """Character span of a proper noun with its flat parts ("Marie" + "Dupont")."""
+    parts = [noun] + [c for c in noun.children if c.deprel.startswith("flat")]
+    return min(p.start for p in parts), max(p.end for p in parts)
+
+
 def follow_first(word: Word, paths: Iterable[str]) -> Optional[Word]:
     for p in paths:
         found = follow(word, p)

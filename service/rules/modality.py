@@ -5,7 +5,7 @@ from typing import Optional
 
 from service.document import Sentence, Word
 from service.lexicon import load
-from service.rules.matcher import clause_head, lexicon_set, phrase
+from service.rules.matcher import clause_head, lexicon_set, norm_text, phrase
 
 LEX = load("modality")
 REP = LEX["reported"]
@@ -39,7 +39,7 @@ def _negated(scope: list[Word]) -> bool:
         # negative subject with "ne" ("personne n'a été arrêté"), or "sans"
         ne = second = neg_subject = False
         for c in w.children:
-            lemma, text = c.lemma.lower(), c.text.lower().replace("’", "'")
+            lemma, text = c.lemma.lower(), norm_text(c.text)
             if (c.rel == "det" and lemma in _NEG_DETS) or (c.rel in ("mark", "case") and lemma in _NEG_PREPS):
                 return True
             ne = ne or lemma in _NE or text in _NE

@@ -169,7 +169,7 @@ def _destination(verb: Word, force: Word, ctx: Context) -> Optional[str]:
     for w in follow(verb, "obl*") + follow(verb, "obj/nmod*") + follow(force, "nmod*"):
         if not any(c.rel == "case" and c.lemma.lower() in preps for c in w.children):
             continue
-        loc = next((e for e in ctx.doc.entities if e.label == "LOC" and e.start <= w.start < e.end), None)
+        loc = ctx.entity_at(w.start, "LOC")
         if loc is not None:
             return loc.text
         if w.lemma.lower() in lexicon_set(L + "place_nouns"):
