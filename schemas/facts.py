@@ -58,4 +58,6 @@ class CrowdFact(FactBase):
     count: Quantity
 
 
-Fact = Annotated[Union[ArrestFact, CasualtiesFact, TroopsFact, CrowdFact], Field(discriminator="type")]
+# every fact type, each declared by a rule module of service/rules/facts/ (its registry checks both agree)
+FACT_MODELS = (ArrestFact, CasualtiesFact, TroopsFact, CrowdFact)
+Fact = Annotated[Union[FACT_MODELS], Field(discriminator="type")]

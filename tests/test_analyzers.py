@@ -94,7 +94,7 @@ def test_spacy_builds_only_the_trees_the_rules_read(analyzers):
     document whose every tree was built."""
     import datetime
 
-    from service.rules.pipeline import extract
+    from service.rules.pipeline import extract_document
 
     text = ("Le musée rouvrira ses portes au public après deux ans de travaux, et la ville s'en réjouit. "
             "Trois policiers ont été blessés lors de la manifestation, dont deux grièvement.")
@@ -102,7 +102,7 @@ def test_spacy_builds_only_the_trees_the_rules_read(analyzers):
     lazy, eager = spacy.parse(text), spacy.parse(text)
     for s in eager.sentences:
         assert s.words                                  # every tree built before the rules
-    got = extract(lazy, datetime.date(2024, 3, 9))
-    want = extract(eager, datetime.date(2024, 3, 9))
+    got = extract_document(lazy, datetime.date(2024, 3, 9))
+    want = extract_document(eager, datetime.date(2024, 3, 9))
     assert [f.model_dump() for f in got.facts] == [f.model_dump() for f in want.facts] and got.facts
     assert [s.build_s > 0 for s in lazy.sentences] == [False, True]

@@ -9,7 +9,7 @@ import pytest
 
 from service.analyzers.conllu import read_conllu
 from service.rules.matcher import written_forms
-from service.rules.pipeline import extract
+from service.rules.pipeline import extract_document
 
 TREES = read_conllu((Path(__file__).parent / "conllu" / "facts.conllu").read_text(encoding="utf-8"))
 
@@ -33,7 +33,7 @@ def check(fact, want: dict) -> list[str]:
 @pytest.mark.parametrize("comments,doc", TREES, ids=[c["text"] for c, _ in TREES])
 def test_tree(comments, doc):
     assert comments["text"] == doc.text, "the tokens must rebuild the sentence exactly"
-    facts = extract(doc, datetime.date(2024, 5, 4)).facts
+    facts = extract_document(doc, datetime.date(2024, 5, 4)).facts
     expected = json.loads(comments["expect"])
     assert len(facts) == len(expected), [f.model_dump(include={"type", "rule", "count"}) for f in facts]
     for fact, want in zip(facts, expected):
@@ -57,7 +57,7 @@ def lead_and_full_scans(docs, monkeypatch) -> tuple[list, list]:
     from service.rules import pipeline
 
     def facts():
-        return [[f.model_dump() for f in extract(doc, datetime.date(2024, 5, 4)).facts] for doc in docs]
+        return [[f.model_dump() for f in extract_document(doc, datetime.date(2024, 5, 4)).facts] for doc in docs]
     lead = facts()
     monkeypatch.setattr(pipeline, "LEAD_KEYS", pipeline.TRIGGER_KEYS)
     return lead, facts()

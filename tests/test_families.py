@@ -102,11 +102,11 @@ def test_three_cases_per_family():
 
 @pytest.mark.parametrize("family,text,fact_type,want", CASES, ids=[f"{c[0]}:{c[1]}" for c in CASES])
 def test_family(analyzer, request, family, text, fact_type, want):
-    from service.rules.pipeline import extract
+    from service.rules.pipeline import extract_document
     name = request.node.callspec.params["analyzer"]
     if (text, name) in FAILS:
         request.applymarker(pytest.mark.xfail(reason=FAILS[text, name], strict=True))
-    facts = [f for f in extract(analyzer.parse(text), datetime.date(2024, 5, 4)).facts if f.type == fact_type]
+    facts = [f for f in extract_document(analyzer.parse(text), datetime.date(2024, 5, 4)).facts if f.type == fact_type]
     if want is None:
         asserted = [f for f in facts if f.modality in ("asserted", "reported")]
         assert not asserted, [(f.rule, f.count and f.count.text) for f in asserted]

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from service.rules.pipeline import extract
+from service.rules.pipeline import extract_document
 
 NOT_FACTS = [
     "L'OM a battu Lyon 3 à 1 devant ses supporters.",
@@ -23,6 +23,6 @@ NOT_FACTS = [
 
 @pytest.mark.parametrize("text", NOT_FACTS)
 def test_no_asserted_fact(analyzer, text):
-    facts = extract(analyzer.parse(text), datetime.date(2024, 5, 4)).facts
+    facts = extract_document(analyzer.parse(text), datetime.date(2024, 5, 4)).facts
     asserted = [f for f in facts if f.modality in ("asserted", "reported")]
     assert not asserted, [(f.rule, f.count and f.count.text) for f in asserted]

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from service.rules.pipeline import extract
+from service.rules.pipeline import extract_document
 from tests.conftest import SHARED
 
 DEV = SHARED / "eval" / "dev.jsonl"
@@ -23,7 +23,7 @@ def seed():
 
 
 def test_seed_document(analyzer, seed):
-    ex = extract(analyzer.parse(seed["text"]), datetime.date.fromisoformat(seed["reference_date"]))
+    ex = extract_document(analyzer.parse(seed["text"]), datetime.date.fromisoformat(seed["reference_date"]))
     facts = {}
     for f in ex.facts:
         assert f.type not in facts, f"more than one {f.type} fact: {[g.evidence.text for g in ex.facts]}"

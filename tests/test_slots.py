@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime
 
 
-from service.rules.pipeline import extract
+from service.rules.pipeline import extract_document
 
 REF = datetime.date(2024, 5, 6)
 
 
 def facts_of(analyzer, text, kind):
-    return [f for f in extract(analyzer.parse(text), REF).facts if f.type == kind]
+    return [f for f in extract_document(analyzer.parse(text), REF).facts if f.type == kind]
 
 
 def test_place_noun_shared_by_the_article(analyzer):

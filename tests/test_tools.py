@@ -42,11 +42,11 @@ LEFTOVER_TEXT = ("Samedi, 3 000 manifestants ont défilé à Lyon. "
 def test_leftovers_lists_unused_counts_of_people_only(analyzers):
     import datetime
 
-    from service.rules.pipeline import extract
+    from service.rules.pipeline import extract_document
     from tools.leftovers import group_leftovers, people_counts
 
     doc = analyzers("spacy").parse(LEFTOVER_TEXT)
-    ex = extract(doc, datetime.date(2024, 3, 11))
+    ex = extract_document(doc, datetime.date(2024, 3, 11))
     counts = {c.text: c for c in people_counts(doc, ex.facts, ex.dates, None, "mine", "test")}
     # the crowd fact uses "3 000"; cars are no people
     assert any(f.type == "crowd" and f.count.text == "3 000" for f in ex.facts)

@@ -21,14 +21,12 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from service.analyzers import load_analyzer  # noqa: E402
 from service.config import from_env  # noqa: E402
-from service.rules.pipeline import extract  # noqa: E402
+from service.rules.pipeline import extract_document  # noqa: E402
+from service.rules.registry import FACT_TYPES  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED = os.path.normpath(os.path.join(HERE, "..", "..", "shared", "eval"))
-SLOTS = {"arrest": ("persons", "agent", "charge", "location", "date"),
-         "casualties": ("victims", "location", "date"),
-         "troops": ("actor", "organization", "destination", "date"),
-         "crowd": ("location", "date")}
+SLOTS = {name: t.slots for name, t in FACT_TYPES.items()}      # the slots each fact type is scored on
 DEFAULT_GOLD = ("dev.jsonl", "dev2.jsonl")
 
 
@@ -58,7 +56,7 @@ def score_doc(analyzer, doc: dict, sc, show_errors: bool) -> dict:
     errors = []
     t0 = time.perf_counter()
     ref = datetime.date.fromisoformat(doc["reference_date"]) if doc.get("reference_date") else None
-    ex = extract(analyzer.parse(doc["text"]), ref)
+    ex = extract_document(analyzer.parse(doc["text"]), ref)
     out = {"facts": [f.model_dump(mode="json") for f in ex.facts],
            "dates": [d.model_dump(mode="json") for d in ex.dates]}
     text = doc["text"]

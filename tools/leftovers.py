@@ -5,7 +5,7 @@ The text: the gold texts of ../shared/eval/dev.jsonl and dev2.jsonl, the unlabel
 `# text =` lines, consecutive sentences grouped into pseudo-articles of about 20 sentences, taken in
 turn from each file up to --limit-ud sentences). Everything is read at run time; nothing is copied.
 
-One analyzer parses each text and `service.rules.pipeline.extract` runs on it. A count of people is a
+One analyzer parses each text and `service.rules.pipeline.extract_document` runs on it. A count of people is a
 count found as the rules find them (Context.counts_in: find_quantities per sentence, none inside a
 date) whose next noun (the first NOUN/PROPN within a few words after it, over "de"/"d'", adjectives
 and quotes) names people, forces or a crowd (the lexicon's person, troops, crowd and casualty nouns,
@@ -39,7 +39,8 @@ from service.document import Document, Word  # noqa: E402
 from service.rules.context import Context  # noqa: E402
 from service.rules.engine import is_person  # noqa: E402
 from service.rules.matcher import forms, lexicon_set  # noqa: E402
-from service.rules.pipeline import LEAD_KEYS, TRIGGER_KEYS, extract  # noqa: E402
+from service.rules.pipeline import extract_document  # noqa: E402
+from service.rules.registry import LEAD_KEYS, TRIGGER_KEYS  # noqa: E402
 from service.rules.quantity import YEAR_HI, YEAR_LO  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -246,7 +247,7 @@ def analyse(analyzer, texts: list[Text], batch: int = 16, progress=None) -> tupl
         part = texts[i:i + batch]
         for t, doc in zip(part, analyzer.parse_many([t.text for t in part])):
             ref = datetime.date.fromisoformat(t.reference_date) if t.reference_date else None
-            ex = extract(doc, ref)
+            ex = extract_document(doc, ref)
             counts += people_counts(doc, ex.facts, ex.dates, ref, t.id, t.source, people)
             if t.source == "ud":
                 for f in ex.facts:

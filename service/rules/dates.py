@@ -269,7 +269,7 @@ def _is_count_word(word: str, verbs: bool) -> bool:
             or word[:1].isdigit())
 
 
-class _Ctx:
+class _Timeline:
     """What a rule needs: the text, the reference and the direction of each clause."""
 
     def __init__(self, text: str, ref: Optional[dt.date], tense_at: Optional[TenseAt]):
@@ -390,7 +390,7 @@ def _is_name(text: str, m: re.Match, group: str) -> bool:
 
 # ---- rules: each yields (start, end, [mentions]) for one match ------------------------------
 
-def _named_days(c: _Ctx) -> Iterator:
+def _named_days(c: _Timeline) -> Iterator:
     for m in _NAMED_RE.finditer(c.text):
         key = _key(m.group())
         if m.group("bare") or m.group("bare_easter"):      # "à Noël", not "Noël Mamère", "île de Pâques"
@@ -416,7 +416,7 @@ def _named_days(c: _Ctx) -> Iterator:
             yield m.start(), m.end(), [_mention(c.text, m.start(), m.end(), value, "day")]
 
 
-def _slash_date(c: _Ctx, m: re.Match) -> bool:
+def _slash_date(c: _Timeline, m: re.Match) -> bool:
     """Is "17/02" (no year) a date: after "le", "du", a weekday..., or two two-digit numbers?"""
     prev = _prev(c.text, m.start())[0]
     if m.group("wd") or prev in _SLASH_CUES:
@@ -425,7 +425,7 @@ def _slash_date(c: _Ctx, m: re.Match) -> bool:
         and not _is_count_word(_next(c.text, m.end()), verbs=False)
 
 
-def _numeric(c: _Ctx) -> Iterator:
+def _numeric(c: _Timeline) -> Iterator:
     for m in _NUMERIC.finditer(c.text):
         if m.group("sd"):
             month, day = int(m.group("sm")), int(m.group("sd"))
@@ -449,7 +449,7 @@ def _numeric(c: _Ctx) -> Iterator:
             yield m.start(), m.end(), [_mention(c.text, m.start(), m.end(), _iso(date), "day")]
 
 
-def _ordinal_month(c: _Ctx, m: re.Match, how: str) -> Optional[int]:
+def _ordinal_month(c: _Timeline, m: re.Match, how: str) -> Optional[int]:
     """The month of an ordinal phrase as year * 12 + month - 1, or None."""
     if m.group("relm"):
         if c.ref is None:
@@ -461,7 +461,7 @@ def _ordinal_month(c: _Ctx, m: re.Match, how: str) -> Optional[int]:
     return None if c.ref is None else c.month_index(month, how)
 
 
-def _ordinals(c: _Ctx) -> Iterator:
+def _ordinals(c: _Timeline) -> Iterator:
     for m in _ORDINAL.finditer(c.text):
         o = _key(m.group("ord"))
         n = int(_DIGITS.match(o).group()) if o[:1].isdigit() else _ORDINALS.get(o)
@@ -491,7 +491,7 @@ def _ordinals(c: _Ctx) -> Iterator:
             yield m.start(), m.end(), [_mention(c.text, m.start(), m.end(), value, "day")]
 
 
-def _explicit(c: _Ctx) -> Iterator:
+def _explicit(c: _Timeline) -> Iterator:
     for m in _EXPLICIT.finditer(c.text):
         mk = _key(m.group("mon"))
         month = _MONTHS.get(mk) or _ABBR.get(mk)
@@ -527,7 +527,7 @@ def _month_cue(text: str, i: int) -> bool:
     return prev in _MONTH_CUES or (prev in _JOINERS and _prev(text, at)[0] in _MONTHS)
 
 
-def _months(c: _Ctx) -> Iterator:
+def _months(c: _Timeline) -> Iterator:
     for m in _MONTH.finditer(c.text):
         mk = _key(m.group("mon"))
         year, rel, pre = m.group("year"), _rel(m.group("rel")), m.group("pre")
@@ -546,7 +546,7 @@ def _months(c: _Ctx) -> Iterator:
             yield m.start(), m.end(), [_mention(c.text, m.start(), m.end(), value, "month")]
 
 
-def _periods(c: _Ctx) -> Iterator:
+def _periods(c: _Timeline) -> Iterator:
     if c.ref is None:
         return
     for m in _PERIOD.finditer(c.text):
@@ -561,7 +561,7 @@ def _periods(c: _Ctx) -> Iterator:
             yield m.start(), m.end(), [_mention(c.text, m.start(), m.end(), value, p["grain"])]
 
 
-def _relative_days(c: _Ctx) -> Iterator:
+def _relative_days(c: _Timeline) -> Iterator:
     if c.ref is None:
         return
     for m in _RELDAY.finditer(c.text):
@@ -575,7 +575,7 @@ def _relative_days(c: _Ctx) -> Iterator:
             yield m.start(), m.end(), [_mention(c.text, m.start(), m.end(), _iso(d), "day")]
 
 
-def _weekdays(c: _Ctx) -> Iterator:
+def _weekdays(c: _Timeline) -> Iterator:
     if c.ref is None:
         return
     for m in _WEEKDAY.finditer(c.text):
@@ -618,7 +618,7 @@ def _continues_years(text: str, prev: str, at: int, years: set) -> bool:
     return (prev in _JOINERS or prev in ("-", "–")) and _prev(text, at)[1] in years
 
 
-def _is_year(c: _Ctx, m: re.Match, years: set) -> bool:
+def _is_year(c: _Timeline, m: re.Match, years: set) -> bool:
     """Is a number standing alone a year? It needs a year context: a preposition of time, a period
     noun ("l'été 2015"), a list of years, brackets; and no count after it ("2000 manifestants",
     "1563 ont été arrêtés")."""
@@ -647,7 +647,7 @@ def _is_year(c: _Ctx, m: re.Match, years: set) -> bool:
     return nxt in _ANY_RANGE or in_range and (nxt in _CLOSERS or not nxt)   # "2014, l'année noire"
 
 
-def _years(c: _Ctx) -> Iterator:
+def _years(c: _Timeline) -> Iterator:
     """Years standing alone, kept only where the context makes them a time reference."""
     years: set[int] = set()                   # where the years found so far begin
     for m in _YEAR.finditer(c.text):
@@ -659,10 +659,10 @@ def _years(c: _Ctx) -> Iterator:
 _RULES = (_named_days, _numeric, _ordinals, _explicit, _months, _periods, _relative_days, _weekdays, _years)
 
 
-def _run(ctx: _Ctx, rules, taken: list, found: list) -> None:
+def _run(timeline: _Timeline, rules, taken: list, found: list) -> None:
     """Apply `rules` in order; a match overlapping a span in `taken` (sorted, disjoint) is dropped."""
     for rule in rules:
-        for s, e, mentions in rule(ctx):
+        for s, e, mentions in rule(timeline):
             i = bisect(taken, (s, e))
             if (i and taken[i - 1][1] > s) or (i < len(taken) and taken[i][0] < e):
                 continue
@@ -678,7 +678,7 @@ def find_dates(text: str, reference: Optional[dt.date],
     offset; it only decides which way a date without a year (or a weekday) is resolved.
     """
     found: list[DateMention] = []
-    _run(_Ctx(text, reference, tense_at), _RULES, [], found)
+    _run(_Timeline(text, reference, tense_at), _RULES, [], found)
     return sorted(found, key=lambda d: (d.start, d.end))
 
 
@@ -694,7 +694,7 @@ class RelativeDate:
     grain: str
 
 
-def _offsets(c: _Ctx) -> Iterator:
+def _offsets(c: _Timeline) -> Iterator:
     for m in _OFFSET.finditer(c.text):
         sign = _OFFSET_INTROS.get(_key(m.group("intro")))
         unit = _OFFSET_UNITS.get(_key(m.group("unit")))
@@ -714,7 +714,7 @@ def _offsets(c: _Ctx) -> Iterator:
             yield m.start(), m.end(), [RelativeDate(m.group(), m.start(), m.end(), value, grain)]
 
 
-def _weeks(c: _Ctx) -> Iterator:
+def _weeks(c: _Timeline) -> Iterator:
     for m in _WEEK.finditer(c.text):
         k = _REL_WEEKS.get(_key(m.group()))
         if k is None or _ANAPHORIC.match(c.text, m.end()):        # "cette semaine-là"
@@ -735,8 +735,8 @@ def find_relative_dates(text: str, reference: Optional[dt.date],
     durations or weeks, so they stay out of the `dates` list. Nothing without a reference."""
     if reference is None:
         return []
-    ctx, taken = _Ctx(text, reference, tense_at), []
-    _run(ctx, _RULES, taken, [])
+    timeline, taken = _Timeline(text, reference, tense_at), []
+    _run(timeline, _RULES, taken, [])
     found: list[RelativeDate] = []
-    _run(ctx, (_offsets, _weeks), taken, found)
+    _run(timeline, (_offsets, _weeks), taken, found)
     return sorted(found, key=lambda d: (d.start, d.end))

@@ -1,13 +1,14 @@
 """Runs a fact module's rules over a document and fills the fields every fact shares."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
 from schemas.common import Quantity
 from service.document import Word
 from service.lexicon import load
 from service.rules.context import Context
-from service.rules.matcher import Rule, Trigger, clause_head, follow, follow_first, forms, lexicon_set, name_span, norm_text, phrase
+from service.rules.matcher import Rule, RuleError, Trigger, check_lexicon_key, clause_head, follow, follow_first, forms, lexicon_set, name_span, norm_text, phrase
 from service.rules.modality import modality_of, source_of
 
 Condition = Callable[[Word, Context], bool]
@@ -16,6 +17,56 @@ Condition = Callable[[Word, Context], bool]
 SUBCOUNT_TRIGGER = Trigger("triggers:subcount_marks", frozenset({"PRON", "ADP", "ADV", "SCONJ", "CCONJ", "PUNCT"}))
 ELLIPTIC_TRIGGER = Trigger("triggers:elliptic_links", frozenset({"PUNCT", "CCONJ", "PRON", "ADP", "SCONJ"}))
 Builder = Callable[[Rule, Word, Context], "Optional[dict] | list[dict]"]
+
+
+@dataclass(frozen=True)
+class FactType:
+    """What a fact module declares (as FACT_TYPE) for the registry (service.rules.registry) to run,
+    merge and score its facts. Checked when declared: conditions and builders name real rules and
+    conditions, slots are fields of the model."""
+    name: str                                   # the facts' "type"
+    model: type                                 # its pydantic model in schemas.facts
+    rules: tuple[Rule, ...]                     # tried in order on each trigger word
+    conditions: dict[str, Condition]            # what a rule's `requires` names
+    build: Builder                              # turns a rule's match into a fact (dict)
+    builders: dict[str, Builder] = field(default_factory=dict)   # rule name -> its own builder
+    slots: tuple[str, ...] = ()                 # the slots a matched fact is scored on
+    same_event: Optional[Callable[[dict, dict], bool]] = None     # merge identity; default: same count
+    refers_back: Optional[Callable[[dict, list], Optional[dict]]] = None   # a mention pointing back
+    shared_slots: tuple[str, ...] = ()          # slots an article states once for all its facts
+    claims: tuple[str, ...] = ()                # lexicon keys of words that make a count this type's
+    finish: Optional[Callable[[list, Context], None]] = None      # a pass over the module's facts
+
+    def __post_init__(self):
+        where = f"fact type {self.name!r}"
+        if self.model.model_fields["type"].default != self.name:
+            raise RuleError(f"{where}: its model's type is {self.model.model_fields['type'].default!r}")
+        names = [r.name for r in self.rules]
+        if len(names) != len(set(names)):
+            raise RuleError(f"{where}: rule names repeat")
+        fields = set(self.model.model_fields)
+        for rule in self.rules:
+            missing = set(rule.requires) - set(self.conditions)
+            if missing:
+                raise RuleError(f"rule {rule.name!r}: no condition {sorted(missing)}")
+            if not set(rule.slots) | set(rule.attrs) <= fields:
+                raise RuleError(f"rule {rule.name!r}: slots not in {self.model.__name__}")
+        if not set(self.builders) <= set(names):
+            raise RuleError(f"{where}: builders for no rule {sorted(set(self.builders) - set(names))}")
+        if not set(self.slots) | set(self.shared_slots) <= fields:
+            raise RuleError(f"{where}: slots not in {self.model.__name__}")
+        for key in self.claims:
+            check_lexicon_key(key, where)
+
+    def find(self, ctx: Context) -> list[dict]:
+        """The facts of this type in the document, in text order (one per trigger word at most)."""
+        facts = run_rules(self.rules, self.conditions, self._build, ctx)
+        if self.finish is not None:
+            self.finish(facts, ctx)
+        return facts
+
+    def _build(self, rule: Rule, trigger: Word, ctx: Context):
+        return self.builders.get(rule.name, self.build)(rule, trigger, ctx)
 
 
 def run_rules(rules: Iterable[Rule], conditions: dict[str, Condition], build: Builder,
@@ -40,6 +91,11 @@ def run_rules(rules: Iterable[Rule], conditions: dict[str, Condition], build: Bu
                     facts.extend(fact if isinstance(fact, list) else [fact])
                     break
     return facts
+
+
+def surnames(fact: dict) -> set[str]:
+    """The last words of a fact's persons, lowercased: what tells two mentions of people apart."""
+    return {p.split()[-1].lower() for p in fact.get("persons") or [] if p.split()}
 
 
 def clause_key(word: Word) -> tuple[int, int]:

@@ -41,6 +41,8 @@ def lexicon_set(key: str) -> frozenset[str]:
     node = load(name)
     for part in path.split("."):
         node = node[part]
+    if not isinstance(node, list):
+        raise KeyError(f"{key!r} is not a list of words")
     return frozenset(s.lower() for s in node)
 
 
@@ -125,7 +127,38 @@ class Rule:
                                                  # scans only sentences with a trigger of another rule
     slots: dict = field(default_factory=dict)    # slot -> tuple of paths, tried in order
     attrs: dict = field(default_factory=dict)    # constant slot values, e.g. {"kind": "killed"}
+    singular: bool = False                       # a count may be one person without a numeral
+                                                 # ("le maire", a name), as for verbs
     examples: tuple[Example, ...] = ()
+
+    def __post_init__(self):
+        # checked when the rule is declared (spaCy checks patterns on add): a typo in a path or a
+        # lexicon key fails at import, not on the one sentence that reaches it
+        where = f"rule {self.name!r}"
+        if not _RULE_NAME.match(self.name):
+            raise RuleError(f"{where}: a rule name is lowercase words joined by '-'")
+        if not (self.doc and self.examples):
+            raise RuleError(f"{where}: a rule carries its doc and example sentences")
+        check_lexicon_key(self.trigger.lexicon, where)
+        for path in self.count + tuple(p for paths in self.slots.values() for p in paths):
+            try:
+                _steps(path)
+            except (ValueError, KeyError) as e:
+                raise RuleError(f"{where}: path {path!r}: {e}") from None
+
+
+class RuleError(ValueError):
+    """A rule, or a fact type, declared wrong: raised when its module is imported."""
+
+
+_RULE_NAME = re.compile(r"^[a-z]+(-[a-z]+)+$")
+
+
+def check_lexicon_key(key: str, where: str) -> None:
+    try:
+        lexicon_set(key)
+    except (KeyError, TypeError, FileNotFoundError):
+        raise RuleError(f"{where}: no lexicon list {key!r}") from None
 
 
 _STEP = re.compile(r"^(?P<rel>[a-z:]+)(?P<star>\*)?(?:\[(?P<case>[^\]]+)\])?(?:\{(?P<lex>[^}]+)\})?$")
@@ -149,6 +182,8 @@ def _steps(path: str) -> tuple[tuple, ...]:
         m = _STEP.match(step)
         if not m:
             raise ValueError(f"bad path step {step!r}")
+        if m["lex"]:
+            check_lexicon_key(m["lex"], f"path step {step!r}")
         out.append((step, m["rel"], bool(m["star"]), frozenset(m["case"].split("|")) if m["case"] else None,
                     lexicon_set(m["lex"]) if m["lex"] else None))
     return tuple(out)

@@ -1,14 +1,13 @@
 """One fact per real-world event: mentions of the same arrest, toll, force or crowd merge."""
 from __future__ import annotations
 
+from service.rules.engine import surnames
+from service.rules.registry import FACT_TYPES
+
 
 def _count(f: dict):
     c = f.get("count")
     return c.value if c is not None else None
-
-
-def _surnames(f: dict) -> set[str]:
-    return {p.split()[-1].lower() for p in f.get("persons") or [] if p.split()}
 
 
 def _stance(f: dict) -> str:
@@ -17,18 +16,12 @@ def _stance(f: dict) -> str:
 
 
 def same_event(a: dict, b: dict) -> bool:
+    """The fact type's identity (its FactType.same_event), else the same count: the same figure twice
+    in an article is one statement, whoever is cited the second time."""
     if a["type"] != b["type"] or _stance(a) != _stance(b):
         return False
-    if a["type"] == "arrest":
-        if _surnames(a) or _surnames(b):
-            return bool(_surnames(a) & _surnames(b))
-        # one person is no identity: "un suspect" and "une femme" are two arrests
-        return _count(a) is not None and _count(a) > 1 and _count(a) == _count(b)
-    # the same figure twice in an article is one statement, whoever is cited the second time
-    # ("150 000 selon la police" ... "150 000 personnes, selon la préfecture")
-    if a["type"] == "casualties":
-        return a["kind"] == b["kind"] and _count(a) == _count(b) and a.get("victims") == b.get("victims")
-    return _count(a) == _count(b)
+    identity = FACT_TYPES[a["type"]].same_event
+    return identity(a, b) if identity is not None else _count(a) == _count(b)
 
 
 def _compatible(a: dict, b: dict) -> bool:
@@ -38,7 +31,7 @@ def _compatible(a: dict, b: dict) -> bool:
     ca, cb = _count(a), _count(b)
     if ca is not None and cb is not None and ca != cb:
         return False
-    return not (_surnames(a) and _surnames(b) and not _surnames(a) & _surnames(b))
+    return not (surnames(a) and surnames(b) and not surnames(a) & surnames(b))
 
 
 def _overlap(a: dict, b: dict) -> bool:
@@ -48,18 +41,10 @@ def _overlap(a: dict, b: dict) -> bool:
 
 
 def _refers_back(f: dict, out: list[dict]):
-    """An arrest mention that points back ('Ces manifestants ont été arrêtés'), or a custody
-    breakdown of an earlier, larger total ('dont 101 placées en garde à vue' after 103 arrests)."""
-    if f["type"] != "arrest":
-        return None
-    earlier = [g for g in out if g["type"] == "arrest" and _stance(g) == _stance(f)]
-    if not earlier:
-        return None
-    if f.get("_anaphor"):
-        return earlier[-1]
-    if f.get("_breakdown") and f["count"] is not None and f["count"].text is not None and not f.get("persons"):
-        return next((g for g in reversed(earlier) if _count(g) is not None and _count(g) > _count(f)), None)
-    return None
+    """The earlier fact a mention points back to, as its fact type reads it (FactType.refers_back)."""
+    refers_back = FACT_TYPES[f["type"]].refers_back
+    earlier = [g for g in out if g["type"] == f["type"] and _stance(g) == _stance(f)]
+    return refers_back(f, earlier) if refers_back is not None and earlier else None
 
 
 def merge(facts: list[dict]) -> list[dict]:

@@ -10,15 +10,12 @@ from schemas.dates import DateMention
 from schemas.entities import Entity
 from schemas.facts import Fact
 from service.document import Document
-from service.rules import arrest, casualties, crowd, troops
 from service.rules.context import Context
 from service.rules.dates import find_dates
 from service.rules.merge import merge
+from service.rules.registry import FACT_TYPES, LEAD_KEYS, TRIGGER_KEYS
 from service.rules.tense import tense_reader
 
-FACT_MODULES = (arrest, casualties, troops, crowd)
-TRIGGER_KEYS = frozenset().union(*(r.trigger.keys for m in FACT_MODULES for r in m.RULES))
-LEAD_KEYS = frozenset().union(*(r.trigger.keys for m in FACT_MODULES for r in m.RULES if not r.follows))
 _FACTS = TypeAdapter(list[Fact])
 _ENTITIES = TypeAdapter(list[Entity])          # one validation call for the list: faster than one per item
 
@@ -30,17 +27,13 @@ class Extraction:
     entities: list[Entity]
 
 
-# Slots that an article states once for all its facts of a type: where the accident or the protest
-# took place, who sends the forces. Arrests are left alone: people are often arrested elsewhere.
-SHARED_SLOTS = {"casualties": ("location",), "crowd": ("location",), "troops": ("actor",)}
-
-
 def share_slots(facts: list[dict]) -> list[dict]:
-    """When all the facts of a type that fill a shared slot agree on it, the others take it too;
-    when they differ, nothing is guessed."""
-    for t, slots in SHARED_SLOTS.items():
-        same = [f for f in facts if f["type"] == t]
-        for slot in slots:
+    """Slots that an article states once for all its facts of a type (FactType.shared_slots: where the
+    accident or the protest took place, who sends the forces): when all the facts of the type that fill
+    one agree on it, the others take it too; when they differ, nothing is guessed."""
+    for t in FACT_TYPES.values():
+        same = [f for f in facts if f["type"] == t.name]
+        for slot in t.shared_slots:
             values = {f[slot] for f in same if f.get(slot)}
             if len(values) == 1:
                 for f in same:
@@ -48,10 +41,10 @@ def share_slots(facts: list[dict]) -> list[dict]:
     return facts
 
 
-def extract(doc: Document, reference: datetime.date | None) -> Extraction:
+def extract_document(doc: Document, reference: datetime.date | None) -> Extraction:
     dates = find_dates(doc.text, reference, tense_at=tense_reader(doc))
     ctx = Context(doc=doc, reference=reference, dates=dates, trigger_keys=TRIGGER_KEYS, lead_keys=LEAD_KEYS)
-    raw = [f for module in FACT_MODULES for f in module.extract(ctx)]
+    raw = [f for t in FACT_TYPES.values() for f in t.find(ctx)]
     for f in raw:
         if f.get("count") is not None and f["count"].value == 0:
             f["modality"] = "negated"      # "aucun soldat n'est mort", "personne n'a été arrêté"
@@ -60,3 +53,6 @@ def extract(doc: Document, reference: datetime.date | None) -> Extraction:
         {"text": e.text, "label": e.label, "start": e.start, "end": e.end,
          "canonical": ctx.full_name(e.text) if e.label == "PER" else None} for e in doc.entities])
     return Extraction(facts=facts, dates=dates, entities=entities)
+
+
+extract = extract_document      # TODO(one name): callers move to extract_document

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
+from schemas.facts import TroopsFact
 from service.document import Document, Sentence, Word
 from service.rules.context import Context
-from service.rules.engine import common_fields, elliptic_counts, links_a_count, run_rules
+from service.rules.engine import FactType, common_fields, elliptic_counts, links_a_count
 from service.rules.matcher import Example, Rule, Trigger, clause_span, follow, follow_first, forms, lexicon_set, phrase
 
 L = "triggers:troops."
@@ -177,10 +178,12 @@ def _destination(verb: Word, force: Word, ctx: Context) -> Optional[str]:
     return None
 
 
+def _build_elliptic(rule: Rule, trigger: Word, ctx: Context):
+    return elliptic_counts(rule, trigger.sentence.word(trigger.id + 1), ctx,
+                           inherit=("actor", "organization", "destination", "source", "modality"))
+
+
 def _build(rule: Rule, trigger: Word, ctx: Context):
-    if rule.name == "troops-elliptic":
-        return elliptic_counts(rule, trigger.sentence.word(trigger.id + 1), ctx,
-                               inherit=("actor", "organization", "destination", "source", "modality"))
     verb = deploy_verb(trigger)
     q = ctx.quantity_before(trigger)
     fact = common_fields(rule, verb, ctx, clause_span(verb))
@@ -189,5 +192,7 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
     return fact
 
 
-def extract(ctx: Context) -> list[dict]:
-    return run_rules(RULES, CONDITIONS, _build, ctx)
+FACT_TYPE = FactType(
+    name="troops", model=TroopsFact, rules=tuple(RULES), conditions=CONDITIONS, build=_build,
+    builders={"troops-elliptic": _build_elliptic}, slots=("actor", "organization", "destination", "date"),
+    shared_slots=("actor",))

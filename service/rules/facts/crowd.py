@@ -1,10 +1,10 @@
 """Crowd sizes at protests and gatherings."""
 from __future__ import annotations
 
-
+from schemas.facts import CrowdFact
 from service.document import Word
 from service.rules.context import Context
-from service.rules.engine import ELLIPTIC_TRIGGER, common_fields, elliptic_counts, links_a_count, run_rules
+from service.rules.engine import ELLIPTIC_TRIGGER, FactType, common_fields, elliptic_counts, links_a_count
 from service.rules.matcher import Example, Rule, Trigger, clause_head, clause_span, lexicon_set, norm_text, phrase
 
 L = "triggers:crowd."
@@ -49,9 +49,8 @@ RULES = [
 
 def _other_fact(w: Word, ctx: Context) -> bool:
     """'12 manifestants ont été interpellés / blessés' counts arrests or casualties, not a crowd."""
-    other = lexicon_set("triggers:arrest.verbs") | lexicon_set("triggers:casualties.killed_verbs") | \
-        lexicon_set("triggers:casualties.injured_verbs") | lexicon_set("triggers:casualties.injured_nouns") | \
-        lexicon_set("triggers:casualties.killed_nouns") | lexicon_set("triggers:arrest.custody_nouns")
+    from service.rules.registry import claimed_words     # the registry imports this module
+    other = claimed_words(but="crowd")
     head = clause_head(w)
     near = [head] if head is not None else []
     near += [c for c in w.children if c.rel in ("acl", "amod", "nmod")]
@@ -123,24 +122,34 @@ CONDITIONS = {
 }
 
 
+def _build_elliptic(rule: Rule, trigger: Word, ctx: Context):
+    return elliptic_counts(rule, trigger.sentence.word(trigger.id + 1), ctx, inherit=("location", "date"))
+
+
+def _build_counter(rule: Rule, trigger: Word, ctx: Context):
+    q = counter_figure(trigger, ctx)
+    fact = common_fields(rule, trigger, ctx, (min(q.start, trigger.start), max(q.end, trigger.end)))
+    fact.update(type="crowd", count=q, location=ctx.location(trigger.sentence, trigger))
+    fact["source"] = fact["source"] or ctx.text[slice(*phrase(trigger))]
+    if fact["modality"] == "asserted":
+        fact["modality"] = "reported"
+    return _dated(fact, ctx)
+
+
 def _build(rule: Rule, trigger: Word, ctx: Context):
-    if rule.name == "crowd-elliptic":
-        return elliptic_counts(rule, trigger.sentence.word(trigger.id + 1), ctx, inherit=("location", "date"))
-    if rule.name == "crowd-counter":
-        q = counter_figure(trigger, ctx)
-        fact = common_fields(rule, trigger, ctx, (min(q.start, trigger.start), max(q.end, trigger.end)))
-        fact.update(type="crowd", count=q, location=ctx.location(trigger.sentence, trigger))
-        fact["source"] = fact["source"] or ctx.text[slice(*phrase(trigger))]
-        if fact["modality"] == "asserted":
-            fact["modality"] = "reported"
-    else:
-        fact = common_fields(rule, trigger, ctx, clause_span(trigger))
-        fact.update(type="crowd", count=ctx.quantity_before(trigger), location=ctx.location(trigger.sentence, trigger))
+    fact = common_fields(rule, trigger, ctx, clause_span(trigger))
+    fact.update(type="crowd", count=ctx.quantity_before(trigger), location=ctx.location(trigger.sentence, trigger))
+    return _dated(fact, ctx)
+
+
+def _dated(fact: dict, ctx: Context) -> dict:
     if fact["date"] is None and ctx.reference is not None:
         # a crowd figure given without a day is the figure of the day the article reports on
         fact["date"] = ctx.reference.isoformat()
     return fact
 
 
-def extract(ctx: Context) -> list[dict]:
-    return run_rules(RULES, CONDITIONS, _build, ctx)
+FACT_TYPE = FactType(
+    name="crowd", model=CrowdFact, rules=tuple(RULES), conditions=CONDITIONS, build=_build,
+    builders={"crowd-elliptic": _build_elliptic, "crowd-counter": _build_counter}, slots=("location", "date"),
+    shared_slots=("location",))

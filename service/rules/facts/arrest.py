@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from typing import Optional
 
+from schemas.facts import ArrestFact
 from service.document import Word
 from service.rules.context import Context
-from service.rules.engine import SUBCOUNT_TRIGGER, common_fields, find_count, is_person, run_rules, subcounts
+from service.rules.engine import (SUBCOUNT_TRIGGER, FactType, common_fields, find_count, is_person, subcounts,
+                                  surnames)
 from service.rules.matcher import (Example, Rule, Trigger, clause_span, follow, follow_first, is_passive, lexicon_set,
                                    name_span, phrase)
 
@@ -134,27 +136,34 @@ def _anaphoric(noun: Word) -> bool:
                                    c.feat("Definite") == "Def") for c in noun.children)
 
 
+def _build_subcount(rule: Rule, trigger: Word, ctx: Context):
+    return subcounts(rule, trigger, ctx, inherit=("agent", "charge", "location", "source"))
+
+
+def _build_noun_count(rule: Rule, trigger: Word, ctx: Context):
+    return _arrest(rule, trigger, ctx, ctx.quantity_before(trigger), trigger, [])
+
+
 def _build(rule: Rule, trigger: Word, ctx: Context):
-    if rule.name == "arrest-subcount":
-        return subcounts(rule, trigger, ctx, inherit=("agent", "charge", "location", "source"))
-    if rule.name == "arrest-noun-count":
-        q, noun, persons = ctx.quantity_before(trigger), trigger, []
-    else:
-        targets = [n for p in rule.count for n in follow(trigger, p) if not ctx.in_date(n)]
-        if not targets:
-            return None
-        noun = targets[0]
-        q, counted = find_count(trigger, rule.count, ctx, singular=True)
-        persons = _persons(noun, ctx)
-        if not persons and noun.upos not in ("NOUN", "PROPN") and (q is None or q.value == 1):
-            return None                    # "il a été arrêté", "une autre a été interpellée": who?
-        if not persons and not (q is not None and q.value == 0) and not is_person(counted or noun, ctx) \
-                and not _elided_people(q, counted or noun, ctx):
-            return None                    # "les machines sont arrêtées", "arrêter les modalités"
-        if trigger.feat("Mood") == "Imp":
-            return None                    # "Arrêtez la lecture"
-        if not persons and (q is None or q.text is None) and _describes(trigger):
-            return None                    # "la cellule dont les membres ont été arrêtés": a description
+    targets = [n for p in rule.count for n in follow(trigger, p) if not ctx.in_date(n)]
+    if not targets:
+        return None
+    noun = targets[0]
+    q, counted = find_count(trigger, rule.count, ctx, singular=True)
+    persons = _persons(noun, ctx)
+    if not persons and noun.upos not in ("NOUN", "PROPN") and (q is None or q.value == 1):
+        return None                    # "il a été arrêté", "une autre a été interpellée": who?
+    if not persons and not (q is not None and q.value == 0) and not is_person(counted or noun, ctx) \
+            and not _elided_people(q, counted or noun, ctx):
+        return None                    # "les machines sont arrêtées", "arrêter les modalités"
+    if trigger.feat("Mood") == "Imp":
+        return None                    # "Arrêtez la lecture"
+    if not persons and (q is None or q.text is None) and _describes(trigger):
+        return None                    # "la cellule dont les membres ont été arrêtés": a description
+    return _arrest(rule, trigger, ctx, q, noun, persons)
+
+
+def _arrest(rule: Rule, trigger: Word, ctx: Context, q, noun: Word, persons: list[str]) -> dict:
     fact = common_fields(rule, trigger, ctx, clause_span(trigger))
     fact.update(type="arrest", persons=persons or None, count=q, agent=_agent(rule, trigger, ctx),
                 charge=_slot_text(_charge(rule, trigger), ctx),
@@ -166,5 +175,28 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
     return fact
 
 
-def extract(ctx: Context) -> list[dict]:
-    return run_rules(RULES, CONDITIONS, _build, ctx)
+def _same_arrest(a: dict, b: dict) -> bool:
+    if surnames(a) or surnames(b):
+        return bool(surnames(a) & surnames(b))
+    # one person is no identity: "un suspect" and "une femme" are two arrests
+    return a["count"] is not None and b["count"] is not None and a["count"].value > 1 and \
+        a["count"].value == b["count"].value
+
+
+def _refers_back(f: dict, earlier: list[dict]) -> Optional[dict]:
+    """An arrest mention that points back ('Ces manifestants ont été arrêtés'), or a custody
+    breakdown of an earlier, larger total ('dont 101 placées en garde à vue' after 103 arrests);
+    `earlier` holds the arrests of the same stance before it."""
+    if f.get("_anaphor"):
+        return earlier[-1]
+    if f.get("_breakdown") and f["count"] is not None and f["count"].text is not None and not f.get("persons"):
+        return next((g for g in reversed(earlier) if g["count"] is not None and g["count"].value > f["count"].value),
+                    None)
+    return None
+
+
+FACT_TYPE = FactType(
+    name="arrest", model=ArrestFact, rules=tuple(RULES), conditions=CONDITIONS, build=_build,
+    builders={"arrest-subcount": _build_subcount, "arrest-noun-count": _build_noun_count},
+    slots=("persons", "agent", "charge", "location", "date"), same_event=_same_arrest, refers_back=_refers_back,
+    claims=(L + "verbs", L + "custody_nouns"))
