@@ -12,6 +12,7 @@ Every value can be set from the environment. Why these defaults:
 """
 import multiprocessing
 import os
+import tempfile
 
 bind = os.environ.get("FAITS_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("FAITS_WORKERS", multiprocessing.cpu_count()))
@@ -27,9 +28,18 @@ loglevel = os.environ.get("FAITS_LOG_LEVEL", "info").lower()
 # bounded request line and headers: the body limit is the app's (FAITS_MAX_CHARS)
 limit_request_line = 8190
 limit_request_fields = 100
+# /metrics sums the workers' values (prometheus-client multiprocess mode): a fresh folder for them, named
+# here in the master so that every worker has it before it imports the client (see service/metrics.py)
+os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="faits-metrics-"))
 
 
 def post_fork(server, worker):
     # Before the app (and torch) is imported in this worker: keep BLAS/OpenMP to one thread too.
     os.environ.setdefault("OMP_NUM_THREADS", os.environ.get("FAITS_TORCH_THREADS", "1"))
     os.environ.setdefault("MKL_NUM_THREADS", os.environ.get("FAITS_TORCH_THREADS", "1"))
+
+
+def child_exit(server, worker):
+    # a dead worker's readiness drops out of /metrics; its counts stay in the sums
+    from prometheus_client import multiprocess
+    multiprocess.mark_process_dead(worker.pid)

@@ -60,6 +60,11 @@ def create_app(config: Optional[dict] = None) -> OpenAPI:
     app.register_api(batch_api)
     app.register_api(health_api)
 
+    from service import metrics
+    from service.web import web
+    metrics.register(app)             # GET /metrics, request counters and latency
+    app.register_blueprint(web)       # the demo page at /
+
     @app.get("/openapi.json", doc_ui=False)
     def openapi_json():
         return app.api_doc

@@ -1,21 +1,17 @@
-"""The core shared by /extract and /extract/batch: limits, one analyzer call for all texts, the rules."""
+"""What /extract and /extract/batch share: the limits, the analyzer of this process, and the extraction core
+(service.extraction) run on its analysis thread."""
 from __future__ import annotations
-
-import time
 
 from flask import current_app
 
-from schemas.api import AnalyzerInfo, ExtractRequest, ExtractResponse, Meta
-from service import __version__
+from schemas.api import ExtractRequest, ExtractResponse
+from service import extraction, metrics
 from service.errors import ApiError
-from service.rules.pipeline import extract as run_rules
 from service.runtime import AnalysisTimeout
 
 
 def check_length(text: str) -> None:
-    limit = current_app.config["MAX_CHARS"]
-    if len(text) > limit:
-        raise ApiError(413, f"The text has {len(text)} characters; the limit is {limit}.")
+    extraction.check_length(text, current_app.config["MAX_CHARS"])
 
 
 def ready_analyzer():
@@ -30,34 +26,9 @@ def analyse(reqs: list[ExtractRequest], t0: float) -> list[ExtractResponse]:
     """One response per request, in order, or a 503 past FAITS_REQUEST_TIMEOUT."""
     analyzer = ready_analyzer()
     try:
-        return current_app.extensions["faits"].run(_analyse, analyzer, reqs, t0)
+        out = current_app.extensions["faits"].run(extraction.extract, analyzer, reqs, t0)
     except AnalysisTimeout as e:
+        metrics.TIMEOUTS.inc()
         raise ApiError(503, str(e), headers={"Retry-After": "5"}) from None
-
-
-def _analyse(analyzer, reqs: list[ExtractRequest], t0: float) -> list[ExtractResponse]:
-    # the texts are parsed in one library call: batching is where the analyzers get their throughput;
-    # its output is converted document by document, and each stage is timed on its own
-    t1 = time.perf_counter()
-    native = [analyzer.annotate(reqs[0].text)] if len(reqs) == 1 else analyzer.annotate_many([r.text for r in reqs])
-    t2 = time.perf_counter()
-    info = AnalyzerInfo(name=analyzer.name, models=analyzer.models, version=analyzer.version)
-    out = []
-    for req, parsed in zip(reqs, native):
-        t3 = time.perf_counter()
-        doc = analyzer.convert(req.text, parsed)
-        t4 = time.perf_counter()
-        result = run_rules(doc, req.reference_date)
-        t5 = time.perf_counter()
-        built = doc.build_seconds()       # trees built when the rules first read them: conversion
-        doc.release()         # the facts are copies: the tree can go now (timed in the rest, not the rules)
-        out.append(ExtractResponse(
-            id=req.id, facts=result.facts, dates=result.dates, entities=result.entities,
-            meta=Meta(analyzer=info, service_version=__version__,
-                      timings_ms={"parse": _ms(t2 - t1), "convert": _ms(t4 - t3 + built),
-                                  "extract": _ms(t5 - t4 - built), "total": _ms(t5 - t0)})))
+    metrics.observe(out)
     return out
-
-
-def _ms(seconds: float) -> float:
-    return round(seconds * 1000, 2)

@@ -15,9 +15,11 @@ DEFAULTS = {
     "LOG_LEVEL": "INFO",
     "API_KEY": "",                        # when set, every route but the probes needs "Bearer <key>"
     "CORS_ORIGINS": "",                   # comma-separated origins allowed by CORS; none by default
+    "METRICS_PUBLIC": False,              # true: GET /metrics needs no API key (scrapers inside the network)
 }
 INTS = {"MAX_CHARS", "MAX_BATCH", "TORCH_THREADS"}
 FLOATS = {"REQUEST_TIMEOUT"}
+BOOLS = {"METRICS_PUBLIC"}
 
 
 def from_env(environ=os.environ) -> dict:
@@ -25,5 +27,6 @@ def from_env(environ=os.environ) -> dict:
     for key in DEFAULTS:
         raw = environ.get(f"FAITS_{key}")
         if raw is not None and raw != "":
-            conf[key] = int(raw) if key in INTS else float(raw) if key in FLOATS else raw
+            conf[key] = (int(raw) if key in INTS else float(raw) if key in FLOATS
+                         else raw.strip().lower() in ("1", "true", "yes", "on") if key in BOOLS else raw)
     return conf

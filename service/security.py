@@ -23,7 +23,7 @@ def register(app: Flask) -> None:
         @app.before_request
         def _require_key():
             # OPTIONS carries no credentials in a browser's CORS preflight, and answers only "Allow"
-            if request.path in OPEN_PATHS or request.method == "OPTIONS":
+            if request.path in OPEN_PATHS or request.method == "OPTIONS" or _public(app):
                 return None
             scheme, _, token = request.headers.get("Authorization", "").partition(" ")
             # compare_digest: the time taken does not tell how much of the key was right
@@ -46,3 +46,10 @@ def register(app: Flask) -> None:
                     resp.headers["Access-Control-Max-Age"] = "600"
             resp.vary.add("Origin")
             return resp
+
+
+def _public(app: Flask) -> bool:
+    """The demo page and its files (the page asks for the key itself and sends it with its calls), and
+    /metrics when FAITS_METRICS_PUBLIC says so."""
+    path = request.path
+    return path == "/" or path.startswith("/demo/") or (path == "/metrics" and bool(app.config.get("METRICS_PUBLIC")))

@@ -155,7 +155,7 @@ def test_not_ready_until_loaded(tmp_path):
 def test_internal_errors_hide_the_trace(app, monkeypatch):
     def boom(*a, **k):
         raise RuntimeError("secret detail")
-    monkeypatch.setattr("service.analysis.run_rules", boom)
+    monkeypatch.setattr("service.extraction.run_rules", boom)
     r = app.test_client().post("/extract", json={"text": "Bonjour."})
     assert r.status_code == 500
     assert "secret" not in r.get_data(as_text=True) and "Traceback" not in r.get_data(as_text=True)
