@@ -1,6 +1,8 @@
 """Analyzers turn text into the parsed-document type (service.document). They know nothing of facts."""
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
 from typing import Protocol
 
 from service.document import Document
@@ -8,7 +10,7 @@ from service.document import Document
 
 class Analyzer(Protocol):
     name: str
-    models: str       # where the models came from
+    models: str       # package name, version, short digest of the model files (models_digest); never a path
     version: str      # version of the NLP library
 
     def parse(self, text: str) -> Document:
@@ -36,6 +38,17 @@ class Converting:
 
     def parse_many(self, texts: list[str]) -> list[Document]:
         return [self.convert(t, native) for t, native in zip(texts, self.annotate_many(texts))]
+
+
+def models_digest(root) -> str:
+    """The first 12 hex digits of a SHA-256 over the files under root (names and contents): which models a
+    worker runs, told without naming a path of the server's disk."""
+    root, h = Path(root), hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        h.update(path.relative_to(root).as_posix().encode() + b"\0")
+        with open(path, "rb") as f:
+            h.update(hashlib.file_digest(f, "sha256").digest())
+    return h.hexdigest()[:12]
 
 
 def load_analyzer(name: str, *, stanza_dir: str, spacy_model: str, torch_threads: int) -> Analyzer:

@@ -6,7 +6,7 @@ from typing import Sequence
 
 import numpy
 
-from service.analyzers import Converting
+from service.analyzers import Converting, models_digest
 from service.document import Document, Entity, Sentence, Word, parse_feats
 
 # spaCy's French NER says PER/LOC/ORG/MISC already; keep the mapping explicit for other models.
@@ -43,7 +43,7 @@ class SpacyAnalyzer(Converting):
         self._names = _Lookup(lambda h: strings[h] if h else "")
         self._feats = _Lookup(lambda h: parse_feats(self._names[h]))
         meta = self._nlp.meta
-        self.models = f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
+        self.models = f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')} sha256:{models_digest(self._nlp.path)}"
         self.version = spacy.__version__
 
     def annotate(self, text: str):

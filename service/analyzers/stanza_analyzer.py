@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from service.analyzers import Converting
+from service.analyzers import Converting, models_digest
 from service.document import Document, Entity, Sentence, Word, parse_feats
 
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
@@ -24,7 +24,9 @@ class StanzaAnalyzer(Converting):
         # download_method=None: never fetch anything; models come from model_dir only.
         self._nlp = stanza.Pipeline("fr", dir=model_dir, processors=PROCESSORS, download_method=None,
                                     use_gpu=False, logging_level="WARN")
-        self.models = os.path.abspath(model_dir)
+        package = self._nlp.processors["tokenize"].config.get("model_path", "")
+        self.models = f"stanza-fr/{os.path.splitext(os.path.basename(package))[0] or 'default'} " \
+                      f"{stanza.__version__} sha256:{models_digest(model_dir)}"
         self.version = stanza.__version__
 
     def annotate(self, text: str):
