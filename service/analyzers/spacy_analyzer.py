@@ -6,7 +6,7 @@ from typing import Sequence
 
 import numpy
 
-from service.analyzers import Converting, models_digest
+from service.analyzers import Converting, models_digest, sentence_ends
 from service.document import Document, Entity, Sentence, Word, parse_feats
 
 # spaCy's French NER says PER/LOC/ORG/MISC already; keep the mapping explicit for other models.
@@ -37,6 +37,7 @@ class SpacyAnalyzer(Converting):
         from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LENGTH, MORPH, POS
 
         self._nlp = spacy.load(model)
+        sentence_ends.add_to(self._nlp)       # before the parser: see the module
         self._attrs = [IDX, LENGTH, HEAD, DEP, POS, LEMMA, MORPH, IS_SPACE]
         strings = self._nlp.vocab.strings
         # the names of deprels, UPOS tags and lemmas, and parsed features, by hash ("" for no value)

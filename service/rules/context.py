@@ -161,6 +161,10 @@ class Context:
                     out[last] = e.text
         return out
 
+    def lead_place(self) -> Optional[str]:
+        """The first place the document names."""
+        return next((e.text for e in self.doc.entities if e.label == "LOC"), None)
+
     def main_place(self) -> Optional[str]:
         """The place the document speaks of most (to read "le pays" / "la région")."""
         places = Counter(e.text for e in self.doc.entities if e.label == "LOC")

@@ -27,14 +27,17 @@ class Extraction:
     entities: list[Entity]
 
 
-def share_slots(facts: list[dict]) -> list[dict]:
+def share_slots(facts: list[dict], ctx: Context) -> list[dict]:
     """Slots that an article states once for all its facts of a type (FactType.shared_slots: where the
     accident or the protest took place, who sends the forces): when all the facts of the type that fill
-    one agree on it, the others take it too; when they differ, nothing is guessed."""
+    one agree on it, the others take it too; when they differ, nothing is guessed. A place no fact of
+    the type states is the first place the article names (its lead says where it happened)."""
     for t in FACT_TYPES.values():
         same = [f for f in facts if f["type"] == t.name]
         for slot in t.shared_slots:
             values = {f[slot] for f in same if f.get(slot)}
+            if not values and slot == "location":
+                values = {ctx.lead_place()} - {None}
             if len(values) == 1:
                 for f in same:
                     f[slot] = f.get(slot) or next(iter(values))
@@ -48,7 +51,7 @@ def extract_document(doc: Document, reference: datetime.date | None) -> Extracti
     for f in raw:
         if f.get("count") is not None and f["count"].value == 0:
             f["modality"] = "negated"      # "aucun soldat n'est mort", "personne n'a été arrêté"
-    facts = _FACTS.validate_python(share_slots(merge(raw)))
+    facts = _FACTS.validate_python(share_slots(merge(raw), ctx))
     entities = _ENTITIES.validate_python([
         {"text": e.text, "label": e.label, "start": e.start, "end": e.end,
          "canonical": ctx.full_name(e.text) if e.label == "PER" else None} for e in doc.entities])
