@@ -91,7 +91,7 @@ def read_inputs(inputs: Iterable[str], reference_date: Optional[str] = None) -> 
                 with open(path, encoding="utf-8", errors="surrogateescape") as f:
                     for line in f:
                         if line.strip():
-                            yield from_line(line, reference_date)
+                            yield from_line(line.rstrip("\r\n"), reference_date)     # as Ray's read_text
             else:
                 try:
                     yield from_text(str(path), path.read_text(encoding="utf-8"), reference_date)
