@@ -176,8 +176,13 @@ def done_ids(path: Path) -> set[str]:
     if end < len(data):
         with open(path, "r+b") as f:
             f.truncate(end)
+    return ids_in(data)
+
+
+def ids_in(data: bytes) -> set[str]:
+    """The ids of the whole lines of JSON Lines output (a last line without its end is no line yet)."""
     ids = set()
-    for line in data[:end].splitlines():
+    for line in data[:data.rfind(b"\n") + 1].splitlines():
         try:
             doc_id = json.loads(line).get("id")
         except (ValueError, AttributeError):

@@ -55,19 +55,43 @@ def _datasink(path: str):
     return JsonLines(path)
 
 
-def done_ids(output: Path, fmt: str) -> set[str]:
-    if not output.is_dir():
-        return set()
-    if fmt == "parquet":
-        import pyarrow.parquet as pq
+def _filesystem(location: str):
+    """(filesystem, path) of a local path or a URI (s3://, gs://...: what every node of a cluster sees)."""
+    import pyarrow.fs as pafs
 
-        return {i for f in sorted(output.glob("*.parquet")) for i in pq.read_table(f, columns=["id"])["id"].to_pylist()}
-    return set().union(*(archive.done_ids(f) for f in sorted(output.glob("*.jsonl"))))
+    if "://" in location:
+        return pafs.FileSystem.from_uri(location)
+    return pafs.LocalFileSystem(), str(Path(location).resolve())
+
+
+def done_ids(output: str, fmt: str) -> set[str]:
+    """The ids in the output folder's files. A local JSON Lines file cut short by a killed job is cut back
+    to its last whole line, as the command line does."""
+    import pyarrow.fs as pafs
+    import pyarrow.parquet as pq
+
+    fs, root = _filesystem(output)
+    files = sorted(f.path for f in fs.get_file_info(pafs.FileSelector(root, allow_not_found=True))
+                   if f.type == pafs.FileType.File)
+    ids: set[str] = set()
+    for path in files:
+        if fmt == "parquet" and path.endswith(".parquet"):
+            ids.update(pq.read_table(path, columns=["id"], filesystem=fs)["id"].to_pylist())
+        elif fmt == "json" and path.endswith(".jsonl"):
+            if isinstance(fs, pafs.LocalFileSystem):
+                ids |= archive.done_ids(Path(path))
+            else:
+                with fs.open_input_stream(path) as f:
+                    ids |= archive.ids_in(f.read())
+    return ids
 
 
 def _inputs(inputs: list[str]) -> list[str]:
     paths = []
     for name in inputs:
+        if "://" in name:
+            paths.append(name)
+            continue
         p = Path(name)
         if name == "-" or not (p.is_dir() or p.suffix == ".jsonl"):
             raise SystemExit(f"faits: --engine ray reads JSON Lines files or folders of them, not {name!r}")
@@ -82,7 +106,7 @@ def run(inputs: list[str], output: str, settings, *, actors: int, batch_size: in
     import ray
 
     paths = _inputs(inputs)
-    out = Path(output).resolve()
+    out = output if "://" in output else str(Path(output).resolve())
     done = done_ids(out, fmt)
     if not ray.is_initialized():
         ray.init(address=address, include_dashboard=False, logging_level="WARNING",
@@ -95,13 +119,12 @@ def run(inputs: list[str], output: str, settings, *, actors: int, batch_size: in
                         batch_format="pyarrow", batch_size=batch_size,
                         compute=ray.data.ActorPoolStrategy(size=actors), num_cpus=1, num_gpus=num_gpus or None,
                         runtime_env={"env_vars": ONE_THREAD})
-    before = len(done_ids(out, fmt))
     if fmt == "parquet":
-        ds.write_parquet(str(out), ray_remote_args={"num_cpus": 0.25})
+        ds.write_parquet(out, ray_remote_args={"num_cpus": 0.25})
     else:
-        ds.write_datasink(_datasink(str(out)), ray_remote_args={"num_cpus": 0.25})
+        ds.write_datasink(_datasink(out), ray_remote_args={"num_cpus": 0.25})
     elapsed = time.perf_counter() - t0
-    written = len(done_ids(out, fmt)) - before
-    print(f"faits: {written} documents written to {out}/ ({len(done)} already there), {actors} actor(s), "
+    written = len(done_ids(out, fmt)) - len(done)
+    print(f"faits: {written} documents written to {out} ({len(done)} already there), {actors} actor(s), "
           f"in {elapsed:.1f} s: {written / elapsed:.2f} documents/s (analyzers' loading included)", file=sys.stderr)
     return {"written": written, "skipped": len(done), "seconds": elapsed}
