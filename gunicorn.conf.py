@@ -10,21 +10,28 @@ Every value can be set from the environment. Why these defaults:
   longer than this is killed and replaced. The app answers 503 after FAITS_REQUEST_TIMEOUT (60 s)
   first, so this is the last resort, for a worker that is stuck outside an analysis.
 """
-import multiprocessing
 import os
+import sys
 import tempfile
 
-bind = os.environ.get("FAITS_BIND", "127.0.0.1:8000")
-workers = int(os.environ.get("FAITS_WORKERS", multiprocessing.cpu_count()))
-threads = int(os.environ.get("FAITS_THREADS", 1))
+from service.config import SettingsError, load
+
+try:
+    settings = load()          # the service's settings model (service/config.py): checked once, here
+except SettingsError as e:     # a bad FAITS_* value stops the master before any worker starts
+    sys.exit(f"faits: {e}")
+
+bind = settings.bind
+workers = settings.workers
+threads = settings.threads
 worker_class = "sync" if threads == 1 else "gthread"
 preload_app = False
-timeout = int(os.environ.get("FAITS_TIMEOUT", 120))
-graceful_timeout = int(os.environ.get("FAITS_GRACEFUL_TIMEOUT", 30))
+timeout = settings.timeout
+graceful_timeout = settings.graceful_timeout
 keepalive = 5
 accesslog = None          # the app logs each request as JSON, with its request id
 errorlog = "-"
-loglevel = os.environ.get("FAITS_LOG_LEVEL", "info").lower()
+loglevel = settings.log_level.lower()
 # bounded request line and headers: the body limit is the app's (FAITS_MAX_CHARS)
 limit_request_line = 8190
 limit_request_fields = 100
@@ -35,8 +42,8 @@ os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", tempfile.mkdtemp(prefix="faits
 
 def post_fork(server, worker):
     # Before the app (and torch) is imported in this worker: keep BLAS/OpenMP to one thread too.
-    os.environ.setdefault("OMP_NUM_THREADS", os.environ.get("FAITS_TORCH_THREADS", "1"))
-    os.environ.setdefault("MKL_NUM_THREADS", os.environ.get("FAITS_TORCH_THREADS", "1"))
+    os.environ.setdefault("OMP_NUM_THREADS", str(settings.torch_threads))
+    os.environ.setdefault("MKL_NUM_THREADS", str(settings.torch_threads))
 
 
 def child_exit(server, worker):

@@ -2,29 +2,70 @@
 from __future__ import annotations
 
 import datetime
-from typing import Optional, Union
+import re
+import unicodedata
+from typing import Annotated, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from schemas.dates import DateMention
 from schemas.entities import Entity
 from schemas.facts import Fact
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _iso_date(value):
+    """A date written YYYY-MM-DD, and nothing else: no number (pydantic would read Unix seconds), no time."""
+    if type(value) is datetime.date:          # built in code, not read from a client
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise PydanticCustomError("iso_date", "reference_date must be a date such as 2022-01-08")
+
+
+def has_surrogate(value: str) -> bool:
+    return _SURROGATE.search(value) is not None
+
+
+def _unicode(value: str) -> str:
+    # a JSON escape may give half of a UTF-16 pair ("\ud800"): no response could carry it back
+    if has_surrogate(value):
+        raise PydanticCustomError("lone_surrogate", "must be Unicode text: it holds a lone surrogate "
+                                                    "(an unpaired \\ud800-\\udfff escape)")
+    return value
+
+
+IsoDate = Annotated[datetime.date, BeforeValidator(_iso_date)]
+UnicodeStr = Annotated[str, AfterValidator(_unicode)]
+
+
+def is_blank(text: str) -> bool:
+    """Nothing but white space and invisible format characters (zero-width spaces, byte-order marks)."""
+    return all(c.isspace() or unicodedata.category(c) == "Cf" for c in text)
+
+
 class ExtractRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(min_length=1, description="French news text (UTF-8).",
-                      examples=["Trois manifestants ont été interpellés samedi à Lyon."])
-    reference_date: Optional[datetime.date] = Field(
+    text: UnicodeStr = Field(min_length=1, description="French news text (UTF-8).",
+                             examples=["Trois manifestants ont été interpellés samedi à Lyon."])
+    reference_date: Optional[IsoDate] = Field(
         None, description="Publication date (YYYY-MM-DD); dates without a year resolve against it.")
-    id: Optional[str] = Field(None, max_length=256, description="Echoed back unchanged.")
+    id: Optional[UnicodeStr] = Field(None, max_length=256, description="Echoed back unchanged.")
 
     @field_validator("text")
     @classmethod
     def not_blank(cls, v: str) -> str:
-        if not v.strip():
-            raise ValueError("text must contain something other than white space")
+        if is_blank(v):
+            raise PydanticCustomError("blank", "text must contain something other than white space and "
+                                               "invisible characters")
         return v
 
 
@@ -33,7 +74,7 @@ class ExtractQuery(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    reference_date: Optional[datetime.date] = None
+    reference_date: Optional[IsoDate] = None
     id: Optional[str] = Field(None, max_length=256)
 
 

@@ -12,29 +12,31 @@ from flask_openapi3 import Info, OpenAPI
 from schemas.api import Problem
 from service import config as config_mod
 from service import errors, logs, security
-from service.runtime import Runtime
+from service.runtime import EXTENSION, Runtime
 
 __version__ = "1.0.0"
 log = logging.getLogger("faits.http")
 
 
 def create_app(config: Optional[dict] = None) -> OpenAPI:
-    conf = config_mod.from_env()
-    conf.update(config or {})
-    logs.configure(conf["LOG_LEVEL"])
+    """The app, with the settings of the environment (service.config) and `config` on top: the same names
+    without the prefix ({"MAX_CHARS": 5000}). For tests and tools, "ANALYZER_INSTANCE" gives an analyzer
+    already loaded; it is no setting."""
+    overrides = dict(config or {})
+    analyzer = overrides.pop("ANALYZER_INSTANCE", None)
+    settings = config_mod.load(overrides)
+    logs.configure(settings.log_level)
 
     app = OpenAPI(__name__, info=Info(title="faits", version=__version__,
                                       description="Facts from French news text: arrests, casualties, troop "
                                                   "deployments, crowd sizes, dates and named entities."),
                   doc_ui=False, security_schemes=security.SCHEMES,
                   validation_error_status=422, validation_error_model=Problem)
-    app.config.update(conf)
     app.debug = False                 # never, whatever FLASK_DEBUG says: no debugger, no traces to clients
     app.json.ensure_ascii = False     # French text stays readable in responses
     app.json.sort_keys = False
-    # bytes: JSON may escape each character as \uXXXX; the character limit is checked after decoding
-    app.config["MAX_CONTENT_LENGTH"] = conf["MAX_CHARS"] * 6 + 65_536
-    app.extensions["faits"] = Runtime(conf)
+    app.config["MAX_CONTENT_LENGTH"] = settings.body_limit     # /extract/batch sets its own
+    app.extensions[EXTENSION] = runtime = Runtime(settings, analyzer)
 
     errors.register(app)
 
@@ -69,5 +71,5 @@ def create_app(config: Optional[dict] = None) -> OpenAPI:
     def openapi_json():
         return app.api_doc
 
-    app.extensions["faits"].start()
+    runtime.start()
     return app

@@ -2,16 +2,24 @@
 from __future__ import annotations
 
 import logging
+import re
 from http import HTTPStatus
 from typing import Optional
 
-from flask import Flask, g, jsonify
+from flask import Flask, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from schemas.api import Problem
 
 log = logging.getLogger(__name__)
 PROBLEM_JSON = "application/problem+json"
+SURROGATE = re.compile("[\ud800-\udfff]")      # unpaired halves of UTF-16: no UTF-8 can carry them
+MAX_ERRORS = 10        # field errors a problem lists: a body of 600 unknown keys gets 10 and a count
+MAX_ECHO = 64          # characters of a client's key or value a problem echoes
+# pydantic's wording where it names an internal class ("instance of ExtractRequest") or says nothing to a user
+MESSAGES = {"model_type": "Input should be a JSON object", "dict_type": "Input should be a JSON object",
+            "model_attributes_type": "Input should be a JSON object",
+            "string_unicode": "must be Unicode text: it holds a lone surrogate (an unpaired \\ud800-\\udfff escape)"}
 
 
 class ApiError(Exception):
@@ -36,16 +44,31 @@ def problem(status: int, detail: str, errors: Optional[list[dict]] = None, heade
     return resp
 
 
+def echo(value) -> str:
+    """A client's key or value as a problem may repeat it: short, and always encodable (a lone surrogate
+    from a JSON escape becomes U+FFFD)."""
+    text = str(value)
+    return SURROGATE.sub("\ufffd", text if len(text) <= MAX_ECHO else text[:MAX_ECHO] + "…")
+
+
 def pydantic_errors(exc) -> list[dict]:
-    """pydantic's errors without the echoed input (which may be huge or sensitive)."""
-    return [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()]
+    """pydantic's errors, the first MAX_ERRORS, without the echoed input (which may be huge or sensitive)."""
+    return [{"loc": [echo(x) if isinstance(x, str) else x for x in e["loc"]],
+             "msg": MESSAGES.get(e["type"], e["msg"]), "type": e["type"]} for e in exc.errors()[:MAX_ERRORS]]
 
 
 def invalid_fields(exc) -> ApiError:
     """A pydantic ValidationError as the API's 422."""
+    errors, total = pydantic_errors(exc), exc.error_count()
+    more = f"; and {total - len(errors)} more" if total > len(errors) else ""
     return ApiError(422, "Some fields are invalid: " + "; ".join(
-        f"{'.'.join(map(str, err['loc'])) or 'body'}: {err['msg']}" for err in exc.errors()),
-        errors=pydantic_errors(exc))
+        f"{'.'.join(map(str, err['loc'])) or 'body'}: {err['msg']}" for err in errors) + more, errors=errors)
+
+
+def body_too_large() -> str:
+    limit = request.max_content_length
+    return (f"The request body is over {limit} bytes, the most this route accepts." if limit
+            else "The request body is larger than this service accepts.")
 
 
 def register(app: Flask) -> None:
@@ -57,7 +80,7 @@ def register(app: Flask) -> None:
     def _http_error(e: HTTPException):
         detail = e.description or HTTPStatus(e.code).description
         if e.code == 413:
-            detail = "The request body is larger than this service accepts."
+            detail = body_too_large()
         headers = {"Allow": ", ".join(e.valid_methods)} if getattr(e, "valid_methods", None) else None
         return problem(e.code or 500, detail, headers=headers)
 

@@ -10,11 +10,15 @@ import time
 from concurrent.futures import Future
 from typing import Callable, Optional, TypeVar
 
+from flask import Flask, current_app
+
 from service.analyzers import Analyzer, load_analyzer
+from service.config import Settings
 
 log = logging.getLogger(__name__)
 WARM_UP_TEXT = "Deux manifestants ont été interpellés samedi 8 janvier à Lyon par la police."
 T = TypeVar("T")
+EXTENSION = "faits"           # the app's extensions key of the Runtime: read through get_runtime
 
 
 def freeze_loaded() -> None:
@@ -31,10 +35,17 @@ class AnalysisTimeout(Exception):
     """The analysis did not end, or could not start, within the time limit."""
 
 
+def get_runtime(app: Optional[Flask] = None) -> "Runtime":
+    """The Runtime of the app (the current one by default): the one way the code reaches it."""
+    return (app or current_app).extensions[EXTENSION]
+
+
 class Runtime:
-    def __init__(self, config: dict):
-        self.config = config
-        self.analyzer: Optional[Analyzer] = config.get("ANALYZER_INSTANCE")
+    """The settings and the analyzer of this process. `analyzer`: one already loaded (tests, tools)."""
+
+    def __init__(self, settings: Settings, analyzer: Optional[Analyzer] = None):
+        self.settings = settings
+        self.analyzer = analyzer
         self.error: Optional[str] = None
         self._ready = threading.Event()
         if self.analyzer is not None:
@@ -52,7 +63,7 @@ class Runtime:
     def run(self, fn: Callable[..., T], *args) -> T:
         """fn(*args) on the analysis thread, waiting REQUEST_TIMEOUT seconds at most in all: for the
         analyzer to be free, then for fn. fn's exceptions are raised here."""
-        limit = float(self.config["REQUEST_TIMEOUT"])
+        limit = self.settings.request_timeout
         deadline = time.monotonic() + limit
         if not self._free.acquire(timeout=limit):
             raise AnalysisTimeout(f"The analyzer stayed busy for {limit:g} s (FAITS_REQUEST_TIMEOUT); retry later.")
@@ -89,22 +100,22 @@ class Runtime:
     def start(self) -> None:
         if self.ready:
             return
-        if self.config["LOAD"] == "eager":
+        if self.settings.load == "eager":
             self._load()
         else:
             threading.Thread(target=self._load, name="analyzer-loader", daemon=True).start()
 
     def _load(self) -> None:
-        c = self.config
+        s = self.settings
         try:
-            analyzer = load_analyzer(c["ANALYZER"], stanza_dir=c["STANZA_DIR"], spacy_model=c["SPACY_MODEL"],
-                                     torch_threads=c["TORCH_THREADS"])
+            analyzer = load_analyzer(s.analyzer, stanza_dir=s.stanza_dir, spacy_model=s.spacy_model,
+                                     torch_threads=s.torch_threads)
             analyzer.parse(WARM_UP_TEXT)
             freeze_loaded()
         except Exception as e:       # reported by /readyz; the process stays up to say why
             self.error = f"{type(e).__name__}: {e}"
             log.exception("analyzer failed to load")
-            if c["LOAD"] == "eager":
+            if s.load == "eager":
                 raise
             return
         self.analyzer = analyzer

@@ -6,6 +6,7 @@ import hmac
 from flask import Flask, request
 
 from service.errors import ApiError
+from service.runtime import get_runtime
 
 OPEN_PATHS = {"/healthz", "/readyz"}      # probes: orchestrators call them without credentials
 SCHEMES = {"bearerAuth": {"type": "http", "scheme": "bearer",
@@ -16,14 +17,15 @@ CORS_HEADERS = "Authorization, Content-Type, X-Request-ID"
 
 
 def register(app: Flask) -> None:
-    key = app.config["API_KEY"]
+    settings = get_runtime(app).settings
+    key = settings.api_key.get_secret_value()
     if key:
         expected = key.encode()
 
         @app.before_request
         def _require_key():
             # OPTIONS carries no credentials in a browser's CORS preflight, and answers only "Allow"
-            if request.path in OPEN_PATHS or request.method == "OPTIONS" or _public(app):
+            if request.path in OPEN_PATHS or request.method == "OPTIONS" or _public(settings.metrics_public):
                 return None
             scheme, _, token = request.headers.get("Authorization", "").partition(" ")
             # compare_digest: the time taken does not tell how much of the key was right
@@ -32,7 +34,7 @@ def register(app: Flask) -> None:
                                headers={"WWW-Authenticate": 'Bearer realm="faits"'})
             return None
 
-    origins = {o.strip() for o in app.config["CORS_ORIGINS"].split(",") if o.strip()}
+    origins = {o.strip() for o in settings.cors_origins.split(",") if o.strip()}
     if origins:
         @app.after_request
         def _cors(resp):
@@ -48,8 +50,8 @@ def register(app: Flask) -> None:
             return resp
 
 
-def _public(app: Flask) -> bool:
+def _public(metrics_public: bool) -> bool:
     """The demo page and its files (the page asks for the key itself and sends it with its calls), and
     /metrics when FAITS_METRICS_PUBLIC says so."""
     path = request.path
-    return path == "/" or path.startswith("/demo/") or (path == "/metrics" and bool(app.config.get("METRICS_PUBLIC")))
+    return path == "/" or path.startswith("/demo/") or (path == "/metrics" and metrics_public)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from service import create_app
+from service.runtime import get_runtime
 from tests.test_api import assert_valid
 
 TEXTS = ["Trois manifestants ont été interpellés samedi à Lyon par la police.",
@@ -33,7 +34,7 @@ def test_results_in_order_and_equal_to_single_calls(client):
 
 
 def test_one_parse_call_for_all_good_documents(app, monkeypatch):
-    analyzer = app.extensions["faits"].analyzer
+    analyzer = get_runtime(app).analyzer
     calls = []
     real = analyzer.annotate_many
 
@@ -63,7 +64,7 @@ def test_bad_documents_fail_alone(client):
     assert results[0]["id"] == "ok-1" and results[0]["facts"]
     assert results[6]["id"] == "ok-2" and results[6]["facts"][0]["kind"] == "injured"
     expected = {1: (422, "empty", "text"), 2: (413, "long", "5001 characters"), 3: (422, "typo", "txt: Extra inputs"),
-                4: (422, None, "dict"), 5: (422, None, "reference_date")}
+                4: (422, None, "a JSON object"), 5: (422, None, "reference_date")}
     for i, (status, doc_id, words) in expected.items():
         e = results[i]
         assert (e["index"], e["status"], e["id"]) == (i, status, doc_id)
@@ -88,7 +89,7 @@ def test_too_many_documents_is_413(analyzers):
 
 
 def test_default_batch_limit_is_64(client):
-    assert client.application.config["MAX_BATCH"] == 64
+    assert get_runtime(client.application).settings.max_batch == 64
 
 
 def test_body_may_hold_a_full_batch_of_long_texts(client):

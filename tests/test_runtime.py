@@ -32,7 +32,7 @@ def tracked_ids() -> set[int]:
 
 def test_the_loaded_analyzer_is_frozen_out_of_the_collector(monkeypatch):
     monkeypatch.setattr("service.runtime.load_analyzer", lambda *a, **k: FakeAnalyzer())
-    runtime = Runtime({**config.from_env({}), "LOAD": "eager"})
+    runtime = Runtime(config.load({"LOAD": "eager"}))
     gc.disable()                  # no collection of its own between loading and the freeze
     try:
         runtime.start()

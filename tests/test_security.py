@@ -6,6 +6,7 @@ import subprocess
 import pytest
 
 from service import create_app
+from service.runtime import get_runtime
 from tests.conftest import ROOT
 from tests.test_api import SPEC, assert_valid
 
@@ -23,7 +24,7 @@ def keyed(analyzers):
 
 
 def test_no_key_by_default(client):
-    assert client.application.config["API_KEY"] == ""
+    assert get_runtime(client.application).settings.api_key.get_secret_value() == ""
     assert client.post("/extract", json={"text": "Bonjour."}).status_code == 200
 
 

@@ -7,7 +7,8 @@ import time
 import pytest
 
 from service import create_app
-from service.runtime import AnalysisTimeout, Runtime
+from service.config import load
+from service.runtime import AnalysisTimeout, Runtime, get_runtime
 from tests.test_api import assert_valid
 
 TEXT = "Trois manifestants ont été interpellés samedi à Lyon par la police."
@@ -23,7 +24,7 @@ def wait_idle(runtime, bound_s=10.0):
 def test_slow_analysis_is_503_then_the_next_request_succeeds(analyzers, monkeypatch):
     analyzer = analyzers("spacy")
     app = create_app({"ANALYZER_INSTANCE": analyzer, "REQUEST_TIMEOUT": 0.3, "LOG_LEVEL": "CRITICAL"})
-    client, runtime = app.test_client(), app.extensions["faits"]
+    client, runtime = app.test_client(), get_runtime(app)
     release = threading.Event()
     real_parse = analyzer.annotate
 
@@ -51,13 +52,13 @@ def test_slow_analysis_is_503_then_the_next_request_succeeds(analyzers, monkeypa
 def test_request_timeout_from_the_environment(monkeypatch, analyzers):
     monkeypatch.setenv("FAITS_REQUEST_TIMEOUT", "2.5")
     app = create_app({"ANALYZER_INSTANCE": analyzers("spacy"), "LOG_LEVEL": "CRITICAL"})
-    assert app.config["REQUEST_TIMEOUT"] == 2.5
+    assert get_runtime(app).settings.request_timeout == 2.5
     monkeypatch.delenv("FAITS_REQUEST_TIMEOUT")
-    assert create_app({"ANALYZER_INSTANCE": analyzers("spacy")}).config["REQUEST_TIMEOUT"] == 60
+    assert get_runtime(create_app({"ANALYZER_INSTANCE": analyzers("spacy")})).settings.request_timeout == 60
 
 
 def test_one_analysis_at_a_time():
-    runtime = Runtime({"REQUEST_TIMEOUT": 30, "ANALYZER_INSTANCE": object()})
+    runtime = Runtime(load({"REQUEST_TIMEOUT": 30}), object())
     state = {"now": 0, "most": 0}
     lock = threading.Lock()
 
@@ -81,7 +82,7 @@ def test_one_analysis_at_a_time():
 
 
 def test_errors_of_the_job_reach_the_caller_and_free_the_analyzer():
-    runtime = Runtime({"REQUEST_TIMEOUT": 5, "ANALYZER_INSTANCE": object()})
+    runtime = Runtime(load({"REQUEST_TIMEOUT": 5}), object())
 
     def fails():
         raise ValueError("bad text")
@@ -91,7 +92,7 @@ def test_errors_of_the_job_reach_the_caller_and_free_the_analyzer():
 
 
 def test_timeout_raises_and_the_job_ends_on_its_own():
-    runtime = Runtime({"REQUEST_TIMEOUT": 0.05, "ANALYZER_INSTANCE": object()})
+    runtime = Runtime(load({"REQUEST_TIMEOUT": 0.05}), object())
     done = threading.Event()
 
     def slow():

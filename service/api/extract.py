@@ -9,7 +9,8 @@ from pydantic import ValidationError
 
 from schemas.api import ExtractQuery, ExtractRequest, ExtractResponse
 from service.analysis import analyse, check_length
-from service.api.common import is_json, json_response, problem_response, read_json
+from service.api.common import (analysis_responses, is_json, json_response, problem_response, read_body, read_json,
+                                reject_query)
 from service.errors import ApiError, invalid_fields
 from service.security import SECURITY
 
@@ -34,16 +35,14 @@ def _read_request() -> ExtractRequest:
     mimetype = request.mimetype or ""
     try:
         if is_json():
-            if request.args:        # else they would be ignored without a word
-                raise ApiError(422, "Query parameters are for a text/plain body; with JSON, send "
-                                    f"{', '.join(sorted(request.args))} in the body.")
+            reject_query("in the JSON body (query parameters are for a text/plain body)")
             body = read_json()
             if not isinstance(body, dict):
                 raise ApiError(422, "The JSON body must be an object with a 'text' field.")
             return ExtractRequest.model_validate(body)
         if mimetype == "text/plain":
             try:
-                text = request.get_data(cache=False).decode(request.mimetype_params.get("charset", "utf-8"))
+                text = read_body().decode(request.mimetype_params.get("charset", "utf-8"))
             except (UnicodeDecodeError, LookupError):
                 raise ApiError(400, "The text/plain body is not valid in its charset (UTF-8 by default).") from None
             query = ExtractQuery.model_validate(request.args.to_dict())
@@ -56,10 +55,7 @@ def _read_request() -> ExtractRequest:
 @api.post("/extract", operation_id="extract", summary="Extract facts, dates and entities from French news text",
           responses={200: ExtractResponse, 400: problem_response("Malformed body"),
                      413: problem_response("Text too long"), 415: problem_response("Unsupported content type"),
-                     422: problem_response("Invalid fields"),
-                     401: problem_response("Missing or wrong API key (when the service has one)"),
-                     503: problem_response("The analyzer is not loaded yet, or the analysis ran "
-                                           "past FAITS_REQUEST_TIMEOUT")},
+                     422: problem_response("Invalid fields"), **analysis_responses()},
           security=SECURITY,
           openapi_extensions={"requestBody": REQUEST_BODY, "parameters": QUERY})
 def extract():

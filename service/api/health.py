@@ -1,12 +1,12 @@
 """Liveness and readiness probes."""
 from __future__ import annotations
 
-from flask import current_app
 from flask_openapi3 import APIBlueprint, Tag
 
 from schemas.api import AnalyzerInfo, Health
 from service.api.common import problem_response
 from service.errors import ApiError
+from service.runtime import get_runtime
 
 api = APIBlueprint("health", __name__, abp_tags=[Tag(name="health")])
 
@@ -19,7 +19,7 @@ def healthz():
 @api.get("/readyz", operation_id="readyz", summary="Readiness: the analyzer is loaded and has parsed a warm-up text",
          responses={200: Health, 503: problem_response("Not ready")})
 def readyz():
-    runtime = current_app.extensions["faits"]
+    runtime = get_runtime()
     if not runtime.ready:
         detail = runtime.error and f"The analyzer failed to load: {runtime.error}" or "The analyzer is loading."
         raise ApiError(503, detail, headers={"Retry-After": "5"})
