@@ -77,6 +77,15 @@ FAMILIES = {
         ("Deux militants ont été placés en détention provisoire.", "arrest", {"count": 2}),
         ("Douze personnes ont été placées en garde-à-vue.", "arrest", {"count": 12}),
     ],
+    "modality across clauses": [
+        ("La radio n'émet plus depuis que 300 manifestants ont envahi ses locaux.", "crowd",
+         {"count": 300, "modality": "asserted"}),
+        ("Le cortège a pu partir à midi, rassemblant 2 000 personnes.", "crowd", {"count": 2000, "modality": "asserted"}),
+        ("Les secours tentent de retrouver des survivants. Selon un bilan officiel, 15 personnes ont été tuées.",
+         "casualties", {"count": 15, "modality": "reported"}),
+        ("Les gendarmes n'ont pas réussi à interpeller les deux fugitifs.", "arrest", None),
+        ("Le cortège pourrait rassembler 2 000 personnes.", "crowd", {"count": 2000, "modality": "hypothetical"}),
+    ],
     "precision": [
         ("Personne n'a été arrêté.", "arrest", None),
         ("La cellule dont les membres ont été arrêtés était surveillée depuis un an.", "arrest", None),

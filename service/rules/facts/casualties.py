@@ -21,7 +21,8 @@ EVENT_COUNT = ("nmod*[de]", "of")          # where an event noun's count lies: "
 def _noun_rule(kind: str, lex: str, examples: tuple) -> Rule:
     return Rule(
         name=f"casualty-{kind}-noun", doc=f"A count right before a {kind} noun.",
-        trigger=Trigger(L + lex, NOUN_LIKE), count=(".",), attrs={"kind": kind}, examples=examples)
+        trigger=Trigger(L + lex, NOUN_LIKE), count=(".",), requires=("nominal",), attrs={"kind": kind},
+        examples=examples)
 
 
 def _predicate_rule(kind: str, lex: str, examples: tuple) -> Rule:
@@ -107,6 +108,7 @@ RULES = [
             Example("Personne n'a été blessé.", absent=True),
             Example("Le fils du commerçant a été poignardé samedi.", {"kind": "injured", "count": 1}),
             Example("Un passant a été poignardé à mort.", absent=True),
+            Example("Cinq personnes ont été blessées : trois policiers et deux passants.", {"count": 5}),
             Example("Cinq randonneurs ont été retrouvés blessés.", {"kind": "injured", "count": 5},
                     fails={"spacy": "spaCy reads 'blessés' as a noun: casualty-injured-predicate gives the fact"}),
          )),
@@ -177,6 +179,9 @@ def _intransitive(w: Word, ctx: Context) -> bool:
 
 
 CONDITIONS = {
+    # a participle with its auxiliary is a clause, counted on its subject ("six personnes ont été
+    # blessées : quatre policiers ..."), whatever count follows it
+    "nominal": lambda w, ctx: not any(c.rel == "aux" for c in w.children),
     "intransitive": _intransitive,
     "not_intransitive_subject": lambda w, ctx: not _intransitive(w, ctx),
     "to_death": lambda w, ctx: w.rel in ("obl", "advcl", "nmod", "xcomp") and w.parent is not None and

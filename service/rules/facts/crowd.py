@@ -5,7 +5,7 @@ from schemas.facts import CrowdFact
 from service.document import Word
 from service.rules.context import Context
 from service.rules.engine import ELLIPTIC_TRIGGER, FactType, common_fields, elliptic_counts, links_a_count
-from service.rules.matcher import Example, Rule, Trigger, clause_head, clause_span, lexicon_set, norm_text, phrase
+from service.rules.matcher import Example, Rule, Trigger, clause_head, clause_span, forms, lexicon_set, norm_text, phrase
 
 L = "triggers:crowd."
 NOUNS = frozenset({"NOUN", "PROPN"})
@@ -65,7 +65,7 @@ def _protest_context(w: Word, ctx: Context) -> bool:
     streets", or the figure is a counter's ("selon les organisateurs")."""
     verbs, events = lexicon_set(L + "verbs"), lexicon_set(L + "event_nouns")
     head = clause_head(w)
-    if head is not None and head.lemma.lower() in verbs:
+    if head is not None and forms(head) & verbs:
         return True
     if any(a.lemma.lower() in events for a in list(w.ancestors())[:2]) or \
             any(c.lemma.lower() in verbs for c in w.children if c.rel in ("acl", "acl:relcl")):
