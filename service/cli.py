@@ -11,6 +11,7 @@ import itertools
 import os
 import sys
 import time
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import yaml
@@ -138,16 +139,16 @@ def extract_local(a, settings) -> int:
                 f.flush()         # a killed run loses the documents in flight, no more
                 written += len(lines)
                 bar.update(len(lines))
-        except runs.ServiceError as e:
-            print(f"faits: {e}", file=sys.stderr)
+        except (runs.ServiceError, BrokenProcessPool) as e:
+            print(f"faits: {e or 'a worker process died (see above)'}", file=sys.stderr)
             status = 1
     bar.close()
-    elapsed = time.perf_counter() - t0
-    work = elapsed - loaded.seconds
-    rate = f"{written / work:.2f} documents/s after loading ({loaded.seconds:.1f} s)" if loaded.seconds and work > 0 \
-        else f"{written / elapsed:.2f} documents/s" if elapsed > 0 else ""
+    end = time.perf_counter()
+    elapsed, work = end - t0, end - (loaded.at or t0)     # work: from when every analyzer was loaded
+    rate = f": {written / work:.2f} documents/s" if written and work > 0 else ""
+    load = f" (analyzers loaded after {loaded.at - t0:.1f} s, then {work:.1f} s)" if loaded.at else ""
     print(f"faits: {written} documents written to {out} ({problems} problems), {skipped} already there, "
-          f"in {elapsed:.1f} s: {rate}", file=sys.stderr)
+          f"in {elapsed:.1f} s{load}{rate}", file=sys.stderr)
     return status
 
 

@@ -3,10 +3,10 @@ analyzer once), or on a running service (POST /extract/batch). Each takes chunks
 gives their output lines back chunk by chunk, in the order of the chunks."""
 from __future__ import annotations
 
+import itertools
 import json
 import multiprocessing
 import os
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -34,15 +34,9 @@ class Settings:
 
 
 class Loaded:
-    """How long loading took, the longest of the workers (they load at the same time)."""
+    """When every analyzer of the run was loaded (time.perf_counter): the run's rate counts from then."""
 
-    def __init__(self):
-        self.seconds = 0.0
-        self._lock = threading.Lock()
-
-    def add(self, seconds: float) -> None:
-        with self._lock:
-            self.seconds = max(self.seconds, seconds)
+    at: Optional[float] = None
 
 
 def _ordered(submit: Callable[[list], Future], chunks: Iterable[list], in_flight: int) -> Iterator:
@@ -62,34 +56,41 @@ def _ordered(submit: Callable[[list], Future], chunks: Iterable[list], in_flight
 _worker: dict = {}
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, barrier) -> None:
     os.environ.setdefault("OMP_NUM_THREADS", str(settings.torch_threads))
-    t = time.perf_counter()
     _worker["analyzer"] = settings.load()
-    _worker["settings"] = settings
-    _worker["load_s"] = time.perf_counter() - t
+    _worker["settings"], _worker["barrier"] = settings, barrier
 
 
-def _work(docs: list) -> tuple[list[str], float]:
-    return archive.process(_worker["analyzer"], docs, _worker["settings"].max_chars), _worker["load_s"]
+def _ready() -> None:
+    # one such task per worker, all waiting for each other: every worker has started and loaded
+    _worker["barrier"].wait(timeout=900)
+
+
+def _work(docs: list) -> list[str]:
+    return archive.process(_worker["analyzer"], docs, _worker["settings"].max_chars)
 
 
 def local(chunks: Iterable[list], settings: Settings, workers: int, loaded: Loaded) -> Iterator[list[str]]:
+    chunks = iter(chunks)
+    first = next(chunks, None)
+    if first is None:               # everything is done already: no analyzer to load
+        return
+    chunks = itertools.chain([first], chunks)
     if workers <= 1:
-        analyzer = None
+        analyzer = settings.load()
+        loaded.at = time.perf_counter()
         for docs in chunks:
-            if analyzer is None:        # loaded for the first chunk: none when everything is done already
-                t = time.perf_counter()
-                analyzer = settings.load()
-                loaded.add(time.perf_counter() - t)
             yield archive.process(analyzer, docs, settings.max_chars)
         return
     # spawn: each worker starts clean and loads its own models (torch's threads do not survive a fork)
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=_init_worker, initargs=(settings,)) as pool:
-        for lines, load_s in _ordered(lambda docs: pool.submit(_work, docs), chunks, 2 * workers):
-            loaded.add(load_s)
-            yield lines
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                             initargs=(settings, context.Barrier(workers))) as pool:
+        for ready in [pool.submit(_ready) for _ in range(workers)]:
+            ready.result()
+        loaded.at = time.perf_counter()
+        yield from _ordered(lambda docs: pool.submit(_work, docs), chunks, 2 * workers)
 
 
 # --- a running service -------------------------------------------------------------------------------
