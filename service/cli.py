@@ -47,7 +47,6 @@ def _service_settings() -> dict:
 
 
 def _extract_parser(sub) -> None:
-    conf = _service_settings()
     e = sub.add_parser("extract", help="extract the facts of an archive of documents into JSON Lines",
                        description="One JSON line per document: what /extract answers for it (without "
                                    "meta.timings_ms), or its problem. Re-running with the same -o skips the "
@@ -60,10 +59,11 @@ def _extract_parser(sub) -> None:
     e.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                    help="processes, each with its analyzer (--url: concurrent requests; --engine ray: actors); "
                         "default: the cores")
-    e.add_argument("--analyzer", choices=("stanza", "spacy"), default=conf["ANALYZER"])
-    e.add_argument("--stanza-dir", default=conf["STANZA_DIR"])
-    e.add_argument("--spacy-model", default=conf["SPACY_MODEL"])
-    e.add_argument("--max-chars", type=int, default=conf["MAX_CHARS"], help="longer texts get a 413 problem")
+    # default: the service's setting (FAITS_ANALYZER, FAITS_STANZA_DIR...)
+    e.add_argument("--analyzer", choices=("stanza", "spacy"))
+    e.add_argument("--stanza-dir")
+    e.add_argument("--spacy-model")
+    e.add_argument("--max-chars", type=int, help="longer texts get a 413 problem")
     e.add_argument("--reference-date", type=_date, help="publication date of the documents that give none")
     e.add_argument("--batch-size", type=int, default=16, help="documents per analyzer call (or per request)")
     e.add_argument("--url", help="send the documents to this running service instead (API key: FAITS_API_KEY)")
@@ -88,7 +88,9 @@ def _date(value: str) -> str:
 def extract(a) -> int:
     from service import runs
 
-    settings = runs.Settings(a.analyzer, a.stanza_dir, a.spacy_model, a.max_chars)
+    conf = _service_settings()
+    settings = runs.Settings(a.analyzer or conf["ANALYZER"], a.stanza_dir or conf["STANZA_DIR"],
+                             a.spacy_model or conf["SPACY_MODEL"], a.max_chars or conf["MAX_CHARS"])
     if a.engine == "ray":
         from service import ray_job
 
