@@ -62,6 +62,15 @@ FAMILIES = {
         ("Plus de 300 militaires se déployaient vers la région.", "troops", {"count": 300}),
         ("Trois cents soldats ont quitté l'armée.", "troops", None),
     ],
+    "a force's strength changed, tallied or in part": [
+        ("L'opération va passer de 3 000 à 3 600 militaires cet été.", "troops", {"count": 3000}),
+        ("L'opération va passer de 3 000 à 3 600 militaires cet été.", "troops", {"count": 3600}),
+        ("Le gouvernement a décidé de porter à 800 le nombre de gendarmes mobilisés.", "troops", {"count": 800}),
+        ("Le Ghana a envoyé 150 des 450 Casques bleus promis.", "troops", {"count": 150}),
+        ("Le Ghana a envoyé 150 des 450 Casques bleus promis.", "troops", {"count": 450}),
+        ("Un contingent de 250 soldats sénégalais a rejoint la mission.", "troops", {"count": 250}),
+        ("Le nombre d'élèves va passer de 300 à 350.", "troops", None),
+    ],
     "crowds beyond protesters": [
         ("Des milliers de personnes ont de nouveau défilé à Rennes.", "crowd", {"count": 2000}),
         ("Une vingtaine de militants ont envahi le toit de la mairie.", "crowd", {"count": 20}),
@@ -96,6 +105,8 @@ FAMILIES = {
 
 # (sentence, analyzer) -> why that analyzer cannot pass it yet
 FAILS = {
+    ("Le Ghana a envoyé 150 des 450 Casques bleus promis.", "stanza"):
+        "the mini models end the sentence before 'Casques'",
     ("Plus de 300 militaires se déployaient vers la région.", "spacy"):
         "spaCy ends the sentence after 'militaires'",
     ("Marie Dupont, 30 ans, est décédée à l'hôpital.", "spacy"):

@@ -104,6 +104,25 @@ class Context:
                     return q
         return None
 
+    def range_ends(self, q: Quantity) -> Optional[tuple[Quantity, Quantity]]:
+        """The two figures of a range written "X à Y" ("de 4 500 à 5 100"), each a count of its own."""
+        text = self.text[q.start:q.end]
+        cut = text.find(" à ")
+        if cut < 0:
+            return None
+        first = find_quantities(self.text[:q.start + cut], begin=q.start)
+        second = find_quantities(self.text[:q.end], begin=q.start + cut + 3)
+        return (first[0], second[0]) if len(first) == 1 and len(second) == 1 else None
+
+    def partitive_before(self, q: Quantity) -> Optional[Quantity]:
+        """The part counted out of `q` right before it: "120" in "120 des 700 Casques bleus"."""
+        links = lexicon_set("triggers:partitive_links")
+        for p in self.counts_in(self.doc.sentence_at(q.start))[0]:
+            if p.end <= q.start and p.text is not None and \
+                    self.text[p.end:q.start].strip().lower().replace("’", "'") in links:
+                return p
+        return None
+
     def quantity_at(self, word: Word) -> Optional[Quantity]:
         """The count that begins where `word` begins."""
         counts, starts = self.counts_in(word.sentence)

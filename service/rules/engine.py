@@ -306,6 +306,34 @@ def list_before(q: Quantity, ctx: Context, sentence) -> Optional[tuple[Quantity,
     return (total, rest[-1], mark) if total is not None else None
 
 
+TALLY_SPAN = 6          # words between "le nombre de disparus" and its figure ("s'élève désormais à 21")
+
+
+def tally(w: Word, ctx: Context) -> tuple[Optional[Word], Optional[Quantity]]:
+    """What the tally noun `w` counts (its "de" complement) and the figure it is given: the first count
+    after it, within a few words, behind a link ("le nombre de disparus s'élève désormais à 21"), or a
+    count right before it ("porter à 600 le nombre de soldats")."""
+    counted = follow(w, "of")
+    if not counted:
+        return None, None
+    s, links = w.sentence, lexicon_set("triggers:tally_links")
+
+    def linked(q: Quantity) -> bool:
+        before = [x for x in s.words if x.end <= q.start]
+        return bool(before) and (before[-1].lemma.lower() in links or before[-1].text.lower() in links)
+    counts = [q for q in ctx.counts_in(s)[0] if q.text is not None]
+    for q in counts:
+        if q.start < counted[0].end:
+            continue
+        if len(s.words_between(counted[0].end, q.start)) > TALLY_SPAN or not linked(q):
+            break
+        return counted[0], q
+    before = [q for q in counts if q.end <= w.start]
+    if before and len(s.words_between(before[-1].end, w.start)) <= 2 and linked(before[-1]):
+        return counted[0], before[-1]
+    return counted[0], None
+
+
 def links_a_count(link: Word, ctx: Context) -> bool:
     """The link word ("dont", ",", "contre"...) comes right before a count: with a fact of the
     running module before it (a `follows` rule), the trigger of an elliptic figure."""

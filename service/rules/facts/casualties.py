@@ -8,11 +8,10 @@ from service.document import Sentence, Word
 from service.rules.context import Context
 from service.rules.engine import (ELLIPTIC_TRIGGER, SUBCOUNT_TRIGGER, FactType, among_group, common_fields,
                                   elliptic_counts, find_count, group_facts, is_person, links_a_count, list_before,
-                                  noun_label, subcounts)
+                                  noun_label, subcounts, tally)
 from service.rules.matcher import Example, Rule, Trigger, clause_span, follow, forms, lexicon_set
 
 L = "triggers:casualties."
-TALLY_SPAN = 6          # words between "le nombre de disparus" and its figure ("s'élève désormais à 21")
 NOUN_LIKE = frozenset({"NOUN", "ADJ", "VERB", "PROPN"})
 VERB = frozenset({"VERB"})
 EVENT_COUNT = ("nmod*[de]", "of")          # where an event noun's count lies: "la disparition d'une centaine de ..."
@@ -159,7 +158,7 @@ RULES = [
          )),
     Rule(name="casualty-tally", doc="A tally of the dead, injured or missing and the figure it reaches "
          "('le nombre de disparus s'élève désormais à 21', 'le total des morts atteint 40').",
-         trigger=Trigger(L + "tally_nouns", frozenset({"NOUN"})), requires=("tally",), examples=(
+         trigger=Trigger("triggers:tally_nouns", frozenset({"NOUN"})), requires=("tally",), examples=(
             Example("Le nombre de disparus s'élève désormais à 21.", {"kind": "missing", "count": 21}),
             Example("Le nombre de morts est passé à 57 mardi.", {"kind": "killed", "count": 57}),
             Example("Le total des blessés atteint 140 selon la mairie.", {"kind": "injured", "count": 140}),
@@ -221,24 +220,14 @@ def _kind_of(noun: Optional[Word]) -> Optional[str]:
 
 def _tally(w: Word, ctx: Context):
     """(kind, figure) of "le nombre de disparus s'élève à 21", else (None, None)."""
-    counted = follow(w, "of")
-    kind = _kind_of(counted[0]) if counted else None
-    if kind is None:
+    counted, q = tally(w, ctx)
+    kind = _kind_of(counted)
+    if kind is None or q is None:
         return None, None
-    links = lexicon_set(L + "tally_links")
-    for q in ctx.counts_in(w.sentence)[0]:
-        if q.start < counted[0].end or q.text is None:
-            continue
-        if len(w.sentence.words_between(counted[0].end, q.start)) > TALLY_SPAN:
-            return None, None               # too far to be what the tally reaches
-        before = [x for x in w.sentence.words if x.end <= q.start]
-        after = [x for x in w.sentence.words if x.start >= q.end]
-        if before and (before[-1].lemma.lower() in links or before[-1].text.lower() in links) and \
-                not (after and after[0].upos == "NOUN" and not ctx.in_date(after[0]) and
-                     not forms(after[0]) & lexicon_set(f"{L}{kind}_nouns")):
-            return kind, q                  # "à 57 mardi", "à 57 morts"; not "de 20 %" (no count) or "à 3 hôpitaux"
-        return None, None
-    return None, None
+    after = [x for x in w.sentence.words if x.start >= q.end]
+    if after and after[0].upos == "NOUN" and not ctx.in_date(after[0]) and not forms(after[0]) & lexicon_set(f"{L}{kind}_nouns"):
+        return None, None                   # "à 3 hôpitaux"; not "à 57 morts"
+    return kind, q
 
 
 def _counted_people(w: Word, ctx: Context):

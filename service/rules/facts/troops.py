@@ -6,8 +6,9 @@ from typing import Iterable, Optional
 from schemas.facts import TroopsFact
 from service.document import Document, Sentence, Word
 from service.rules.context import Context
-from service.rules.engine import FactType, common_fields, elliptic_counts, links_a_count
-from service.rules.matcher import Example, Rule, Trigger, clause_span, follow, follow_first, forms, lexicon_set, phrase
+from service.rules.engine import FactType, common_fields, elliptic_counts, links_a_count, tally
+from service.rules.matcher import (Example, Rule, Trigger, clause_head, clause_span, follow, follow_first, forms,
+                                   lexicon_set, phrase)
 
 L = "triggers:troops."
 LINK_UPOS = frozenset({"PUNCT", "CCONJ", "PRON", "ADP", "SCONJ", "ADV"})
@@ -31,15 +32,30 @@ RULES = [
                     fails={"stanza": "the mini models hang 'Casques' outside the 'de' phrase of 'envoi'"}),
             Example("Un renfort de 220 soldats arrivera en janvier.", {"count": 220}),
             Example("Trois cents policiers ont quitté Nairobi pour Port-au-Prince.", {"count": 300}),
-            Example("La mission comptera au plus 9 000 soldats.", {"count": 9000},
-                    fails={"spacy": "spaCy makes 'mission' the root and 'comptera' its relative: no verb governs the force"}),
+            Example("La mission comptera au plus 9 000 soldats.", {"count": 9000}),
             Example("Le contingent compte près de 3 000 hommes.", {"count": 3000}),
             Example("La Chine compte plus de 2 600 Casques bleus dans dix opérations.", {"count": 2600},
                     fails={"stanza": "the mini models end the sentence inside '2 600'"}),
             Example("Paris a décidé l'envoi, la semaine prochaine, de 4 000 Casques bleus au Darfour.", {"count": 4000},
                     fails={"stanza": "the mini models give the side remark its own clause: no event noun over the force"}),
             Example("Trois cents soldats ont quitté l'armée.", absent=True),
+            Example("Un contingent de 300 soldats tchadiens est attendu à Gao.", {"count": 300}),
+            Example("L'armée a réduit son dispositif (4 000 hommes) dans la région.", {"count": 4000}),
+            Example("La mission de 40 experts arrivera lundi.", absent=True),
+            Example("La force Barkhane va passer de 4 500 à 5 100 hommes d'ici mars.", {"count": 5100}),
+            Example("La force Barkhane va passer de 4 500 à 5 100 hommes d'ici mars.", {"count": 4500}),
+            Example("Le club va passer de 400 à 500 hommes inscrits.", absent=True),
+            Example("Le Japon a déployé dimanche 120 des 700 Casques bleus du bataillon à Juba.", {"count": 120}),
+            Example("Le Japon a déployé dimanche 120 des 700 Casques bleus du bataillon à Juba.", {"count": 700}),
             Example("Le déploiement de 5 000 panneaux solaires est prévu.", absent=True),
+         )),
+    Rule(name="troops-tally", doc="A tally of a force and the figure it is given ('porter à 600 le nombre "
+         "de soldats', 'le nombre de Casques bleus atteindra 9 000').",
+         trigger=Trigger("triggers:tally_nouns", frozenset({"NOUN"})), requires=("force_tally",), examples=(
+            Example("Le président a décidé de porter à 600 le nombre de soldats envoyés au Mali.",
+                    {"count": 600, "actor": "Le président"}),
+            Example("Le nombre de Casques bleus au Liban atteindra 9 000 en mars.", {"count": 9000}),
+            Example("Le ministre veut porter à 600 le nombre de lits d'hôpital.", absent=True),
          )),
     Rule(name="troops-elliptic", doc="A bare count set beside a deployment just stated "
          "('500 hommes ont été mobilisés dans la nuit, 1 000 samedi et 1 500 autres dimanche').",
@@ -69,6 +85,16 @@ def _holds(w: Word, noun: Word) -> bool:
         subject is not None and subject.lemma.lower() in lexicon_set(L + "bodies")
 
 
+def _changes(w: Word, noun: Word) -> bool:
+    """A verb that changes the strength of a body or force ("la force Barkhane va passer de 4 500 à
+    5 100 hommes", "porter le contingent à 600 soldats")."""
+    if w.upos != "VERB" or not forms(w) & lexicon_set(L + "change_verbs"):
+        return False
+    who = follow(w, "nsubj") + follow(w, "<xcomp/nsubj") + follow(w, "obj")      # "va passer": the subject of "va"
+    return any(x.lemma.lower() in lexicon_set(L + "bodies") or forms(x) & lexicon_set(L + "nouns")
+               for x in who if x is not noun)
+
+
 def _event_of(noun: Word) -> Optional[Word]:
     """An event noun whose "de" complement is the force: "le déploiement de 500 militaires"."""
     events = lexicon_set(L + "event_nouns")
@@ -89,12 +115,14 @@ def _event_of(noun: Word) -> Optional[Word]:
 def deploy_verb(noun: Word) -> Optional[Word]:
     """The deployment verb that governs the force noun, that hangs on it as a participle ("7 000
     hommes déployés"), or that the noun's clause head governs ("vont déployer ... soit 1 000 soldats");
-    else a verb of moving with where to, a strength verb of a deployed body, or an event noun whose
-    "de" complement is the force ("le déploiement de 500 militaires", "un renfort de 220 soldats")."""
+    else a verb of moving with where to, a strength verb of a deployed body, an event noun whose "de"
+    complement is the force ("le déploiement de 500 militaires", "un renfort de 220 soldats"), or the
+    body the force makes up ("un contingent de 300 soldats")."""
     verbs = lexicon_set(L + "verbs")
 
     def deploys(w: Word) -> bool:
-        return w.upos in ("VERB", "ADJ") and w.lemma.lower() in verbs or _moves_to(w) or _holds(w, noun)
+        return w.upos in ("VERB", "ADJ") and w.lemma.lower() in verbs or _moves_to(w) or _holds(w, noun) or \
+            _changes(w, noun)
     for c in noun.children:
         if c.rel in ("acl", "amod") and deploys(c):
             return c
@@ -109,18 +137,36 @@ def deploy_verb(noun: Word) -> Optional[Word]:
         xcomp = [c for c in w.children if c.rel == "xcomp" and deploys(c)]
         if xcomp:
             return xcomp[0]
-    return _event_of(noun)
+    return _event_of(noun) or _body_of(noun)
+
+
+def _body_of(noun: Word) -> Optional[Word]:
+    """A deployed body whose strength the force gives: "un contingent de 300 soldats", "son dispositif
+    (10 000 hommes)"."""
+    parent = noun.parent
+    if parent is not None and noun.rel in ("nmod", "appos") and parent.upos == "NOUN" and \
+            parent.lemma.lower() in lexicon_set(L + "bodies") and parent.id < noun.id:
+        return parent
+    return None
 
 
 CONDITIONS = {
     "deployed": lambda w, ctx: deploy_verb(w) is not None and ctx.quantity_before(w) is not None,
+    "force_tally": lambda w, ctx: _force_tally(w, ctx),
     "before_count": links_a_count,
 }
 
 
+def _force_tally(w: Word, ctx: Context) -> bool:
+    """"porter à 600 le nombre de soldats", "le nombre de Casques bleus atteindra 9 000"."""
+    force, q = tally(w, ctx)
+    return q is not None and bool(forms(force) & lexicon_set(L + "nouns"))
+
+
 def _actor(verb: Word, ctx: Context, force: Optional[Word] = None) -> Optional[str]:
     if verb.upos == "NOUN":     # an event noun: who decides or announces it ("la ministre a annoncé le déploiement")
-        who = follow_first(verb, ("../agent",)) if verb.rel in ("obj", "nmod") else None
+        is_event = verb.lemma.lower() in lexicon_set(L + "event_nouns")     # not a body ("son dispositif")
+        who = follow_first(verb, ("../agent",)) if verb.rel in ("obj", "nmod") and is_event else None
         return ctx.text[slice(*phrase(who))] if who is not None and who.upos != "PRON" else None
     who = follow_first(verb, ("agent",))
     participle_of_force = verb.feat("VerbForm") == "Part" and verb.feat("Tense") == "Past" and \
@@ -183,16 +229,33 @@ def _build_elliptic(rule: Rule, trigger: Word, ctx: Context):
                            inherit=("actor", "organization", "destination", "source", "modality"))
 
 
+def _build_tally(rule: Rule, trigger: Word, ctx: Context):
+    force, q = tally(trigger, ctx)
+    verb = clause_head(trigger) or trigger
+    fact = common_fields(rule, verb, ctx, (min(q.start, trigger.start), max(q.end, force.end)))
+    fact.update(type="troops", count=q, actor=_actor(verb, ctx, force), organization=_organization(verb, ctx),
+                destination=_destination(verb, force, ctx))
+    return fact
+
+
 def _build(rule: Rule, trigger: Word, ctx: Context):
     verb = deploy_verb(trigger)
     q = ctx.quantity_before(trigger)
     fact = common_fields(rule, verb, ctx, clause_span(verb))
     fact.update(type="troops", count=q, actor=_actor(verb, ctx, trigger), organization=_organization(verb, ctx),
                 destination=_destination(verb, trigger, ctx))
+    # two figures: a strength changed "de 4 500 à 5 100", a part "120 des 700 Casques bleus"
+    if verb.upos == "VERB" and forms(verb) & lexicon_set(L + "change_verbs") and q.min != q.max:
+        ends = ctx.range_ends(q)
+        if ends is not None:
+            return [{**fact, "count": end} for end in ends]
+    part = ctx.partitive_before(q)
+    if part is not None:
+        return [{**fact, "count": part}, {**fact, "count": q, "date": None, "evidence": ctx.span(part.start, trigger.end)}]
     return fact
 
 
 FACT_TYPE = FactType(
     name="troops", model=TroopsFact, rules=tuple(RULES), conditions=CONDITIONS, build=_build,
-    builders={"troops-elliptic": _build_elliptic}, slots=("actor", "organization", "destination", "date"),
+    builders={"troops-elliptic": _build_elliptic, "troops-tally": _build_tally}, slots=("actor", "organization", "destination", "date"),
     shared_slots=("actor",))
