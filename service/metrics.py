@@ -15,6 +15,8 @@ from flask import Flask, Response, g, request
 from prometheus_client import (CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, Counter, Gauge, Histogram,
                                disable_created_metrics, generate_latest, multiprocess)
 
+from service.runtime import get_runtime
+
 disable_created_metrics()       # no *_created series: a scrape shows the counts, not when each label appeared
 
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120)
@@ -76,7 +78,7 @@ def register(app: Flask) -> None:
         return Response(scrape(), content_type=CONTENT_TYPE_LATEST)
 
     app.add_url_rule("/metrics", "metrics", metrics, methods=["GET"])
-    _watch_ready(app.extensions["faits"])
+    _watch_ready(get_runtime(app))
 
 
 def _watch_ready(runtime) -> None:
