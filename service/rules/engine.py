@@ -259,6 +259,46 @@ def counted_groups(mark: Word, ctx: Context) -> list[tuple[Quantity, Word]]:
     return out
 
 
+def coordinated_groups(noun: Word, ctx: Context, exclude: frozenset[str] = frozenset()) -> list[tuple[Quantity, Word]]:
+    """The other counted groups of people listed with `noun`, before or after it ("150 Britanniques, 110
+    Suisses et 50 Danois ont perdu la vie"): each count with its noun, read in text order (parsers hang such lists in
+    many ways), until a group is not joined by a comma or "et". None whose noun is in `exclude` (the
+    trigger nouns of a fact: "13 morts et 182 blessés" are two facts of their own)."""
+    out: list[tuple[Quantity, Word]] = []
+    words = noun.sentence.words
+
+    def joined_before(q: Quantity) -> Optional[Word]:
+        """The counted group right before `q`, joined to it by a comma or "et"."""
+        before = [w for w in words if w.end <= q.start]
+        if not before or not (before[-1].text == "," or before[-1].upos == "CCONJ"):
+            return None
+        prev = [w for w in before[:-1] if w.upos != "ADJ"]
+        if not prev or prev[-1].upos not in ("NOUN", "PROPN") or forms(prev[-1]) & exclude:
+            return None
+        return prev[-1]
+    q = ctx.quantity_before(noun)
+    while q is not None and (prev := joined_before(q)) is not None:        # "Deux soldats et trois civils ont ..."
+        pq = ctx.quantity_before(prev)
+        if pq is None or pq.text is None or not is_person(prev, ctx):
+            break
+        out.insert(0, (pq, prev))
+        q = pq
+    i = noun.id                                    # index of the word after `noun`
+    while i < len(words):
+        while i < len(words) and words[i].upos == "ADJ":           # "soldats maliens,"
+            i += 1
+        if i >= len(words) or not (words[i].text == "," or words[i].upos == "CCONJ"):
+            break
+        nxt = next((w for w in words[i + 1:i + 6] if w.upos in ("NOUN", "PROPN")), None)
+        q = ctx.quantity_before(nxt) if nxt is not None else None
+        if q is None or q.text is None or q.start < words[i].end or ctx.text[words[i].end:q.start].strip() or \
+                forms(nxt) & exclude or not is_person(nxt, ctx):
+            break                                  # not "cinq civils et ont blessé 17 autres personnes"
+        out.append((q, nxt))
+        i = nxt.id
+    return out
+
+
 def group_facts(total: dict, rule: Rule, mark: Word, ctx: Context, inherit: tuple[str, ...],
                 group_slot: Optional[str] = None) -> list[dict]:
     """Each counted group listed after `mark` is a fact of its own, with the `inherit` slots of the

@@ -231,8 +231,8 @@ _CORE = ("nsubj", "obj", "expl")
 
 def is_passive(verb: Word) -> bool:
     """Passive if marked so, or built with the auxiliary "être" on a participle ("a été arrêté")."""
-    if verb.feat("Voice") == "Pass":
-        return True
+    if verb.feat("Voice") == "Pass" or any(c.deprel == "aux:pass" for c in verb.children):
+        return True                     # "sont blessés" tagged ADJ, with its passive auxiliary
     return verb.feat("VerbForm") == "Part" and any(
         c.rel == "aux" and c.lemma.lower() == "être" for c in verb.children)
 

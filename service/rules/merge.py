@@ -31,6 +31,8 @@ def _compatible(a: dict, b: dict) -> bool:
     ca, cb = _count(a), _count(b)
     if ca is not None and cb is not None and ca != cb:
         return False
+    if a.get("victims") and b.get("victims") and a["victims"] != b["victims"]:
+        return False                # "un photographe et un manifestant": two groups of one clause
     return not (surnames(a) and surnames(b) and not surnames(a) & surnames(b))
 
 

@@ -7,7 +7,7 @@ from schemas.facts import CasualtiesFact
 from service.document import Sentence, Word
 from service.rules.context import Context
 from service.rules.engine import (ELLIPTIC_TRIGGER, SUBCOUNT_TRIGGER, FactType, among_group, common_fields,
-                                  elliptic_counts, find_count, group_facts, is_person, links_a_count, list_before,
+                                  coordinated_groups, elliptic_counts, find_count, group_facts, is_person, links_a_count, list_before,
                                   noun_label, subcounts, tally)
 from service.rules.matcher import Example, Rule, Trigger, clause_span, follow, forms, lexicon_set
 
@@ -86,10 +86,13 @@ RULES = [
             Example("Deux randonneurs ont péri dans l'avalanche.", {"kind": "killed", "count": 2}),
             Example("Aucun soldat n'est mort.", absent=True),
          )),
-    Rule(name="casualty-trouver-la-mort", doc="'trouver la mort': the count is on the subject.",
-         trigger=Trigger(L + "killed_nouns", frozenset({"NOUN"})), count=("../nsubj",),
-         requires=("object_of_trouver",), attrs={"kind": "killed"}, singular=True, examples=(
+    Rule(name="casualty-death-phrase", doc="'trouver la mort', 'perdre la vie': the count is on the subject.",
+         trigger=Trigger(L + "death_objects", frozenset({"NOUN"})), count=("../nsubj",),
+         requires=("death_phrase",), attrs={"kind": "killed"}, singular=True, examples=(
             Example("Trois alpinistes ont trouvé la mort dimanche.", {"kind": "killed", "count": 3}),
+            Example("Quarante touristes ont perdu la vie dans le naufrage.", {"kind": "killed", "count": 40}),
+            Example("Le pêcheur a perdu la vie en mer.", {"kind": "killed", "count": 1}),
+            Example("Il a trouvé la vie difficile.", absent=True),
          )),
     Rule(name="casualty-killed-manner", doc="'poignardé à mort', 'battu à mort': killed, counted on the "
          "patient of the verb.",
@@ -190,7 +193,8 @@ CONDITIONS = {
         a.text.lower() == "à" and b.text.lower() in lexicon_set(L + "manner_of_death")
         for a, b in zip(w.sentence.words[w.id:w.id + 3], w.sentence.words[w.id + 1:w.id + 4])),
     "predicate": lambda w, ctx: w.rel == "xcomp" or any(c.rel == "cop" for c in w.children) or _state_complement(w),
-    "object_of_trouver": lambda w, ctx: w.parent is not None and w.parent.lemma.lower() == "trouver",
+    "death_phrase": lambda w, ctx: w.rel == "obj" and w.parent is not None and
+    f"{w.parent.lemma.lower()} {w.lemma.lower()}" in lexicon_set(L + "death_phrases"),
     "state_phrase": lambda w, ctx: _state_holder(w) is not None,
     "before_count": links_a_count,
     "tally": lambda w, ctx: _tally(w, ctx)[0] is not None,
@@ -287,13 +291,17 @@ def _toll(rule: Rule, trigger: Word, ctx: Context, q, noun: Optional[Word]):
     listed = list_before(q, ctx, trigger.sentence) if q.text is not None else None
     if listed is not None:          # "80 personnes, dont 30 policiers, ont été blessées": the total first
         q, noun, mark = listed
+    tolls = lexicon_set(L + "killed_nouns") | lexicon_set(L + "injured_nouns") | lexicon_set(L + "missing_nouns")
     fact = common_fields(rule, trigger, ctx, clause_span(trigger))
-    fact.update(type="casualties", count=q,
-                victims=noun_label(noun, exclude=lexicon_set(L + "killed_nouns") | lexicon_set(L + "injured_nouns")
-                                   | lexicon_set(L + "missing_nouns")) if noun is not trigger else None,
+    fact.update(type="casualties", count=q, victims=noun_label(noun, exclude=tolls) if noun is not trigger else None,
                 location=ctx.location(trigger.sentence, trigger))
     if listed is not None:
         return [fact] + group_facts(fact, rule, mark, ctx, ("kind", "location", "source"), "victims")
+    if noun is not None and noun is not trigger:       # "150 Britanniques, 110 Suisses et 50 Danois ont péri"
+        others = [{**fact, "count": cq, "victims": noun_label(c), "evidence": ctx.span(cq.start, c.end)}
+                  for cq, c in coordinated_groups(noun, ctx, exclude=tolls)]
+        if others:
+            return [fact] + others
     return fact
 
 
