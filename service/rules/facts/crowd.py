@@ -36,6 +36,10 @@ RULES = [
             Example("La grève a paralysé la ville. Un million selon les syndicats, la moitié selon la police.",
                     {"count": 1000000}),
             Example("Le budget atteint 3 000 selon la préfecture.", absent=True),
+            Example("Le cortège a traversé Nantes samedi. Pour les syndicats, ils étaient plus de 20 000.",
+                    {"count": 20000, "source": "les syndicats"}),
+            Example("La manifestation a eu lieu à Lyon. Selon la police, il n'y en avait que 4 500.", {"count": 4500}),
+            Example("La marche a eu lieu à Lyon. Pour la police, les 300 agents mobilisés ont suffi.", absent=True),
          )),
     Rule(name="crowd-elliptic", doc="A bare count set beside a crowd just stated ('5 000 manifestants "
          "selon la police, dont 800 à Lyon', '40 000 selon les organisateurs et 20 000 selon la police').",
@@ -83,8 +87,9 @@ def _protest_context(w: Word, ctx: Context) -> bool:
 
 
 def counter_figure(w: Word, ctx: Context):
-    """The bare count that the counter `w` gives: right before "selon/d'après" + the counter, or the
-    object of a counting verb whose subject is the counter ("la police en a compté 35 000")."""
+    """The bare count that the counter `w` gives: right before "selon/d'après" + the counter, in the
+    clause after "selon/pour" + the counter ("Pour la police, ils étaient 35 000"), or the object of a
+    counting verb whose subject is the counter ("la police en a compté 35 000")."""
     s = w.sentence
     counts = ctx.counts_in(s)[0]
     preps = lexicon_set("modality:reported.prepositions") | {"après"}
@@ -94,7 +99,8 @@ def counter_figure(w: Word, ctx: Context):
         q = next((q for q in reversed(counts) if q.end <= mark.start), None)
         if q is not None and ctx.text[q.end:mark.start].strip(" ,\u00a0") == "":
             return q
-        return None
+    if prev and (norm_text(prev[-1].text) in preps or prev[-1].lemma.lower() in lexicon_set(L + "counter_prepositions")):
+        return _figure_after(w, ctx)
     verb = w.parent
     if w.rel == "nsubj" and verb is not None and verb.lemma.lower() in lexicon_set(L + "counting_verbs"):
         later = [q for q in counts if q.start > verb.start]
@@ -104,6 +110,24 @@ def counter_figure(w: Word, ctx: Context):
                     or nxt[0].lemma.lower() in ("de",):
                 return later[0]
     return None
+
+
+def _figure_after(w: Word, ctx: Context):
+    """The bare figure of a clause that follows a counter ("Pour les organisateurs, ils étaient plus de
+    1,7 million", "selon la police, il n'y en avait que 128 000"): the first count after the counter,
+    reached over a comma and a pronoun subject with its verb, and no noun of its own after it."""
+    s = w.sentence
+    q = next((q for q in ctx.counts_in(s)[0] if q.start > w.end and q.text is not None), None)
+    if q is None:
+        return None
+    between = s.words_between(w.end, q.start)
+    if not between or between[0].text != "," or not any(x.upos == "PRON" for x in between) or \
+            any(x.upos in ("NOUN", "PROPN", "ADJ", "NUM") for x in between):
+        return None
+    after = s.words_between(q.end, s.end)[:1]
+    if after and after[0].upos in ("NOUN", "PROPN") and not forms(after[0]) & lexicon_set(L + "nouns"):
+        return None
+    return q
 
 
 def _protest_article(doc) -> bool:
