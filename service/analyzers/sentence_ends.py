@@ -15,15 +15,20 @@ NAME = "faits_sentence_ends"
 
 
 def mark_sentence_ends(doc):
+    from spacy.attrs import SENT_START
+
+    # set in one array at the end: each Token.is_sent_start assignment scans the whole document, and a
+    # text of "a-a-a-..." would take minutes
+    starts = doc.to_array(SENT_START).view("int64")    # -1 is stored unsigned
     tokens = [t for t in doc if not t.is_space]        # line breaks are tokens of their own
     for i in range(1, len(tokens)):
         if tokens[i].text in DASHES and tokens[i - 1].text not in ENDS and not doc[tokens[i].i - 1].is_space:
-            tokens[i].is_sent_start = False             # an aside within the line: "170 personnes - 41 ..."
+            starts[tokens[i].i] = -1                    # an aside within the line: "170 personnes - 41 ..."
             continue
         if tokens[i - 1].text not in ENDS:
             continue
         if tokens[i].text in CLOSERS:                   # « Nous avons peur. » Il ...
-            tokens[i].is_sent_start = False
+            starts[tokens[i].i] = -1
             i += 1
             if i == len(tokens):
                 break
@@ -31,7 +36,8 @@ def mark_sentence_ends(doc):
         if first in OPENERS and i + 1 < len(tokens):
             first = tokens[i + 1].text
         if first[:1].isupper() or first[:1].isdigit():     # "... 300 morts. 104 putschistes ont été abattus"
-            tokens[i].is_sent_start = True
+            starts[tokens[i].i] = 1
+    doc.from_array([SENT_START], starts.view("uint64").reshape(-1, 1))
     return doc
 
 
