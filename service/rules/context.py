@@ -13,7 +13,7 @@ from schemas.common import Quantity, Span
 from schemas.dates import DateMention
 from service.document import Document, Entity, Sentence, Word
 from service.lexicon import load
-from service.rules.matcher import clause_head, lexicon_set, phrase, text_keys, written_forms
+from service.rules.matcher import clause_head, lexicon_set, norm_text, phrase, text_keys, written_forms
 from service.rules.quantity import find_quantities
 
 LINKS = load("triggers")["count_links"]
@@ -162,6 +162,34 @@ class Context:
 
     def entities_of(self, sentence: Sentence, label: str) -> list[Entity]:
         return self.entities_in(sentence.start, sentence.end, label)
+
+    def antecedent(self, pronoun: Word) -> Optional[str]:
+        """The person a singular subject pronoun stands for ("Il a été tué lors de son arrestation"):
+        the one person named before it in its sentence, else in the sentence before; none when two
+        people are named there (who is meant is then a guess)."""
+        if pronoun.upos != "PRON" or pronoun.feat("Number") == "Plur" or \
+                norm_text(pronoun.text) not in lexicon_set("triggers:person_pronouns"):
+            return None
+        s = pronoun.sentence
+        i = self.doc.sentences.index(s) if s in self.doc.sentences else -1
+        spans = [(s.start, pronoun.start)] + ([(self.doc.sentences[i - 1].start, self.doc.sentences[i - 1].end)]
+                                              if i > 0 else [])
+        people = lexicon_set("triggers:person_nouns")
+        speakers = {c.start for a in pronoun.ancestors() for c in a.children if c.rel == "nsubj"}
+        for start, end in spans:
+            found = self.entities_in(start, end, "PER")
+            names = {self.full_name(e.text) for e in found}
+            if not names:
+                continue
+            last = max(found, key=lambda e: e.end)
+            between = [w for x in self.doc.sentences if x.end > last.end and x.start < pronoun.start
+                       for w in x.words if last.end <= w.start and w.end <= pronoun.start]
+            if len(names) > 1 or last.start in speakers or any(
+                    w.upos == "NOUN" and w.rel == "nsubj" and (w.lemma.lower() in people or norm_text(w.text) in people)
+                    for w in between):
+                return None     # two people, the speaker ("X a déclaré qu'il ..."), or "le suspect a ..." in between
+            return names.pop()
+        return None
 
     def full_name(self, name: str) -> str:
         """The most complete PER mention in the document that ends like `name` ("Massimov" ->

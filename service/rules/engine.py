@@ -196,6 +196,18 @@ def find_count(trigger: Word, paths: Iterable[str], ctx: Context,
     return None, None
 
 
+def pronoun_person(trigger: Word, paths: Iterable[str], ctx: Context) -> Optional[str]:
+    """The person a pronoun along `paths` stands for ("Il a été tué": the one person just named)."""
+    for path in paths:
+        for w in follow(trigger, path):
+            if w.upos == "PRON":
+                return ctx.antecedent(w)
+    return None
+
+
+ONE = Quantity(text=None, value=1, min=1, max=1, qualifier="exact")      # one person, named without a count
+
+
 def noun_label(noun: Optional[Word], exclude: Iterable[str] = ()) -> Optional[str]:
     """Who a counted noun names ("policiers", "soldats maliens"). A generic noun ("personnes") names
     no one, unless an adjective makes it specific ("jeune femme", "personnes âgées")."""

@@ -29,6 +29,9 @@ RULES = [
             Example("Sur 800 suspects, 312 ont été interpellés.", {"count": 312}),
             Example("Parmi eux, 408 ont été arrêtés dans la nuit.", {"count": 408}),
             Example("Sur 800 machines, 312 ont été arrêtées.", absent=True),
+            Example("Marie Dupont dirige la ville depuis 2010. Elle a été arrêtée mardi pour corruption.",
+                    {"persons": ["Marie Dupont"], "charge": "corruption"}),
+            Example("Le cyclone a touché la côte. Il a été arrêté au large.", absent=True),
          )),
     Rule(name="arrest-active", doc="Active arrest verb: the arrested are its object, its subject "
          "the agent ('Les autorités ont arrêté Karim Massimov pour trahison').",
@@ -189,6 +192,9 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
     noun = targets[0]
     q, counted = find_count(trigger, rule.count, ctx, singular=True)
     persons = _persons(noun, ctx)
+    if noun.upos == "PRON" and q is None:      # "Il a été arrêté mardi": the one person just named
+        name = ctx.antecedent(noun)
+        persons = [name] if name is not None else persons
     if not persons and noun.upos not in ("NOUN", "PROPN") and (q is None or q.value == 1):
         return None                    # "il a été arrêté", "une autre a été interpellée": who?
     if not persons and not (q is not None and q.value == 0) and not is_person(counted or noun, ctx) \

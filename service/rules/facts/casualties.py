@@ -6,9 +6,9 @@ from typing import Optional
 from schemas.facts import CasualtiesFact
 from service.document import Sentence, Word
 from service.rules.context import Context
-from service.rules.engine import (ELLIPTIC_TRIGGER, SUBCOUNT_TRIGGER, FactType, among_group, common_fields,
-                                  coordinated_groups, elliptic_counts, find_count, group_facts, is_person, links_a_count, list_before,
-                                  noun_label, subcounts, tally)
+from service.rules.engine import (ELLIPTIC_TRIGGER, ONE, SUBCOUNT_TRIGGER, FactType, among_group, common_fields,
+                                  coordinated_groups, elliptic_counts, find_count, group_facts, is_person,
+                                  links_a_count, list_before, noun_label, pronoun_person, subcounts, tally)
 from service.rules.matcher import Example, Rule, Trigger, clause_span, follow, forms, lexicon_set
 
 L = "triggers:casualties."
@@ -75,6 +75,10 @@ RULES = [
          trigger=Trigger(L + "killed_verbs", VERB), count=("patient", "<acl", "<amod", "<xcomp/patient"),
          requires=("not_intransitive_subject",), attrs={"kind": "killed"}, examples=(
             Example("Au moins 19 personnes ont été tuées samedi.", {"kind": "killed", "count": 19}),
+            Example("Le militant Paul Girard a été interpellé samedi. Il a été tué lors de son transfert.",
+                    {"kind": "killed", "count": 1, "victims": "Paul Girard"}),
+            Example("Paul Girard et Marc Durand se sont rencontrés. Il a été tué le lendemain.", absent=True),
+            Example("Le préfet Paul Girard a dit que le suspect avait fui et qu'il avait été tué.", absent=True),
             Example("La bombe a tué sept soldats maliens.", {"kind": "killed", "count": 7, "victims": "soldats maliens"}),
             Example("Un policier a été abattu devant la gare.", {"kind": "killed", "count": 1, "victims": "policier"}),
          )),
@@ -281,7 +285,14 @@ def _build_state(rule: Rule, trigger: Word, ctx: Context):
 
 
 def _build(rule: Rule, trigger: Word, ctx: Context):
-    q, noun = find_count(trigger, rule.count, ctx, singular=trigger.upos == "VERB" or rule.singular)
+    singular = trigger.upos == "VERB" or rule.singular
+    q, noun = find_count(trigger, rule.count, ctx, singular=singular)
+    if q is None and singular:                  # "Il a été tué lors de son arrestation"
+        name = pronoun_person(trigger, rule.count, ctx)
+        if name is not None:
+            fact = common_fields(rule, trigger, ctx, clause_span(trigger))
+            fact.update(type="casualties", count=ONE, victims=name, location=ctx.location(trigger.sentence, trigger))
+            return fact
     return _toll(rule, trigger, ctx, q, noun)
 
 
