@@ -8,9 +8,13 @@ export FAITS_STANZA_DIR ?= $(if $(wildcard $(SHARED_MODELS)/resources.json),$(SH
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test eval leftovers bench load models openapi clean
+.PHONY: help setup run test test-fast lint eval leftovers bench load models openapi clean
 
-setup: $(VENV)/.installed
+# The targets with a "## " comment, and what each does
+help: ## list the targets
+	@awk -F ':.*## ' '/^[a-zA-Z0-9_-]+:.*## / {printf "  %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+setup: $(VENV)/.installed ## create .venv and install the pinned dependencies (torch CPU first)
 
 # torch first and alone: the CPU build (here pip finds it on disk; elsewhere add
 # --index-url https://download.pytorch.org/whl/cpu), so stanza does not pull a CUDA build.
@@ -22,35 +26,45 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
 	touch $@
 
-run: setup
+run: setup ## serve with gunicorn on HOST:PORT (127.0.0.1:8000)
 	FAITS_BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py "service.wsgi:app"
 
-test: setup
+test: setup ## the full suite, on the real analyzers (what CI runs)
 	$(BIN)/python -m pytest -p no:cacheprovider
 
+# Tests marked `models` left out, the others on tests/fake_analyzer.py (see tests/conftest.py)
+test-fast: setup ## the tests that need no real model, on a fake analyzer (seconds)
+	$(BIN)/python -m pytest -p no:cacheprovider --fast
+
+# ruff and mypy, configured in pyproject.toml; `ruff format` rewrites what the check finds
+lint: setup ## ruff check, ruff format --check, mypy on schemas/ and service/
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
 # Both analyzers on ../shared/eval/dev.jsonl and dev2.jsonl: each file, then both together
-eval: setup
+eval: setup ## precision, recall, F1 of both analyzers on the development files
 	$(BIN)/python tools/evaluate.py $(EVAL_ARGS)
 
 # Counts of people no fact used (gold, news and UD texts of ../shared), by governing word; the facts on
 # the UD part. LEFTOVERS_ARGS="--analyzer stanza --limit-ud 3000 --top 40 --json"
-leftovers: setup
+leftovers: setup ## counts of people no fact used, by governing word
 	$(BIN)/python tools/leftovers.py $(LEFTOVERS_ARGS)
 
 # Throughput and latency, in process and through gunicorn on 127.0.0.1 (about 5 minutes on 2 cores)
-bench: setup
+bench: setup ## throughput and latency, in process and through gunicorn
 	$(BIN)/python tools/bench.py $(BENCH_ARGS)
 
 # Bounded load test through gunicorn on 127.0.0.1 (5 minutes at most): no unexpected status, flat memory
-load: setup
+load: setup ## bounded load test through gunicorn
 	$(BIN)/python tools/load.py $(LOAD_ARGS)
 
 # Official Stanford French models (needs the internet): make models FAITS_STANZA_DIR=models/stanza
-models: setup
+models: setup ## download the official Stanza French models (internet)
 	$(BIN)/python -m service.cli download-models --dir $(FAITS_STANZA_DIR)
 
-openapi: setup
+openapi: setup ## rewrite openapi.yaml from the pydantic models
 	$(BIN)/python -m service.cli openapi --output openapi.yaml
 
-clean:
+clean: ## remove .venv
 	rm -rf $(VENV) .pytest_cache

@@ -13,7 +13,6 @@ from schemas.dates import DateMention
 from schemas.entities import Entity
 from schemas.facts import Fact
 
-
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 

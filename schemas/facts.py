@@ -1,7 +1,7 @@
 """Facts: what the text states, with the evidence to check it."""
 from __future__ import annotations
 
-from typing import Annotated, Literal, Optional, Union
+from typing import Annotated, Literal, Optional, Union, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -58,6 +58,7 @@ class CrowdFact(FactBase):
     count: Quantity
 
 
-# every fact type, each declared by a rule module of service/rules/facts/ (its registry checks both agree)
-FACT_MODELS = (ArrestFact, CasualtiesFact, TroopsFact, CrowdFact)
-Fact = Annotated[Union[FACT_MODELS], Field(discriminator="type")]
+# every fact type, each declared by a rule module of service/rules/facts/ (its registry checks both agree);
+# the union is spelled out for type checkers, and FACT_MODELS read from it
+Fact = Annotated[Union[ArrestFact, CasualtiesFact, TroopsFact, CrowdFact], Field(discriminator="type")]
+FACT_MODELS: tuple[type[FactBase], ...] = get_args(get_args(Fact)[0])

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from tests.conftest import SHARED
+from tests.conftest import shared
 from tools.evaluate import evaluate, load_scorer
 
 # file -> (facts precision, facts F1, dates F1) it must keep
@@ -15,14 +15,13 @@ FLOORS = {"dev.jsonl": (0.95, 0.90, 0.95), "dev2.jsonl": (0.95, 0.74, 0.95)}
 
 
 def _gold(name: str) -> list[dict]:
-    path = SHARED / "eval" / name
-    assert path.exists(), f"{path} is missing: the development files come with ../shared"
+    path = shared("eval", name)
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 @pytest.fixture(scope="module")
 def scorer():
-    return load_scorer(str(SHARED / "eval" / "score.py"))
+    return load_scorer(str(shared("eval", "score.py")))
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

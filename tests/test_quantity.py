@@ -8,7 +8,7 @@ import pytest
 
 from service.lexicon import load
 from service.rules.quantity import find_quantities, parse_quantity
-from tests.conftest import SHARED
+from tests.conftest import shared
 
 NNBSP, NBSP, THIN = "\u202f", "\u00a0", "\u2009"
 
@@ -157,7 +157,7 @@ def test_counts_of_one_sentence():
     """begin/stop: the counts that begin in a sentence (what the rules ask for) are those a scan of
     the whole text finds there, on treebank text joined into articles and on the table."""
     sentences = [line[len("# text = "):].strip()
-                 for path in sorted((SHARED / "data" / "ud").rglob("*.conllu"))
+                 for path in sorted(shared("data", "ud").rglob("*.conllu"))
                  for line in path.open(encoding="utf-8") if line.startswith("# text = ")][::10]
     sentences += [c[0] for c in CASES]
     checked = 0

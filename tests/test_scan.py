@@ -8,7 +8,7 @@ import pytest
 
 from service.rules import dates, quantity
 from service.rules.scan import Scanner
-from tests.conftest import SHARED
+from tests.conftest import shared
 
 SCANNERS = {f"{m.__name__.rsplit('.', 1)[-1]}.{k}": v
             for m in (dates, quantity) for k, v in vars(m).items() if isinstance(v, Scanner)}
@@ -27,7 +27,7 @@ OWN = [
 
 def _treebank_texts() -> list[str]:
     sentences = [line[len("# text = "):].strip()
-                 for path in sorted((SHARED / "data" / "ud").rglob("*.conllu"))
+                 for path in sorted(shared("data", "ud").rglob("*.conllu"))
                  for line in path.open(encoding="utf-8") if line.startswith("# text = ")]
     assert len(sentences) > 1000, "the UD treebanks under ../shared/data/ud are missing"
     sentences = sentences[::5]                      # a fifth of them keeps the test quick

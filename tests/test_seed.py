@@ -8,14 +8,12 @@ import json
 import pytest
 
 from service.rules.pipeline import extract_document
-from tests.conftest import SHARED
-
-DEV = SHARED / "eval" / "dev.jsonl"
+from tests.conftest import shared
 
 
 @pytest.fixture(scope="module")
 def seed():
-    for line in DEV.read_text(encoding="utf-8").splitlines():
+    for line in shared("eval", "dev.jsonl").read_text(encoding="utf-8").splitlines():
         doc = json.loads(line)
         if doc["id"] == "seed-kz":
             return doc

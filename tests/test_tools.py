@@ -8,10 +8,10 @@ import random
 import pytest
 
 from service import create_app
-from tests.conftest import SHARED
+from tests.conftest import shared
 from tools.load import MAX_CHARS, build_mix
 
-ARTICLES = [json.loads(line) for line in (SHARED / "eval" / "dev.jsonl").read_text(encoding="utf-8").splitlines()]
+ARTICLES = [json.loads(line) for line in shared("eval", "dev.jsonl").read_text(encoding="utf-8").splitlines()]
 MIX = build_mix([{k: d[k] for k in ("id", "text", "reference_date")} for d in ARTICLES[:3]])
 
 
@@ -96,7 +96,7 @@ def test_leftovers_ud_pseudo_articles(tmp_path):
 def test_evaluate_union_adds_up(analyzers):
     from tools.evaluate import evaluate, load_scorer, score_doc, summarize
 
-    sc = load_scorer(str(SHARED / "eval" / "score.py"))
+    sc = load_scorer(str(shared("eval", "score.py")))
     one = [{"id": "m1", "text": "Samedi, 3 000 manifestants ont défilé à Lyon.", "reference_date": "2024-03-11",
             "facts": [{"type": "crowd", "count": {"value": 3000}, "location": "Lyon", "date": "2024-03-09"}],
             "dates": [{"text": "Samedi", "value": "2024-03-09"}]}]
