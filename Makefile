@@ -36,11 +36,14 @@ test: setup ## the full suite, on the real analyzers (what CI runs)
 test-fast: setup ## the tests that need no real model, on a fake analyzer (seconds)
 	$(BIN)/python -m pytest -p no:cacheprovider --fast
 
-# ruff and mypy, configured in pyproject.toml; `ruff format` rewrites what the check finds
+# ruff and mypy, configured in pyproject.toml (all three run; any failure fails the target).
+# `ruff format` and `ruff check --fix` rewrite what they can.
 lint: setup ## ruff check, ruff format --check, mypy on schemas/ and service/
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(BIN)/mypy
+	@status=0; \
+	echo "ruff check"; $(BIN)/ruff check . || status=1; \
+	echo "ruff format --check"; $(BIN)/ruff format --check . || status=1; \
+	echo "mypy"; $(BIN)/mypy || status=1; \
+	exit $$status
 
 # Both analyzers on ../shared/eval/dev.jsonl and dev2.jsonl: each file, then both together
 eval: setup ## precision, recall, F1 of both analyzers on the development files
