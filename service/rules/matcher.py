@@ -51,7 +51,7 @@ def forms(word: Word) -> frozenset[str]:
     return _forms(word.text, word.lemma)
 
 
-_ENDINGS = ("s", "x", "es", "e")             # crude plural/feminine strip: "tués" -> "tué"
+_ENDINGS = ("s", "x", "es", "e", "ne", "nes")   # crude plural/feminine strip: "tués" -> "tué", "lycéennes" -> "lycéen"
 
 
 def norm_text(text: str) -> str:
@@ -169,7 +169,19 @@ _STEP = re.compile(r"^(?P<rel>[a-z:]+)(?P<star>\*)?(?:\[(?P<case>[^\]]+)\])?(?:\
 
 
 def _has_case(word: Word, cases: frozenset[str]) -> bool:
-    return any(c.rel in ("case", "mark") and c.lemma.lower() in cases for c in word.children)
+    return any(c.rel in ("case", "mark") and lemma_key(c) in cases for c in word.children)
+
+
+def lemma_key(word: Word) -> str:
+    """The word's lemma, lowercased, an elided form read in full: parsers give "d’" as the lemma of
+    "d’" ("la disparition d’une centaine de lycéennes")."""
+    return _lemma_key(word.lemma)
+
+
+@lru_cache(maxsize=4096)
+def _lemma_key(lemma: str) -> str:
+    key = norm_text(lemma)
+    return load("triggers")["elisions"].get(key, key)
 
 
 _NAMED_STEPS = {".", "..", "patient", "agent", "reporter", "^verb", "of"}
@@ -270,13 +282,13 @@ def _of(word: Word) -> list[Word]:
         if close is None:
             return []
         i = close + 1
-    if i >= len(words) or not (words[i].lemma.lower() == "de" or words[i].text.lower() in ("des", "du")) \
+    if i >= len(words) or not (lemma_key(words[i]) == "de" or words[i].text.lower() in ("des", "du")) \
             or words[i].upos not in ("ADP", "DET"):
         return []
     for w in words[i + 1:i + 1 + _OF]:
         if w.upos in ("NOUN", "PROPN"):
             return [w]
-        if w.upos not in ("DET", "NUM", "ADV", "ADJ", "ADP") or w.upos == "ADP" and w.lemma.lower() != "de":
+        if w.upos not in ("DET", "NUM", "ADV", "ADJ", "ADP") or w.upos == "ADP" and lemma_key(w) != "de":
             return []
     return []
 

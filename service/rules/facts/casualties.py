@@ -137,6 +137,8 @@ RULES = [
             Example("On est sans nouvelles après la disparition d'une centaine de pêcheurs au large de Dakar.",
                     {"kind": "missing", "count": 100, "victims": "pêcheurs"}),
             Example("La disparition, lundi, de trois randonneurs inquiète les secours.", {"kind": "missing", "count": 3}),
+            Example("Le ministre a confirmé mardi la disparition d’une trentaine de collégiennes dans le nord.",
+                    {"kind": "missing", "count": 30}),
             Example("La disparition de 40 % des abeilles inquiète.", absent=True),
          )),
     _event_rule("killed", "killed_event_nouns", "A death noun whose 'de' complement counts the dead "
