@@ -282,8 +282,8 @@ LIMITS = [
 
 CASES = NUMERIC + DAY_FORMS + NAMED_DAYS + DEICTIC + DIRECTION + ANAPHORIC + NOT_DATES + YEARS + LIMITS
 
-# Offsets and weeks: resolved by find_relative_dates, kept out of the `dates` list (SCHEMA: durations
-# and weeks are not annotated). (sentence, reference, expected (text, value, grain)).
+# Offsets and weeks: resolved by find_relative_dates, kept out of the `dates` list (docs/conventions.md,
+# "Dates"). (sentence, reference, expected (text, value, grain)).
 RELATIVE = [
     ("Il y a trois semaines, le barrage a cédé.", WED, [("Il y a trois semaines", "2023-02-22", "day")]),
     ("Il y a deux ans, la mine a fermé.", WED, [("Il y a deux ans", "2021", "year")]),

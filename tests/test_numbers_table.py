@@ -1,5 +1,5 @@
 """How French news writes numbers, read through find_quantities: a table of sentences written for
-this file, one count each (its span, value and SCHEMA qualifier) or none at all."""
+this file, one count each (its span, value and qualifier: docs/conventions.md) or none at all."""
 from __future__ import annotations
 
 import pytest
@@ -124,7 +124,7 @@ FAMILIES: dict[str, list[tuple]] = {
         ("Entre cent et deux cents personnes ont été évacuées.", "Entre cent et deux cents", 100, "at_least"),
         ("Vingt à trente mille personnes ont fui la ville.", "Vingt à trente mille", 20000, "at_least"),
     ],
-    # SCHEMA qualifiers before or after the number
+    # qualifiers before or after the number (docs/conventions.md, "Counts")
     "qualifiers": [
         ("Un peu plus de 300 personnes ont été arrêtées.", "Un peu plus de 300", 300, "more_than"),
         ("Un peu moins de 2000 personnes ont voté.", "Un peu moins de 2000", 2000, "less_than"),
@@ -148,7 +148,7 @@ FAMILIES: dict[str, list[tuple]] = {
         ("Autour de 1,2 million de spectateurs sont attendus.", "Autour de 1,2 million", 1200000, "approximate"),
         ("Pas plus de trente et un candidats seront retenus.", "Pas plus de trente et un", 31, "at_most"),
     ],
-    # collectives: approximate singular, vague plural (SCHEMA conventions)
+    # collectives: approximate singular, vague plural (docs/conventions.md, "Counts")
     "collectives": [
         ("Quelques centaines de militants se sont rassemblés.", "Quelques centaines", 200, "vague"),
         ("Plusieurs dizaines de blessés ont été soignés.", "Plusieurs dizaines", 20, "vague"),
