@@ -216,16 +216,18 @@ def noun_label(noun: Optional[Word], exclude: Iterable[str] = ()) -> Optional[st
     if noun.upos == "PROPN" and any(c.deprel.startswith("flat") for c in noun.children):
         start, end = name_span(noun)         # a name: the whole of it ("Marie Dupont"), not its first word
         return noun.sentence.text[start - noun.sentence.start:end - noun.sentence.start]
+    generic = lexicon_set("triggers:generic_people")
     words = [noun]
     prev = noun.sentence.word(noun.id - 1)
-    while prev is not None and prev.head == noun.id and prev.upos == "ADJ":     # "jeune femme"
+    # "jeune femme"; not "autres personnes", which says no more than "personnes"
+    while prev is not None and prev.head == noun.id and prev.upos == "ADJ" and prev.lemma.lower() not in generic:
         words.insert(0, prev)
         prev = noun.sentence.word(prev.id - 1)
     nxt = noun.sentence.word(noun.id + 1)
     while nxt is not None and nxt.head == noun.id and nxt.upos == "ADJ":
         words.append(nxt)
         nxt = noun.sentence.word(nxt.id + 1)
-    if len(words) == 1 and noun.lemma.lower() in lexicon_set("triggers:generic_people"):
+    if len(words) == 1 and noun.lemma.lower() in generic:
         return None
     return noun.sentence.text[words[0].start - noun.sentence.start: words[-1].end - noun.sentence.start]
 
