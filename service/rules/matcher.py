@@ -256,7 +256,7 @@ def _role(verb: Word, role: str) -> list[Word]:
     passive = is_passive(verb)
     if role == "patient":
         if passive:
-            return before[-1:] or after[:1]
+            return before[-1:] or after[:1] or _surface_subject(verb)
         objs = [c for c in args if c.rel == "obj"]
         return after[:1] or objs[:1]
     if passive:
@@ -269,6 +269,16 @@ def _role(verb: Word, role: str) -> list[Word]:
         prev = [w for w in s.words[:before[-1].id - 1] if w.upos != "PUNCT"]
         return [prev[-1]] if prev and prev[-1].upos in ("NOUN", "PROPN") else []
     return before[-1:]
+
+
+def _surface_subject(verb: Word) -> list[Word]:
+    """The noun right before a passive verb's auxiliaries when the parse gave it no subject ("Entre
+    quinze et vingt personnes ont été tuées", the noun hung on the number)."""
+    aux = [c for c in verb.children if c.rel == "aux" and c.id < verb.id]
+    first = min([verb.id] + [c.id for c in aux])
+    prev = verb.sentence.word(first - 1)
+    return [prev] if prev is not None and prev.upos in ("NOUN", "PROPN") and not any(
+        c.rel == "case" for c in prev.children) else []
 
 
 _OF = 8            # how many words after "de" the noun may lie ("d'au moins une centaine de ...")

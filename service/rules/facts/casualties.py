@@ -78,6 +78,7 @@ RULES = [
             Example("Le militant Paul Girard a été interpellé samedi. Il a été tué lors de son transfert.",
                     {"kind": "killed", "count": 1, "victims": "Paul Girard"}),
             Example("Paul Girard et Marc Durand se sont rencontrés. Il a été tué le lendemain.", absent=True),
+            Example("Entre dix et douze personnes ont été tuées dans l'incendie.", {"kind": "killed", "count": 10}),
             Example("Le préfet Paul Girard a dit que le suspect avait fui et qu'il avait été tué.", absent=True),
             Example("La bombe a tué sept soldats maliens.", {"kind": "killed", "count": 7, "victims": "soldats maliens"}),
             Example("Un policier a été abattu devant la gare.", {"kind": "killed", "count": 1, "victims": "policier"}),
