@@ -1,5 +1,6 @@
 """What /extract and /extract/batch share: the limits, the analyzer of this process, and the extraction core
 (service.extraction) run on its analysis thread."""
+
 from __future__ import annotations
 
 from schemas.api import ExtractRequest, ExtractResponse
@@ -15,8 +16,13 @@ def check_length(text: str) -> None:
 def ready_analyzer():
     runtime = get_runtime()
     if not runtime.ready:
-        raise ApiError(503, "The analyzer is still loading; retry shortly." if runtime.error is None
-                       else "The analyzer failed to load; see /readyz.", headers={"Retry-After": "5"})
+        raise ApiError(
+            503,
+            "The analyzer is still loading; retry shortly."
+            if runtime.error is None
+            else "The analyzer failed to load; see /readyz.",
+            headers={"Retry-After": "5"},
+        )
     return runtime.analyzer
 
 

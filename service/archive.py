@@ -5,16 +5,18 @@ An output line is what /extract answers for the document, without meta.timings_m
 the document's problem: its `id` and the problem details /extract would give (`status`, `title`, `detail`,
 `errors`).
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
 import sys
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Union
+from typing import Optional, Union
 
 from pydantic import ValidationError
 
@@ -22,7 +24,7 @@ from schemas.api import ExtractRequest, ExtractResponse, Problem
 from service.errors import ApiError, invalid_fields
 from service.extraction import check_length, extract
 
-FIELDS = ("id", "text", "reference_date")      # what a JSON line may say of its document; the rest is ignored
+FIELDS = ("id", "text", "reference_date")  # what a JSON line may say of its document; the rest is ignored
 
 
 @dataclass
@@ -91,7 +93,7 @@ def read_inputs(inputs: Iterable[str], reference_date: Optional[str] = None) -> 
                 with open(path, encoding="utf-8", errors="surrogateescape") as f:
                     for line in f:
                         if line.strip():
-                            yield from_line(line.rstrip("\r\n"), reference_date)     # as Ray's read_text
+                            yield from_line(line.rstrip("\r\n"), reference_date)  # as Ray's read_text
             else:
                 try:
                     yield from_text(str(path), path.read_text(encoding="utf-8"), reference_date)
@@ -115,8 +117,9 @@ def count_inputs(inputs: Iterable[str]) -> Optional[int]:
 
 
 def problem_line(doc: Doc, error: ApiError) -> str:
-    problem = Problem(title=HTTPStatus(error.status).phrase, status=error.status, detail=error.detail,
-                      errors=error.errors).model_dump(exclude_none=True)
+    problem = Problem(
+        title=HTTPStatus(error.status).phrase, status=error.status, detail=error.detail, errors=error.errors
+    ).model_dump(exclude_none=True)
     return json.dumps({"id": doc.id, **problem}, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -152,7 +155,7 @@ def process(analyzer, docs: list[Doc], max_chars: int) -> list[str]:
     reqs = [req for _, req in good]
     try:
         results: list = extract(analyzer, reqs, time.perf_counter()) if reqs else []
-    except Exception:               # noqa: BLE001 - one of them breaks the library's call: each alone
+    except Exception:  # noqa: BLE001 - one of them breaks the library's call: each alone
         results = [_alone(analyzer, req) for req in reqs]
     for (i, _), result in zip(good, results):
         lines[i] = response_line(result) if isinstance(result, ExtractResponse) else problem_line(docs[i], result)
@@ -162,7 +165,7 @@ def process(analyzer, docs: list[Doc], max_chars: int) -> list[str]:
 def _alone(analyzer, req: ExtractRequest) -> Union[ExtractResponse, ApiError]:
     try:
         return extract(analyzer, [req], time.perf_counter())[0]
-    except Exception as e:          # noqa: BLE001 - recorded for this document; the run goes on
+    except Exception as e:  # noqa: BLE001 - recorded for this document; the run goes on
         return ApiError(500, f"The analysis failed: {type(e).__name__}: {e}")
 
 
@@ -182,7 +185,7 @@ def done_ids(path: Path) -> set[str]:
 def ids_in(data: bytes) -> set[str]:
     """The ids of the whole lines of JSON Lines output (a last line without its end is no line yet)."""
     ids = set()
-    for line in data[:data.rfind(b"\n") + 1].splitlines():
+    for line in data[: data.rfind(b"\n") + 1].splitlines():
         try:
             doc_id = json.loads(line).get("id")
         except (ValueError, AttributeError):

@@ -1,9 +1,10 @@
 """Command line (`faits`, or `python -m service.cli`).
 
-    faits extract INPUT... -o OUT.jsonl [--workers N] [--analyzer spacy] [--url URL] [--engine ray]
-    faits download-models --dir models/stanza
-    faits openapi --output openapi.yaml
+faits extract INPUT... -o OUT.jsonl [--workers N] [--analyzer spacy] [--url URL] [--engine ray]
+faits download-models --dir models/stanza
+faits openapi --output openapi.yaml
 """
+
 from __future__ import annotations
 
 import argparse
@@ -47,18 +48,27 @@ def _service_settings() -> dict:
 
 
 def _extract_parser(sub) -> None:
-    e = sub.add_parser("extract", help="extract the facts of an archive of documents into JSON Lines",
-                       description="One JSON line per document: what /extract answers for it (without "
-                                   "meta.timings_ms), or its problem. Re-running with the same -o skips the "
-                                   "ids already written.")
-    e.add_argument("inputs", nargs="+", metavar="INPUT",
-                   help=".txt files (one document each, its path as id), .jsonl files (id/text/reference_date "
-                        "a line), folders of them, or - for standard input")
-    e.add_argument("-o", "--output", required=True,
-                   help="JSON Lines file to append to (with --engine ray: a folder)")
-    e.add_argument("--workers", type=int, default=os.cpu_count() or 1,
-                   help="processes, each with its analyzer (--url: concurrent requests; --engine ray: actors); "
-                        "default: the cores")
+    e = sub.add_parser(
+        "extract",
+        help="extract the facts of an archive of documents into JSON Lines",
+        description="One JSON line per document: what /extract answers for it (without "
+        "meta.timings_ms), or its problem. Re-running with the same -o skips the "
+        "ids already written.",
+    )
+    e.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help=".txt files (one document each, its path as id), .jsonl files (id/text/reference_date "
+        "a line), folders of them, or - for standard input",
+    )
+    e.add_argument("-o", "--output", required=True, help="JSON Lines file to append to (with --engine ray: a folder)")
+    e.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="processes, each with its analyzer (--url: concurrent requests; --engine ray: actors); default: the cores",
+    )
     # default: the service's setting (FAITS_ANALYZER, FAITS_STANZA_DIR...)
     e.add_argument("--analyzer", choices=("stanza", "spacy"))
     e.add_argument("--stanza-dir")
@@ -68,8 +78,12 @@ def _extract_parser(sub) -> None:
     e.add_argument("--batch-size", type=int, default=16, help="documents per analyzer call (or per request)")
     e.add_argument("--url", help="send the documents to this running service instead (API key: FAITS_API_KEY)")
     e.add_argument("--retries", type=int, default=5, help="--url: retries of a batch on 503 or a lost connection")
-    e.add_argument("--engine", choices=("local", "ray"), default="local",
-                   help="ray: a Ray Data job (pip install 'faits[ray]'), locally or on --address")
+    e.add_argument(
+        "--engine",
+        choices=("local", "ray"),
+        default="local",
+        help="ray: a Ray Data job (pip install 'faits[ray]'), locally or on --address",
+    )
     e.add_argument("--address", help="--engine ray: the cluster, e.g. ray://head:10001 (default: a local Ray)")
     e.add_argument("--num-gpus", type=float, default=0, help="--engine ray: GPUs per actor")
     e.add_argument("--format", choices=("json", "parquet"), default="json", help="--engine ray: output files")
@@ -89,13 +103,26 @@ def extract(a) -> int:
     from service import runs
 
     conf = _service_settings()
-    settings = runs.Settings(a.analyzer or conf["ANALYZER"], a.stanza_dir or conf["STANZA_DIR"],
-                             a.spacy_model or conf["SPACY_MODEL"], a.max_chars or conf["MAX_CHARS"])
+    settings = runs.Settings(
+        a.analyzer or conf["ANALYZER"],
+        a.stanza_dir or conf["STANZA_DIR"],
+        a.spacy_model or conf["SPACY_MODEL"],
+        a.max_chars or conf["MAX_CHARS"],
+    )
     if a.engine == "ray":
         from service import ray_job
 
-        ray_job.run(a.inputs, a.output, settings, actors=a.workers, batch_size=a.batch_size,
-                    address=a.address, num_gpus=a.num_gpus, fmt=a.format, reference_date=a.reference_date)
+        ray_job.run(
+            a.inputs,
+            a.output,
+            settings,
+            actors=a.workers,
+            batch_size=a.batch_size,
+            address=a.address,
+            num_gpus=a.num_gpus,
+            fmt=a.format,
+            reference_date=a.reference_date,
+        )
         return 0
     return extract_local(a, settings)
 
@@ -138,7 +165,7 @@ def extract_local(a, settings) -> int:
                 for line in lines:
                     f.write(line + "\n")
                     problems += archive.line_status(line) != 200
-                f.flush()         # a killed run loses the documents in flight, no more
+                f.flush()  # a killed run loses the documents in flight, no more
                 written += len(lines)
                 bar.update(len(lines))
         except (runs.ServiceError, BrokenProcessPool) as e:
@@ -146,11 +173,14 @@ def extract_local(a, settings) -> int:
             status = 1
     bar.close()
     end = time.perf_counter()
-    elapsed, work = end - t0, end - (loaded.at or t0)     # work: from when every analyzer was loaded
+    elapsed, work = end - t0, end - (loaded.at or t0)  # work: from when every analyzer was loaded
     rate = f": {written / work:.2f} documents/s" if written and work > 0 else ""
     load = f" (analyzers loaded after {loaded.at - t0:.1f} s, then {work:.1f} s)" if loaded.at else ""
-    print(f"faits: {written} documents written to {out} ({problems} problems), {skipped} already there, "
-          f"in {elapsed:.1f} s{load}{rate}", file=sys.stderr)
+    print(
+        f"faits: {written} documents written to {out} ({problems} problems), {skipped} already there, "
+        f"in {elapsed:.1f} s{load}{rate}",
+        file=sys.stderr,
+    )
     return status
 
 

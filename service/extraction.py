@@ -1,6 +1,7 @@
 """The extraction core, with no web framework around it: one analyzer call for all the texts, the
 conversion, the rules and each document's response, every stage timed. The service (service.analysis),
 the command line and the Ray job all call `extract`."""
+
 from __future__ import annotations
 
 import time
@@ -31,13 +32,26 @@ def extract(analyzer, reqs: list[ExtractRequest], t0: float) -> list[ExtractResp
         t4 = time.perf_counter()
         result = run_rules(doc, req.reference_date)
         t5 = time.perf_counter()
-        built = doc.build_seconds()       # trees built when the rules first read them: conversion
-        doc.release()         # the facts are copies: the tree can go now (timed in the rest, not the rules)
-        out.append(ExtractResponse(
-            id=req.id, facts=result.facts, dates=result.dates, entities=result.entities,
-            meta=Meta(analyzer=info, service_version=__version__,
-                      timings_ms={"parse": _ms(t2 - t1), "convert": _ms(t4 - t3 + built),
-                                  "extract": _ms(t5 - t4 - built), "total": _ms(t5 - t0)})))
+        built = doc.build_seconds()  # trees built when the rules first read them: conversion
+        doc.release()  # the facts are copies: the tree can go now (timed in the rest, not the rules)
+        out.append(
+            ExtractResponse(
+                id=req.id,
+                facts=result.facts,
+                dates=result.dates,
+                entities=result.entities,
+                meta=Meta(
+                    analyzer=info,
+                    service_version=__version__,
+                    timings_ms={
+                        "parse": _ms(t2 - t1),
+                        "convert": _ms(t4 - t3 + built),
+                        "extract": _ms(t5 - t4 - built),
+                        "total": _ms(t5 - t0),
+                    },
+                ),
+            )
+        )
     return out
 
 

@@ -5,6 +5,7 @@ names a fresh PROMETHEUS_MULTIPROC_DIR before any worker imports this module (th
 import), each worker writes its values there, and a scrape, whichever worker answers it, sums them all.
 Without that variable (tests, `flask run`) the values are the process's own.
 """
+
 from __future__ import annotations
 
 import os
@@ -12,28 +13,44 @@ import threading
 import time
 
 from flask import Flask, Response, g, request
-from prometheus_client import (CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, Counter, Gauge, Histogram,
-                               disable_created_metrics, generate_latest, multiprocess)
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    REGISTRY,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    disable_created_metrics,
+    generate_latest,
+    multiprocess,
+)
 
 from service.runtime import get_runtime
 
-disable_created_metrics()       # no *_created series: a scrape shows the counts, not when each label appeared
+disable_created_metrics()  # no *_created series: a scrape shows the counts, not when each label appeared
 
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120)
 
-REQUESTS = Counter("faits_http_requests", "HTTP requests answered, by route, method and status",
-                   ["route", "method", "status"])
-LATENCY = Histogram("faits_http_request_duration_seconds", "Time to answer a request, by route", ["route"],
-                    buckets=LATENCY_BUCKETS)
-STAGES = Histogram("faits_analysis_stage_seconds", "Analysis time by stage: parse (one library call per "
-                   "request, shared by a batch's documents), convert and extract (per document)", ["stage"],
-                   buckets=LATENCY_BUCKETS)
+REQUESTS = Counter(
+    "faits_http_requests", "HTTP requests answered, by route, method and status", ["route", "method", "status"]
+)
+LATENCY = Histogram(
+    "faits_http_request_duration_seconds", "Time to answer a request, by route", ["route"], buckets=LATENCY_BUCKETS
+)
+STAGES = Histogram(
+    "faits_analysis_stage_seconds",
+    "Analysis time by stage: parse (one library call per "
+    "request, shared by a batch's documents), convert and extract (per document)",
+    ["stage"],
+    buckets=LATENCY_BUCKETS,
+)
 DOCUMENTS = Counter("faits_documents", "Documents analysed")
 FACTS = Counter("faits_facts", "Facts found, by type", ["type"])
 TIMEOUTS = Counter("faits_request_timeouts", "Analyses given up on past FAITS_REQUEST_TIMEOUT (answered 503)")
 # one series per live worker (pid label in multiprocess mode): a worker still loading shows 0
-READY = Gauge("faits_analyzer_ready", "1 once this worker's analyzer is loaded and warmed up",
-              multiprocess_mode="liveall")
+READY = Gauge(
+    "faits_analyzer_ready", "1 once this worker's analyzer is loaded and warmed up", multiprocess_mode="liveall"
+)
 
 
 def observe(responses) -> None:
@@ -69,7 +86,7 @@ def register(app: Flask) -> None:
 
     @app.after_request
     def _count(resp):
-        route = request.url_rule.rule if request.url_rule is not None else "unmatched"   # bounded labels
+        route = request.url_rule.rule if request.url_rule is not None else "unmatched"  # bounded labels
         REQUESTS.labels(route, request.method, str(resp.status_code)).inc()
         LATENCY.labels(route).observe(time.perf_counter() - g.get("metrics_t0", time.perf_counter()))
         return resp
@@ -91,4 +108,5 @@ def _watch_ready(runtime) -> None:
         while not runtime.ready and runtime.error is None:
             time.sleep(0.2)
         READY.set(1 if runtime.ready else 0)
+
     threading.Thread(target=wait, name="metrics-ready", daemon=True).start()

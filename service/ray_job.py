@@ -8,8 +8,10 @@ line does), not by read_json: Arrow's JSON reader types the columns for the whol
 reference_date becomes a timestamp) and one malformed line fails the job, where a bad document must only
 get its problem line. Ids already in the output folder are skipped, so a re-run resumes.
 """
+
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
@@ -26,7 +28,7 @@ class Extractor:
 
     def __init__(self, settings, done: frozenset, reference_date: Optional[str]):
         self.settings, self.done, self.reference_date = settings, done, reference_date
-        self.analyzer = settings.load()         # one torch thread (settings.torch_threads)
+        self.analyzer = settings.load()  # one torch thread (settings.torch_threads)
 
     def __call__(self, batch):
         import pyarrow as pa
@@ -35,8 +37,13 @@ class Extractor:
         docs = [d for d in docs if d.id not in self.done]
         lines = archive.process(self.analyzer, docs, self.settings.max_chars) if docs else []
         status = [archive.line_status(line) for line in lines]
-        return pa.table({"id": pa.array([d.id for d in docs], pa.string()), "status": pa.array(status, pa.int32()),
-                         "response": pa.array(lines, pa.string())})
+        return pa.table(
+            {
+                "id": pa.array([d.id for d in docs], pa.string()),
+                "status": pa.array(status, pa.int32()),
+                "response": pa.array(lines, pa.string()),
+            }
+        )
 
 
 def _datasink(path: str):
@@ -71,8 +78,9 @@ def done_ids(output: str, fmt: str) -> set[str]:
     import pyarrow.parquet as pq
 
     fs, root = _filesystem(output)
-    files = sorted(f.path for f in fs.get_file_info(pafs.FileSelector(root, allow_not_found=True))
-                   if f.type == pafs.FileType.File)
+    files = sorted(
+        f.path for f in fs.get_file_info(pafs.FileSelector(root, allow_not_found=True)) if f.type == pafs.FileType.File
+    )
     ids: set[str] = set()
     for path in files:
         if fmt == "parquet" and path.endswith(".parquet"):
@@ -99,8 +107,18 @@ def _inputs(inputs: list[str]) -> list[str]:
     return paths
 
 
-def run(inputs: list[str], output: str, settings, *, actors: int, batch_size: int, address: Optional[str] = None,
-        num_gpus: float = 0, fmt: str = "json", reference_date: Optional[str] = None) -> dict:
+def run(
+    inputs: list[str],
+    output: str,
+    settings,
+    *,
+    actors: int,
+    batch_size: int,
+    address: Optional[str] = None,
+    num_gpus: float = 0,
+    fmt: str = "json",
+    reference_date: Optional[str] = None,
+) -> dict:
     """The job; returns its figures (documents written, seconds). Without `address` and with no Ray
     running yet, Ray starts here, on this machine."""
     import ray
@@ -109,22 +127,32 @@ def run(inputs: list[str], output: str, settings, *, actors: int, batch_size: in
     out = output if "://" in output else str(Path(output).resolve())
     done = done_ids(out, fmt)
     if not ray.is_initialized():
-        ray.init(address=address, include_dashboard=False, logging_level="WARNING",
-                 **({} if address else {"num_cpus": max(actors + 1, os.cpu_count() or 1)}))
+        # locally, a CPU more than the actors: the reading and writing tasks run beside them
+        num_cpus = None if address else max(actors + 1, os.cpu_count() or 1)
+        ray.init(address=address, num_cpus=num_cpus, include_dashboard=False, logging_level=logging.WARNING)
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = sys.stderr.isatty()
     t0 = time.perf_counter()
     ds = ray.data.read_text(paths, file_extensions=["jsonl"], num_cpus=0.25)
-    ds = ds.map_batches(Extractor, fn_constructor_args=(settings, frozenset(done), reference_date),
-                        batch_format="pyarrow", batch_size=batch_size,
-                        compute=ray.data.ActorPoolStrategy(size=actors), num_cpus=1, num_gpus=num_gpus or None,
-                        runtime_env={"env_vars": ONE_THREAD})
+    ds = ds.map_batches(
+        Extractor,
+        fn_constructor_args=(settings, frozenset(done), reference_date),
+        batch_format="pyarrow",
+        batch_size=batch_size,
+        compute=ray.data.ActorPoolStrategy(size=actors),
+        num_cpus=1,
+        num_gpus=num_gpus or None,
+        runtime_env={"env_vars": ONE_THREAD},
+    )
     if fmt == "parquet":
         ds.write_parquet(out, ray_remote_args={"num_cpus": 0.25})
     else:
         ds.write_datasink(_datasink(out), ray_remote_args={"num_cpus": 0.25})
     elapsed = time.perf_counter() - t0
     written = len(done_ids(out, fmt)) - len(done)
-    print(f"faits: {written} documents written to {out} ({len(done)} already there), {actors} actor(s), "
-          f"in {elapsed:.1f} s: {written / elapsed:.2f} documents/s (analyzers' loading included)", file=sys.stderr)
+    print(
+        f"faits: {written} documents written to {out} ({len(done)} already there), {actors} actor(s), "
+        f"in {elapsed:.1f} s: {written / elapsed:.2f} documents/s (analyzers' loading included)",
+        file=sys.stderr,
+    )
     return {"written": written, "skipped": len(done), "seconds": elapsed}

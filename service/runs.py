@@ -1,6 +1,7 @@
 """Where `faits extract` runs the documents: in this process, in worker processes (each loads the
 analyzer once), or on a running service (POST /extract/batch). Each takes chunks of documents and
 gives their output lines back chunk by chunk, in the order of the chunks."""
+
 from __future__ import annotations
 
 import itertools
@@ -11,9 +12,10 @@ import time
 import urllib.error
 import urllib.request
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, Optional
+from typing import Optional
 
 from service import archive
 from service.analyzers import load_analyzer
@@ -29,8 +31,9 @@ class Settings:
     torch_threads: int = 1
 
     def load(self):
-        return load_analyzer(self.analyzer, stanza_dir=self.stanza_dir, spacy_model=self.spacy_model,
-                             torch_threads=self.torch_threads)
+        return load_analyzer(
+            self.analyzer, stanza_dir=self.stanza_dir, spacy_model=self.spacy_model, torch_threads=self.torch_threads
+        )
 
 
 class Loaded:
@@ -74,7 +77,7 @@ def _work(docs: list) -> list[str]:
 def local(chunks: Iterable[list], settings: Settings, workers: int, loaded: Loaded) -> Iterator[list[str]]:
     chunks = iter(chunks)
     first = next(chunks, None)
-    if first is None:               # everything is done already: no analyzer to load
+    if first is None:  # everything is done already: no analyzer to load
         return
     chunks = itertools.chain([first], chunks)
     if workers <= 1:
@@ -85,8 +88,9 @@ def local(chunks: Iterable[list], settings: Settings, workers: int, loaded: Load
         return
     # spawn: each worker starts clean and loads its own models (torch's threads do not survive a fork)
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
-                             initargs=(settings, context.Barrier(workers))) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_init_worker, initargs=(settings, context.Barrier(workers))
+    ) as pool:
         for ready in [pool.submit(_ready) for _ in range(workers)]:
             ready.result()
         loaded.at = time.perf_counter()
@@ -95,12 +99,14 @@ def local(chunks: Iterable[list], settings: Settings, workers: int, loaded: Load
 
 # --- a running service -------------------------------------------------------------------------------
 
+
 class ServiceError(Exception):
     """The service did not take a batch (after the retries): the run stops; what is written stays."""
 
 
-def remote(chunks: Iterable[list], url: str, api_key: str, workers: int, retries: int,
-           timeout: float = 300) -> Iterator[list[str]]:
+def remote(
+    chunks: Iterable[list], url: str, api_key: str, workers: int, retries: int, timeout: float = 300
+) -> Iterator[list[str]]:
     """POST each chunk to URL/extract/batch, `workers` requests at a time; a 503 (loading, busy,
     timeout) or a lost connection is retried after Retry-After seconds (or 1, 2, 4... s)."""
     endpoint = url.rstrip("/") + "/extract/batch"
@@ -112,7 +118,7 @@ def remote(chunks: Iterable[list], url: str, api_key: str, workers: int, retries
         lines: list[Optional[str]] = [None] * len(docs)
         sent = []
         for i, doc in enumerate(docs):
-            if doc.problem is not None:         # could not be read here: nothing to send
+            if doc.problem is not None:  # could not be read here: nothing to send
                 lines[i] = archive.problem_line(doc, doc.problem)
             else:
                 sent.append(i)
@@ -120,9 +126,13 @@ def remote(chunks: Iterable[list], url: str, api_key: str, workers: int, retries
             body = json.dumps({"documents": [docs[i].fields for i in sent]}, ensure_ascii=False).encode()
             results = _post(endpoint, body, headers, retries, timeout)["results"]
             for i, result in zip(sent, results):
-                lines[i] = (archive.response_line(result) if "facts" in result else
-                            archive.problem_line(docs[i], ApiError(result["status"], result.get("detail", ""),
-                                                                   result.get("errors"))))
+                lines[i] = (
+                    archive.response_line(result)
+                    if "facts" in result
+                    else archive.problem_line(
+                        docs[i], ApiError(result["status"], result.get("detail", ""), result.get("errors"))
+                    )
+                )
         return lines  # type: ignore[return-value]
 
     with ThreadPoolExecutor(workers) as pool:
@@ -131,7 +141,7 @@ def remote(chunks: Iterable[list], url: str, api_key: str, workers: int, retries
 
 def _post(endpoint: str, body: bytes, headers: dict, retries: int, timeout: float) -> dict:
     for attempt in range(retries + 1):
-        wait = min(2.0 ** attempt, 60.0)
+        wait = min(2.0**attempt, 60.0)
         try:
             req = urllib.request.Request(endpoint, data=body, headers=headers, method="POST")
             with urllib.request.urlopen(req, timeout=timeout) as resp:

@@ -1,5 +1,6 @@
 """`faits extract`: the lines equal what /extract answers (minus meta.timings_ms), input order, bad
 documents recorded without stopping the run, resuming by id, worker processes, --url with retries."""
+
 from __future__ import annotations
 
 import json
@@ -19,8 +20,12 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCS = [
     {"id": "a1", "text": "Mardi, la gendarmerie a interpellé trois militants à Brest.", "reference_date": "2025-02-13"},
     {"id": "a2", "text": "Plus de 4 000 personnes ont manifesté dimanche à Metz contre la fermeture de l'usine."},
-    {"id": "a3", "text": "Selon les pompiers, deux randonneurs auraient été blessés près de Chamonix.",
-     "source": "ignored field", "facts": []},
+    {
+        "id": "a3",
+        "text": "Selon les pompiers, deux randonneurs auraient été blessés près de Chamonix.",
+        "source": "ignored field",
+        "facts": [],
+    },
     {"id": "a4", "text": "Il fait beau sur la Bretagne."},
 ]
 TIMINGS = re.compile(r',"timings_ms":\{[^{}]*\}')
@@ -51,7 +56,7 @@ def test_lines_are_the_bytes_of_extract_without_timings(tmp_path, one_analyzer, 
     out = tmp_path / "out.jsonl"
     assert run_cli(src, "-o", out, "--workers", "1") == 0
     lines = read_lines(out)
-    assert [json.loads(line)["id"] for line in lines] == ["a1", "a2", "a3", "a4"]     # input order
+    assert [json.loads(line)["id"] for line in lines] == ["a1", "a2", "a3", "a4"]  # input order
     for doc, line in zip(DOCS, lines):
         body = {k: doc[k] for k in ("id", "text", "reference_date") if k in doc}
         r = client.post("/extract", json=body)
@@ -63,17 +68,22 @@ def test_lines_are_the_bytes_of_extract_without_timings(tmp_path, one_analyzer, 
 
 
 def test_bad_documents_are_recorded_and_the_run_goes_on(tmp_path, one_analyzer, client, monkeypatch):
-    too_long = "Deux policiers ont été blessés. " * 200          # over the test app's MAX_CHARS (5000)
-    rows = [{"id": "empty", "text": "   "}, {"id": "long", "text": too_long},
-            {"id": "date", "text": "Un blessé.", "reference_date": "hier"},
-            {"id": "boom", "text": "BOOM: deux morts à Lille."}, DOCS[0]]
-    src = write_jsonl(tmp_path / "in.jsonl", rows, extra_lines=['{"id": "cut", "text": "no end', '[1, 2]'])
+    too_long = "Deux policiers ont été blessés. " * 200  # over the test app's MAX_CHARS (5000)
+    rows = [
+        {"id": "empty", "text": "   "},
+        {"id": "long", "text": too_long},
+        {"id": "date", "text": "Un blessé.", "reference_date": "hier"},
+        {"id": "boom", "text": "BOOM: deux morts à Lille."},
+        DOCS[0],
+    ]
+    src = write_jsonl(tmp_path / "in.jsonl", rows, extra_lines=['{"id": "cut", "text": "no end', "[1, 2]"])
     real = archive.extract
 
-    def fragile(analyzer, reqs, t0):        # the library fails on one text: only that document fails
+    def fragile(analyzer, reqs, t0):  # the library fails on one text: only that document fails
         if any("BOOM" in r.text for r in reqs):
             raise RuntimeError("parser crashed")
         return real(analyzer, reqs, t0)
+
     monkeypatch.setattr(archive, "extract", fragile)
     out = tmp_path / "out.jsonl"
     assert run_cli(src, "-o", out, "--workers", "1", "--max-chars", "5000") == 0
@@ -125,16 +135,33 @@ def test_text_files_folders_and_stdin_without_a_bar_when_piped(tmp_path):
     (folder / "2025" / "b.txt").write_text("Trois soldats ont été tués dans une embuscade.", encoding="utf-8")
     (folder / "a.txt").write_text("La police a arrêté deux suspects jeudi à Nice.", encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    faits = Path(sys.executable).with_name("faits")        # the console script of pyproject.toml
-    proc = subprocess.run([str(faits), "extract", str(folder), "-", "-o", str(out), "--analyzer", "spacy",
-                           "--workers", "1", "--reference-date", "2025-03-07"],
-                          input="Cinq manifestants ont été interpellés samedi.", text=True,
-                          capture_output=True, timeout=300, cwd=ROOT)
+    faits = Path(sys.executable).with_name("faits")  # the console script of pyproject.toml
+    proc = subprocess.run(
+        [
+            str(faits),
+            "extract",
+            str(folder),
+            "-",
+            "-o",
+            str(out),
+            "--analyzer",
+            "spacy",
+            "--workers",
+            "1",
+            "--reference-date",
+            "2025-03-07",
+        ],
+        input="Cinq manifestants ont été interpellés samedi.",
+        text=True,
+        capture_output=True,
+        timeout=300,
+        cwd=ROOT,
+    )
     assert proc.returncode == 0, proc.stderr
     got = [json.loads(line) for line in read_lines(out)]
     assert [g["id"] for g in got] == [str(folder / "2025" / "b.txt"), str(folder / "a.txt"), "stdin"]
     assert [g["facts"][0]["type"] for g in got] == ["casualties", "arrest", "arrest"]
-    assert got[2]["dates"][0]["value"] == "2025-03-01"          # samedi, before the reference date
+    assert got[2]["dates"][0]["value"] == "2025-03-01"  # samedi, before the reference date
     # stderr is a pipe: no progress bar, only the closing summary
     assert "doc/s" not in proc.stderr and "\r" not in proc.stderr
     assert "3 documents written" in proc.stderr
@@ -149,7 +176,9 @@ class FlakyFront:
     def __call__(self, environ, start_response):
         self.calls.append(environ["PATH_INFO"])
         if len(self.calls) == 1:
-            start_response("503 Service Unavailable", [("Retry-After", "0"), ("Content-Type", "application/problem+json")])
+            start_response(
+                "503 Service Unavailable", [("Retry-After", "0"), ("Content-Type", "application/problem+json")]
+            )
             return [b'{"title": "Service Unavailable", "status": 503, "detail": "loading"}']
         return self.app(environ, start_response)
 
@@ -165,9 +194,8 @@ def test_url_mode_retries_503_and_writes_the_same_lines(tmp_path, analyzers, one
     try:
         url = f"http://127.0.0.1:{server.server_port}"
         monkeypatch.setenv("FAITS_API_KEY", "s3cret")
-        assert run_cli(src, "-o", tmp_path / "remote.jsonl", "--url", url, "--workers", "1",
-                       "--batch-size", "3") == 0
-        assert front.calls == ["/extract/batch"] * 3          # the 503, then its retry, then the second batch
+        assert run_cli(src, "-o", tmp_path / "remote.jsonl", "--url", url, "--workers", "1", "--batch-size", "3") == 0
+        assert front.calls == ["/extract/batch"] * 3  # the 503, then its retry, then the second batch
         assert (tmp_path / "remote.jsonl").read_bytes() == (tmp_path / "local.jsonl").read_bytes()
         # a wrong key stops the run with a message; nothing is written
         monkeypatch.setenv("FAITS_API_KEY", "wrong")
@@ -180,7 +208,7 @@ def test_url_mode_retries_503_and_writes_the_same_lines(tmp_path, analyzers, one
 
 def test_existing_subcommands_still_work(tmp_path):
     out = tmp_path / "openapi.yaml"
-    assert cli.main(["openapi", "--output", str(out)]) == 0          # what `make openapi` runs
+    assert cli.main(["openapi", "--output", str(out)]) == 0  # what `make openapi` runs
     doc = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert {"/extract", "/extract/batch", "/healthz", "/readyz"} <= set(doc["paths"])
-    assert "/metrics" not in doc["paths"] and "/" not in doc["paths"]        # not part of the JSON API
+    assert "/metrics" not in doc["paths"] and "/" not in doc["paths"]  # not part of the JSON API

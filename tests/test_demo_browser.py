@@ -1,6 +1,7 @@
 """The demo page in a real browser: Debian's chromium and chromedriver (installed by .ci/run), driven by
 selenium, against gunicorn on 127.0.0.1 with spaCy and an API key. The page loads without the key,
 shows the 401 as a message, then, with the key, highlights exactly the facts of the response."""
+
 from __future__ import annotations
 
 import json
@@ -19,9 +20,11 @@ from tools.loopback import Server, post_json, request
 CHROMEDRIVER = "/usr/bin/chromedriver"
 KEY = "demo-key"
 # our own text; the emoji is one code point but two UTF-16 units: the page must cut by code points
-TEXT = ("🚨 Lundi 3 mars, la police a interpellé quatre militants écologistes à Grenoble. "
-        "Selon les pompiers, deux manifestants ont été blessés. "
-        "Près de 1 500 personnes avaient défilé la veille dans le centre-ville.")
+TEXT = (
+    "🚨 Lundi 3 mars, la police a interpellé quatre militants écologistes à Grenoble. "
+    "Selon les pompiers, deux manifestants ont été blessés. "
+    "Près de 1 500 personnes avaient défilé la veille dans le centre-ville."
+)
 REFERENCE_DATE = "2025-03-05"
 
 
@@ -34,7 +37,7 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    os.environ["SE_OFFLINE"] = "true"          # selenium-manager must not look for a driver online
+    os.environ["SE_OFFLINE"] = "true"  # selenium-manager must not look for a driver online
     options = webdriver.ChromeOptions()
     for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1400"):
         options.add_argument(arg)
@@ -66,7 +69,7 @@ def submit(browser, key: str) -> None:
 
 def test_demo_page_highlights_the_facts_of_the_response(server, browser, tmp_path, capsys):
     base = f"http://127.0.0.1:{server.port}"
-    assert request(server.port, "GET", "/")[0] == 200                  # the page needs no key
+    assert request(server.port, "GET", "/")[0] == 200  # the page needs no key
     browser.get(base + "/")
     assert "faits" in browser.title
     browser.find_element(By.ID, "text").send_keys(TEXT)
@@ -95,23 +98,27 @@ def test_demo_page_highlights_the_facts_of_the_response(server, browser, tmp_pat
             trigger: (e.dataset.trigger || '').split(' ').filter(Boolean).map(Number),
             count: (e.dataset.count || '').split(' ').filter(Boolean).map(Number)}));""")
     assert browser.find_element(By.ID, "annotated").text == TEXT
-    for s in segs:                                   # code point offsets, as the API's
-        assert s["text"] == TEXT[s["start"]:s["end"]]
+    for s in segs:  # code point offsets, as the API's
+        assert s["text"] == TEXT[s["start"] : s["end"]]
     for i, fact in enumerate(expected["facts"]):
         evidences = fact["evidences"] or [fact["evidence"]]
-        assert merged((s["start"], s["end"]) for s in segs if i in s["facts"]) == \
-            merged((e["start"], e["end"]) for e in evidences)
-        assert merged((s["start"], s["end"]) for s in segs if i in s["trigger"]) == \
-            [(fact["trigger"]["start"], fact["trigger"]["end"])]
+        assert merged((s["start"], s["end"]) for s in segs if i in s["facts"]) == merged(
+            (e["start"], e["end"]) for e in evidences
+        )
+        assert merged((s["start"], s["end"]) for s in segs if i in s["trigger"]) == [
+            (fact["trigger"]["start"], fact["trigger"]["end"])
+        ]
         if fact.get("count") and fact["count"]["start"] is not None:
-            assert merged((s["start"], s["end"]) for s in segs if i in s["count"]) == \
-                [(fact["count"]["start"], fact["count"]["end"])]
+            assert merged((s["start"], s["end"]) for s in segs if i in s["count"]) == [
+                (fact["count"]["start"], fact["count"]["end"])
+            ]
         assert all(f"fact-{expected['facts'][s['facts'][0]]['type']}" in s["cls"] for s in segs if s["facts"])
     highlighted = {i for s in segs for i in s["facts"]}
-    assert highlighted == set(range(len(expected["facts"])))          # every fact, and nothing else
+    assert highlighted == set(range(len(expected["facts"])))  # every fact, and nothing else
     for kind, items in (("date", expected["dates"]), ("ent", expected["entities"])):
-        assert merged((s["start"], s["end"]) for s in segs if kind in s["cls"]) == \
-            merged((d["start"], d["end"]) for d in items)
+        assert merged((s["start"], s["end"]) for s in segs if kind in s["cls"]) == merged(
+            (d["start"], d["end"]) for d in items
+        )
 
     # hovering a highlighted passage shows its fact's fields
     first = browser.find_element(By.CSS_SELECTOR, "#annotated .seg[data-facts]")
@@ -136,8 +143,13 @@ def test_demo_page_highlights_the_facts_of_the_response(server, browser, tmp_pat
 
 
 def post_json_with_key(port: int, payload: dict) -> tuple[int, dict]:
-    status, _, body = request(port, "POST", "/extract", json.dumps(payload, ensure_ascii=False),
-                              {"Content-Type": "application/json", "Authorization": f"Bearer {KEY}"})
+    status, _, body = request(
+        port,
+        "POST",
+        "/extract",
+        json.dumps(payload, ensure_ascii=False),
+        {"Content-Type": "application/json", "Authorization": f"Bearer {KEY}"},
+    )
     return status, json.loads(body)
 
 
@@ -148,4 +160,4 @@ def test_problem_details_are_readable(server, browser):
     message = WebDriverWait(browser, 30).until(EC.visibility_of_element_located((By.ID, "message")))
     assert "Unprocessable" in message.text and "422" in message.text and "• text:" in message.text
     assert not browser.find_element(By.ID, "result").is_displayed()
-    assert post_json(server.port, "/extract", {"text": "x"})[0] == 401       # the key still guards the API
+    assert post_json(server.port, "/extract", {"text": "x"})[0] == 401  # the key still guards the API

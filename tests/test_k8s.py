@@ -1,5 +1,6 @@
 """deploy/k8s: the probes name real routes open without a key, the ports agree, the timeouts nest, the
 resources match the measured RSS; meta.analyzer.models names models, never a path."""
+
 from __future__ import annotations
 
 import re
@@ -12,12 +13,16 @@ from service import config, create_app, security
 from tests.conftest import STANZA_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
-WORKER_RSS_MIB = 760          # spaCy md worker, the highest of the README's measured figures
+WORKER_RSS_MIB = 760  # spaCy md worker, the highest of the README's measured figures
 
 
 def manifests() -> dict:
-    docs = [d for f in sorted((ROOT / "deploy" / "k8s").glob("*.yaml"))
-            for d in yaml.safe_load_all(f.read_text(encoding="utf-8")) if d]
+    docs = [
+        d
+        for f in sorted((ROOT / "deploy" / "k8s").glob("*.yaml"))
+        for d in yaml.safe_load_all(f.read_text(encoding="utf-8"))
+        if d
+    ]
     return {d["kind"]: d for d in docs}
 
 
@@ -49,7 +54,7 @@ def test_probes_name_real_routes_open_without_a_key(container, analyzers):
     client = app.test_client()
     for probe in probes.values():
         assert probe["path"] in routes and probe["path"] in security.OPEN_PATHS
-        assert client.get(probe["path"]).status_code == 200           # no key, and the analyzer is loaded
+        assert client.get(probe["path"]).status_code == 200  # no key, and the analyzer is loaded
 
 
 def test_ports_agree(deployment, container):
@@ -71,7 +76,7 @@ def test_timeouts_nest_and_settings_are_valid(deployment, container, monkeypatch
     for name, value in env.items():
         if value is not None:
             monkeypatch.setenv(name, value)
-    settings = config.from_env()          # raises on a bad value (the service would not start)
+    settings = config.from_env()  # raises on a bad value (the service would not start)
     assert settings["ANALYZER"] == "spacy" and settings["METRICS_PUBLIC"] is True
     live = container["livenessProbe"]
     # a worker busy with a long text answers /healthz only after it: the probe waits longer than that
@@ -85,7 +90,7 @@ def test_resources_follow_the_measured_rss(container):
     requests, limits = container["resources"]["requests"], container["resources"]["limits"]
     assert mebibytes(requests["memory"]) >= workers * WORKER_RSS_MIB
     assert mebibytes(limits["memory"]) > mebibytes(requests["memory"])
-    assert float(requests["cpu"]) == workers             # one worker per requested core
+    assert float(requests["cpu"]) == workers  # one worker per requested core
 
 
 def test_autoscaler_scales_the_deployment_on_cpu(deployment, container):

@@ -1,5 +1,6 @@
 """GET /metrics: Prometheus text, behind the key unless FAITS_METRICS_PUBLIC; requests, latency, stages,
 documents, facts by type, timeouts; under gunicorn, the sum over the workers."""
+
 from __future__ import annotations
 
 import threading
@@ -14,8 +15,11 @@ TEXT = "Trois manifestants ont été interpellés samedi à Lyon. Deux policiers
 
 def samples(text: str) -> dict:
     """(name, sorted labels) -> value, for every sample of a scrape."""
-    return {(s.name, tuple(sorted(s.labels.items()))): s.value
-            for family in text_string_to_metric_families(text) for s in family.samples}
+    return {
+        (s.name, tuple(sorted(s.labels.items()))): s.value
+        for family in text_string_to_metric_families(text)
+        for s in family.samples
+    }
 
 
 def value(scrape: dict, name: str, **labels) -> float:
@@ -43,11 +47,11 @@ def test_counts_requests_stages_documents_and_facts(client):
     assert delta("faits_http_requests_total", route="/extract", method="POST", status="200") == 1
     assert delta("faits_http_requests_total", route="/extract/batch", method="POST", status="200") == 1
     assert delta("faits_http_requests_total", route="/extract", method="POST", status="415") == 1
-    assert delta("faits_http_requests_total", route="unmatched", status="404") == 1      # no label per URL
+    assert delta("faits_http_requests_total", route="unmatched", status="404") == 1  # no label per URL
     assert delta("faits_http_request_duration_seconds_count", route="/extract") == 2
-    assert delta("faits_documents_total") == 3            # the empty text was no analysis
+    assert delta("faits_documents_total") == 3  # the empty text was no analysis
     assert delta("faits_facts_total", type="arrest") == 3 and delta("faits_facts_total", type="casualties") == 3
-    assert delta("faits_analysis_stage_seconds_count", stage="parse") == 2     # one library call per request
+    assert delta("faits_analysis_stage_seconds_count", stage="parse") == 2  # one library call per request
     assert delta("faits_analysis_stage_seconds_count", stage="convert") == 3
     assert delta("faits_analysis_stage_seconds_count", stage="extract") == 3
     assert delta("faits_analysis_stage_seconds_sum", stage="parse") > 0
@@ -59,11 +63,12 @@ def test_behind_the_key_unless_public(analyzers):
     r = c.get("/metrics")
     assert r.status_code == 401 and r.mimetype == "application/problem+json"
     assert scrape(c, Authorization="Bearer k")
-    public = create_app({"ANALYZER_INSTANCE": analyzers("spacy"), "API_KEY": "k", "METRICS_PUBLIC": True,
-                         "LOG_LEVEL": "WARNING"})
+    public = create_app(
+        {"ANALYZER_INSTANCE": analyzers("spacy"), "API_KEY": "k", "METRICS_PUBLIC": True, "LOG_LEVEL": "WARNING"}
+    )
     c = public.test_client()
     assert scrape(c)
-    assert c.post("/extract", json={"text": TEXT}).status_code == 401      # the rest keeps its key
+    assert c.post("/extract", json={"text": TEXT}).status_code == 401  # the rest keeps its key
 
 
 def test_timeouts_are_counted(analyzers, monkeypatch):
@@ -81,8 +86,11 @@ def test_timeouts_are_counted(analyzers, monkeypatch):
         monkeypatch.setattr(analyzer, "annotate", real)
     after = scrape(client)
     assert value(after, "faits_request_timeouts_total") - value(before, "faits_request_timeouts_total") == 1
-    assert value(after, "faits_http_requests_total", route="/extract", status="503") \
-        - value(before, "faits_http_requests_total", route="/extract", status="503") == 1
+    assert (
+        value(after, "faits_http_requests_total", route="/extract", status="503")
+        - value(before, "faits_http_requests_total", route="/extract", status="503")
+        == 1
+    )
 
 
 def test_gunicorn_workers_are_summed(tmp_path):
@@ -92,7 +100,7 @@ def test_gunicorn_workers_are_summed(tmp_path):
             status, _ = post_json(server.port, "/extract", {"text": TEXT})
             assert status == 200
         pids = set(server.worker_pids())
-        for _ in range(3):         # three scrapes, likely not all from the same worker: each sees the sum
+        for _ in range(3):  # three scrapes, likely not all from the same worker: each sees the sum
             status, headers, body = request(server.port, "GET", "/metrics")
             assert status == 200 and headers["content-type"].startswith("text/plain")
             got = samples(body.decode())

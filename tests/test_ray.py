@@ -1,5 +1,6 @@
 """`faits extract --engine ray`: a local Ray (2 CPUs, one actor) on 20 development documents with spaCy
 writes the lines the in-process command line writes, and a re-run skips them all."""
+
 from __future__ import annotations
 
 import itertools
@@ -9,9 +10,7 @@ import pytest
 import ray
 
 from service import cli, ray_job, runs
-from tests.conftest import SHARED
-
-DEV = [SHARED / "eval" / "dev.jsonl", SHARED / "eval" / "dev2.jsonl"]
+from tests.conftest import shared
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +23,9 @@ def local_ray():
 @pytest.fixture
 def twenty(tmp_path) -> Path:
     """The first 20 documents of dev.jsonl + dev2.jsonl, in a file of the test's own (never in the repo)."""
-    lines = itertools.islice((line for f in DEV for line in f.read_text(encoding="utf-8").splitlines() if line.strip()), 20)
+    dev = [shared("eval", "dev.jsonl"), shared("eval", "dev2.jsonl")]
+    every = (line for f in dev for line in f.read_text(encoding="utf-8").splitlines() if line.strip())
+    lines = itertools.islice(every, 20)
     path = tmp_path / "twenty.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

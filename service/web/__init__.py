@@ -4,6 +4,7 @@ Plain files (HTML, CSS, one script), no build step and nothing fetched from else
 works with no internet. The page itself is public; the script calls /extract with the key the user
 types, when the service has one (service.security leaves "/" and /demo/* open).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
