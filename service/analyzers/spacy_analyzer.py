@@ -6,7 +6,7 @@ from typing import Sequence
 
 import numpy
 
-from service.analyzers import Converting, models_digest, sentence_ends
+from service.analyzers import Converting, models_digest, pieces, sentence_ends
 from service.document import Document, Entity, Sentence, Word, parse_feats
 
 # spaCy's French NER says PER/LOC/ORG/MISC already; keep the mapping explicit for other models.
@@ -38,6 +38,7 @@ class SpacyAnalyzer(Converting):
 
         self._nlp = spacy.load(model)
         sentence_ends.add_to(self._nlp)       # before the parser: see the module
+        pieces.add_sentence_bound(self._nlp)  # right before the parser: see pieces
         self._attrs = [IDX, LENGTH, HEAD, DEP, POS, LEMMA, MORPH, IS_SPACE]
         strings = self._nlp.vocab.strings
         # the names of deprels, UPOS tags and lemmas, and parsed features, by hash ("" for no value)
@@ -48,12 +49,12 @@ class SpacyAnalyzer(Converting):
         self.version = spacy.__version__
 
     def annotate(self, text: str):
-        """spaCy's own call: its Doc."""
-        return self._nlp(text)
+        """spaCy's own call: its Doc (of the text with its long runs in pieces: see pieces)."""
+        return self._nlp(pieces.cut(text)[0])
 
     def annotate_many(self, texts: list[str]) -> list:
         """spaCy's own batch call (nlp.pipe): its Docs."""
-        return list(self._nlp.pipe(texts))
+        return list(self._nlp.pipe(pieces.cut(t)[0] for t in texts))
 
     def convert(self, text: str, doc) -> Document:
         # every token attribute in one array (Token objects are slow to make), read column by column;
@@ -65,6 +66,9 @@ class SpacyAnalyzer(Converting):
         heads = (array[:, 2].view("int64") + numpy.arange(len(array))).tolist()
         name = self._names.__getitem__
         ends = [start + length for start, length in zip(starts, lengths)]
+        cuts = pieces.cuts(text)
+        if cuts:                                       # offsets in the text as sent
+            starts, ends = [cuts.original(i) for i in starts], [cuts.original(i) for i in ends]
         forms = [text[start:end] for start, end in zip(starts, ends)]
         lemmas = [lemma or form for lemma, form in zip(map(name, lemmas), forms)]
         tags, deps = list(map(name, tags)), list(map(name, deps))
@@ -86,8 +90,9 @@ class SpacyAnalyzer(Converting):
             # the words are built when a rule first reads them (in ordinary news, most never are)
             sentences.append(Sentence(start=start, end=end, text=text[start:end], forms=sentence_forms,
                                       lemmas=sentence_lemmas, build=partial(_words, columns, kept)))
-        entities = [Entity(text=text[e.start_char:e.end_char], label=LABELS.get(e.label_, "MISC"),
-                           start=e.start_char, end=e.end_char) for e in doc.ents]
+        at = cuts.original if cuts else int
+        entities = [Entity(text=text[at(e.start_char):at(e.end_char)], label=LABELS.get(e.label_, "MISC"),
+                           start=at(e.start_char), end=at(e.end_char)) for e in doc.ents]
         return Document(text=text, sentences=sentences, entities=entities)
 
 
