@@ -8,7 +8,7 @@ export FAITS_STANZA_DIR ?= $(if $(wildcard $(SHARED_MODELS)/resources.json),$(SH
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help setup run test test-fast lint eval leftovers bench load models openapi clean
+.PHONY: help setup run test test-fast lint eval leftovers bench load worst models openapi clean
 
 # The targets with a "## " comment, and what each does
 help: ## list the targets
@@ -61,6 +61,11 @@ bench: setup ## throughput and latency, in process and through gunicorn
 # Bounded load test through gunicorn on 127.0.0.1 (5 minutes at most): no unexpected status, flat memory
 load: setup ## bounded load test through gunicorn
 	$(BIN)/python tools/load.py $(LOAD_ARGS)
+
+# The worst shapes of text at the character limit (long runs, one-letter words, no sentence end...), through
+# the app with each analyzer, in seconds against FAITS_REQUEST_TIMEOUT. WORST_ARGS="--analyzers spacy"
+worst: setup ## the slowest texts within the limits, timed with each analyzer
+	$(BIN)/python tools/worst.py $(WORST_ARGS)
 
 # Official Stanford French models (needs the internet): make models FAITS_STANZA_DIR=models/stanza
 models: setup ## download the official Stanza French models (internet)

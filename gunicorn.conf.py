@@ -10,6 +10,7 @@ Every value can be set from the environment. Why these defaults:
   longer than this is killed and replaced. The app answers 503 after FAITS_REQUEST_TIMEOUT (60 s)
   first, so this is the last resort, for a worker that is stuck outside an analysis.
 """
+
 import os
 import sys
 import tempfile
@@ -17,8 +18,8 @@ import tempfile
 from service.config import SettingsError, load
 
 try:
-    settings = load()          # the service's settings model (service/config.py): checked once, here
-except SettingsError as e:     # a bad FAITS_* value stops the master before any worker starts
+    settings = load()  # the service's settings model (service/config.py): checked once, here
+except SettingsError as e:  # a bad FAITS_* value stops the master before any worker starts
     sys.exit(f"faits: {e}")
 
 bind = settings.bind
@@ -29,7 +30,7 @@ preload_app = False
 timeout = settings.timeout
 graceful_timeout = settings.graceful_timeout
 keepalive = 5
-accesslog = None          # the app logs each request as JSON, with its request id
+accesslog = None  # the app logs each request as JSON, with its request id
 errorlog = "-"
 loglevel = settings.log_level.lower()
 # bounded request line and headers: the body limit is the app's (FAITS_MAX_CHARS)
@@ -49,4 +50,5 @@ def post_fork(server, worker):
 def child_exit(server, worker):
     # a dead worker's readiness drops out of /metrics; its counts stay in the sums
     from prometheus_client import multiprocess
+
     multiprocess.mark_process_dead(worker.pid)

@@ -1,4 +1,5 @@
 """Request and response bodies of the HTTP API."""
+
 from __future__ import annotations
 
 import datetime
@@ -19,7 +20,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def _iso_date(value):
     """A date written YYYY-MM-DD, and nothing else: no number (pydantic would read Unix seconds), no time."""
-    if type(value) is datetime.date:          # built in code, not read from a client
+    if type(value) is datetime.date:  # built in code, not read from a client
         return value
     if isinstance(value, str) and _ISO_DATE.fullmatch(value):
         try:
@@ -36,8 +37,9 @@ def has_surrogate(value: str) -> bool:
 def _unicode(value: str) -> str:
     # a JSON escape may give half of a UTF-16 pair ("\ud800"): no response could carry it back
     if has_surrogate(value):
-        raise PydanticCustomError("lone_surrogate", "must be Unicode text: it holds a lone surrogate "
-                                                    "(an unpaired \\ud800-\\udfff escape)")
+        raise PydanticCustomError(
+            "lone_surrogate", "must be Unicode text: it holds a lone surrogate (an unpaired \\ud800-\\udfff escape)"
+        )
     return value
 
 
@@ -53,18 +55,23 @@ def is_blank(text: str) -> bool:
 class ExtractRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    text: UnicodeStr = Field(min_length=1, description="French news text (UTF-8).",
-                             examples=["Trois manifestants ont été interpellés samedi à Lyon."])
+    text: UnicodeStr = Field(
+        min_length=1,
+        description="French news text (UTF-8).",
+        examples=["Trois manifestants ont été interpellés samedi à Lyon."],
+    )
     reference_date: Optional[IsoDate] = Field(
-        None, description="Publication date (YYYY-MM-DD); dates without a year resolve against it.")
+        None, description="Publication date (YYYY-MM-DD); dates without a year resolve against it."
+    )
     id: Optional[UnicodeStr] = Field(None, max_length=256, description="Echoed back unchanged.")
 
     @field_validator("text")
     @classmethod
     def not_blank(cls, v: str) -> str:
         if is_blank(v):
-            raise PydanticCustomError("blank", "text must contain something other than white space and "
-                                               "invisible characters")
+            raise PydanticCustomError(
+                "blank", "text must contain something other than white space and invisible characters"
+            )
         return v
 
 
@@ -88,10 +95,11 @@ class Meta(BaseModel):
     service_version: str
     timings_ms: dict[str, float] = Field(
         description="Milliseconds spent in each stage: parse (the NLP library's own call), convert (its output "
-                    "to the service's parsed-document type, including the sentence trees built when the rules "
-                    "first read them), extract (the rules), total (since the request "
-                    "came in). In a batch, parse is the one library call shared by all its documents and total "
-                    "is the request's time until this document was done.")
+        "to the service's parsed-document type, including the sentence trees built when the rules "
+        "first read them), extract (the rules), total (since the request "
+        "came in). In a batch, parse is the one library call shared by all its documents and total "
+        "is the request's time until this document was done."
+    )
 
 
 class ExtractResponse(BaseModel):
@@ -122,8 +130,10 @@ class BatchRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     documents: list[ExtractRequest] = Field(
-        min_length=1, description="At most FAITS_MAX_BATCH documents (64 by default; more is a 413). A document "
-                                  "that is invalid gets an error entry in the results; the others are analysed.")
+        min_length=1,
+        description="At most FAITS_MAX_BATCH documents (64 by default; more is a 413). A document "
+        "that is invalid gets an error entry in the results; the others are analysed.",
+    )
 
 
 class BatchProblem(Problem):
@@ -135,4 +145,5 @@ class BatchProblem(Problem):
 
 class BatchResponse(BaseModel):
     results: list[Union[ExtractResponse, BatchProblem]] = Field(
-        description="One entry per document, in the order sent: its extraction, or its problem.")
+        description="One entry per document, in the order sent: its extraction, or its problem."
+    )

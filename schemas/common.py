@@ -1,4 +1,5 @@
 """Value types shared by facts, dates and entities."""
+
 from __future__ import annotations
 
 from typing import Literal, Optional
@@ -24,7 +25,8 @@ class Quantity(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: Optional[str] = Field(
-        None, description="The count as written; null for a singular victim named without a numeral.")
+        None, description="The count as written; null for a singular victim named without a numeral."
+    )
     value: int = Field(description="The representative integer (lower bound of a range, 20 for 'des dizaines').")
     min: Optional[int] = Field(None, description="Lowest value the wording allows, when known.")
     max: Optional[int] = Field(None, description="Highest value the wording allows, when known.")

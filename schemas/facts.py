@@ -1,4 +1,5 @@
 """Facts: what the text states, with the evidence to check it."""
+
 from __future__ import annotations
 
 from typing import Annotated, Literal, Optional, Union, get_args
@@ -15,12 +16,15 @@ class FactBase(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     evidence: Span = Field(description="The clause that states the fact (first or clearest mention).")
-    evidences: list[Span] = Field(default_factory=list,
-                                  description="Every mention of this same fact, the evidence first.")
+    evidences: list[Span] = Field(
+        default_factory=list, description="Every mention of this same fact, the evidence first."
+    )
     trigger: Span = Field(description="The word that signals the fact ('arrêté', 'morts', 'déployés').")
     modality: Modality = Field(
-        "asserted", description="asserted; reported (conditional or attributed: 'aurait fait 10 morts'); "
-                                "negated ('aucun blessé'); hypothetical ('pourrait', 'si').")
+        "asserted",
+        description="asserted; reported (conditional or attributed: 'aurait fait 10 morts'); "
+        "negated ('aucun blessé'); hypothetical ('pourrait', 'si').",
+    )
     source: Optional[str] = Field(None, description="Who the figure is attributed to ('la police').")
     date: Optional[str] = Field(None, description="ISO date of the event when the text attaches one.")
     location: Optional[str] = None
@@ -41,8 +45,10 @@ class CasualtiesFact(FactBase):
     count: Quantity
     victims: Optional[str] = Field(None, description="Who the victims are ('policiers', 'civils').")
     latest: Optional[bool] = Field(
-        None, description="When the text gives successive tolls of one kind ('bilan provisoire', "
-                          "'s'est alourdi'): true on the most recent, false on the earlier ones.")
+        None,
+        description="When the text gives successive tolls of one kind ('bilan provisoire', "
+        "'s'est alourdi'): true on the most recent, false on the earlier ones.",
+    )
 
 
 class TroopsFact(FactBase):

@@ -5,37 +5,39 @@ sharing the characters of one token) with lemma, UPOS, features, a 1-based head 
 sentence (0 = root) and a deprel, plus named-entity spans. Character offsets index the
 original text (Python str indices).
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from time import perf_counter
-from typing import Callable, Iterator, Optional, Sequence
+from typing import Optional
 
 
-@dataclass(eq=False, slots=True)      # a word is a node of one tree: compared by identity
+@dataclass(eq=False, slots=True)  # a word is a node of one tree: compared by identity
 class Word:
-    id: int                      # 1-based index in the sentence
+    id: int  # 1-based index in the sentence
     text: str
     lemma: str
     upos: str
-    feats: dict[str, str]        # read-only: an analyzer may share one dict among words
-    head: int                    # 0 = root
+    feats: dict[str, str]  # read-only: an analyzer may share one dict among words
+    head: int  # 0 = root
     deprel: str
-    start: int                   # character offsets of the word, or of its multi-word token
+    start: int  # character offsets of the word, or of its multi-word token
     end: int
     # Set once by the Sentence the word is given to (the rules read them thousands of times); the word
     # has none of them before, so building a word costs no more than its own fields.
-    sentence: "Sentence" = field(init=False, repr=False)
-    parent: Optional["Word"] = field(init=False, repr=False)
-    children: Sequence["Word"] = field(init=False, repr=False)   # in sentence order; () for a leaf
-    rel: str = field(init=False, repr=False)                 # deprel without subtype: "nsubj:pass" -> "nsubj"
+    sentence: Sentence = field(init=False, repr=False)
+    parent: Optional[Word] = field(init=False, repr=False)
+    children: Sequence[Word] = field(init=False, repr=False)  # in sentence order; () for a leaf
+    rel: str = field(init=False, repr=False)  # deprel without subtype: "nsubj:pass" -> "nsubj"
 
     def feat(self, name: str) -> Optional[str]:
         return self.feats.get(name)
 
-    def subtree(self) -> list["Word"]:
+    def subtree(self) -> list[Word]:
         """This word and all its descendants, in sentence order."""
         ids, frontier = {self.id}, [self]
         while frontier:
@@ -44,9 +46,9 @@ class Word:
             frontier = nxt
         return [w for w in self.sentence.words if w.id in ids]
 
-    def ancestors(self) -> Iterator["Word"]:
+    def ancestors(self) -> Iterator[Word]:
         seen, w = {self.id}, self.parent
-        while w is not None and w.id not in seen:   # guard against cycles from a broken parse
+        while w is not None and w.id not in seen:  # guard against cycles from a broken parse
             yield w
             seen.add(w.id)
             w = w.parent
@@ -55,7 +57,7 @@ class Word:
 @dataclass
 class Entity:
     text: str
-    label: str                   # PER / LOC / ORG / MISC
+    label: str  # PER / LOC / ORG / MISC
     start: int
     end: int
 
@@ -69,13 +71,22 @@ class Sentence:
     there either way, for scans that need no tree. A Document is read by one thread at a time (the
     service analyses on one thread): two first reads at once would build two trees.
     """
+
     __slots__ = ("start", "end", "text", "forms", "lemmas", "build_s", "_words", "_build")
 
-    def __init__(self, words: Optional[list[Word]] = None, *, start: int, end: int, text: str = "",
-                 forms: Optional[list[str]] = None, lemmas: Optional[list[str]] = None,
-                 build: Optional[Callable[[], list[Word]]] = None):
+    def __init__(
+        self,
+        words: Optional[list[Word]] = None,
+        *,
+        start: int,
+        end: int,
+        text: str = "",
+        forms: Optional[list[str]] = None,
+        lemmas: Optional[list[str]] = None,
+        build: Optional[Callable[[], list[Word]]] = None,
+    ):
         self.start, self.end, self.text = start, end, text
-        self.build_s = 0.0             # seconds spent building the words on first use: conversion, not rules
+        self.build_s = 0.0  # seconds spent building the words on first use: conversion, not rules
         self._words: Optional[list[Word]] = None
         self._build = build
         if words is not None:
@@ -94,6 +105,7 @@ class Sentence:
     def words(self) -> list[Word]:
         words = self._words
         if words is None:
+            assert self._build is not None  # set whenever the words are not
             t0 = perf_counter()
             words = self._link(self._build())
             self._build = None
@@ -149,7 +161,7 @@ def _released() -> list[Word]:
     raise RuntimeError("the words of a released Document were read (see Document.release)")
 
 
-@dataclass(eq=False)      # compared by identity, like its sentences (and a key for per-document caches)
+@dataclass(eq=False)  # compared by identity, like its sentences (and a key for per-document caches)
 class Document:
     text: str
     sentences: list[Sentence]
@@ -173,7 +185,7 @@ class Document:
 
     @cached_property
     def _starts(self) -> list[int]:
-        return [s.start for s in self.sentences]          # sentences are in text order
+        return [s.start for s in self.sentences]  # sentences are in text order
 
 
 def parse_feats(feats: str | None) -> dict[str, str]:

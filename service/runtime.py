@@ -1,5 +1,6 @@
 """The analyzer of this process: loaded once (after gunicorn forks), warmed up, then used by one
 analysis at a time, on a thread of its own so that a request can give up on a slow one."""
+
 from __future__ import annotations
 
 import gc
@@ -7,8 +8,9 @@ import logging
 import queue
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Future
-from typing import Callable, Optional, TypeVar
+from typing import Optional, TypeVar
 
 from flask import Flask, current_app
 
@@ -18,7 +20,7 @@ from service.config import Settings
 log = logging.getLogger(__name__)
 WARM_UP_TEXT = "Deux manifestants ont été interpellés samedi 8 janvier à Lyon par la police."
 T = TypeVar("T")
-EXTENSION = "faits"           # the app's extensions key of the Runtime: read through get_runtime
+EXTENSION = "faits"  # the app's extensions key of the Runtime: read through get_runtime
 
 
 def freeze_loaded() -> None:
@@ -35,7 +37,7 @@ class AnalysisTimeout(Exception):
     """The analysis did not end, or could not start, within the time limit."""
 
 
-def get_runtime(app: Optional[Flask] = None) -> "Runtime":
+def get_runtime(app: Optional[Flask] = None) -> Runtime:
     """The Runtime of the app (the current one by default): the one way the code reaches it."""
     return (app or current_app).extensions[EXTENSION]
 
@@ -69,7 +71,7 @@ class Runtime:
             raise AnalysisTimeout(f"The analyzer stayed busy for {limit:g} s (FAITS_REQUEST_TIMEOUT); retry later.")
         future: Future = Future()
         try:
-            if self._thread is None:        # started here, in the process that serves (after any fork)
+            if self._thread is None:  # started here, in the process that serves (after any fork)
                 self._thread = threading.Thread(target=self._serve, name="analysis", daemon=True)
                 self._thread.start()
             self._jobs.put((future, fn, args))
@@ -88,7 +90,7 @@ class Runtime:
             future, fn, args = self._jobs.get()
             try:
                 future.set_result(fn(*args))
-            except BaseException as e:      # handed to the waiting request, which reports it
+            except BaseException as e:  # handed to the waiting request, which reports it
                 future.set_exception(e)
             finally:
                 self._free.release()
@@ -108,11 +110,12 @@ class Runtime:
     def _load(self) -> None:
         s = self.settings
         try:
-            analyzer = load_analyzer(s.analyzer, stanza_dir=s.stanza_dir, spacy_model=s.spacy_model,
-                                     torch_threads=s.torch_threads)
+            analyzer = load_analyzer(
+                s.analyzer, stanza_dir=s.stanza_dir, spacy_model=s.spacy_model, torch_threads=s.torch_threads
+            )
             analyzer.parse(WARM_UP_TEXT)
             freeze_loaded()
-        except Exception as e:       # reported by /readyz; the process stays up to say why
+        except Exception as e:  # reported by /readyz; the process stays up to say why
             self.error = f"{type(e).__name__}: {e}"
             log.exception("analyzer failed to load")
             if s.load == "eager":

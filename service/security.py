@@ -1,18 +1,25 @@
 """Optional API key (bearer) and CORS: both off unless configured."""
+
 from __future__ import annotations
 
 import hmac
+from typing import Any
 
 from flask import Flask, request
 
 from service.errors import ApiError
 from service.runtime import get_runtime
 
-OPEN_PATHS = {"/healthz", "/readyz"}      # probes: orchestrators call them without credentials
-SCHEMES = {"bearerAuth": {"type": "http", "scheme": "bearer",
-                          "description": "Required only when the service runs with FAITS_API_KEY set."}}
+OPEN_PATHS = {"/healthz", "/readyz"}  # probes: orchestrators call them without credentials
+SCHEMES: dict[str, Any] = {
+    "bearerAuth": {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "Required only when the service runs with FAITS_API_KEY set.",
+    }
+}
 # either the key or nothing: the key is optional, a deployment decides
-SECURITY = [{"bearerAuth": []}, {}]
+SECURITY: list[dict[str, list[str]]] = [{"bearerAuth": []}, {}]
 CORS_HEADERS = "Authorization, Content-Type, X-Request-ID"
 
 
@@ -30,12 +37,16 @@ def register(app: Flask) -> None:
             scheme, _, token = request.headers.get("Authorization", "").partition(" ")
             # compare_digest: the time taken does not tell how much of the key was right
             if not (scheme.lower() == "bearer" and hmac.compare_digest(token.strip().encode(), expected)):
-                raise ApiError(401, "Send the API key as 'Authorization: Bearer <key>'.",
-                               headers={"WWW-Authenticate": 'Bearer realm="faits"'})
+                raise ApiError(
+                    401,
+                    "Send the API key as 'Authorization: Bearer <key>'.",
+                    headers={"WWW-Authenticate": 'Bearer realm="faits"'},
+                )
             return None
 
     origins = {o.strip() for o in settings.cors_origins.split(",") if o.strip()}
     if origins:
+
         @app.after_request
         def _cors(resp):
             origin = request.headers.get("Origin")

@@ -1,4 +1,5 @@
 """The HTTP contract: bodies, errors, probes and the OpenAPI document."""
+
 from __future__ import annotations
 
 import time
@@ -33,8 +34,9 @@ def assert_valid(resp, path="/extract"):
 
 
 def test_openapi_file_matches_code():
-    assert openapi_document() == (ROOT / "openapi.yaml").read_text(encoding="utf-8"), \
+    assert openapi_document() == (ROOT / "openapi.yaml").read_text(encoding="utf-8"), (
         "openapi.yaml is stale: run `make openapi`"
+    )
 
 
 def test_openapi_is_valid():
@@ -49,23 +51,23 @@ def test_extract_json(client):
     assert body["id"] == "doc-1"
     arrest = next(f for f in body["facts"] if f["type"] == "arrest")
     assert arrest["count"]["value"] == 3 and arrest["agent"] == "la police"
-    assert any(f["type"] == "casualties" and f["kind"] == "injured" and f["count"]["value"] == 2
-               for f in body["facts"])
+    assert any(f["type"] == "casualties" and f["kind"] == "injured" and f["count"]["value"] == 2 for f in body["facts"])
     assert {"text": "samedi", "value": "2024-05-04"}.items() <= body["dates"][0].items()
     for f in body["facts"]:
         for span in [f["evidence"], f["trigger"], *f["evidences"]]:
-            assert TEXT[span["start"]:span["end"]] == span["text"]
+            assert TEXT[span["start"] : span["end"]] == span["text"]
     for e in body["entities"] + body["dates"]:
-        assert TEXT[e["start"]:e["end"]] == e["text"]
+        assert TEXT[e["start"] : e["end"]] == e["text"]
     assert body["meta"]["analyzer"]["name"] == "spacy"
     t = body["meta"]["timings_ms"]
     assert set(t) == {"parse", "convert", "extract", "total"}
-    assert t["parse"] > 0 and t["total"] >= t["parse"] + t["convert"] + t["extract"] - 0.03    # rounded each
+    assert t["parse"] > 0 and t["total"] >= t["parse"] + t["convert"] + t["extract"] - 0.03  # rounded each
 
 
 def test_extract_plain_text(client):
-    r = client.post("/extract?reference_date=2024-05-06&id=p1", data=TEXT.encode(),
-                    content_type="text/plain; charset=utf-8")
+    r = client.post(
+        "/extract?reference_date=2024-05-06&id=p1", data=TEXT.encode(), content_type="text/plain; charset=utf-8"
+    )
     assert r.status_code == 200
     assert_valid(r)
     assert r.get_json()["id"] == "p1"
@@ -78,23 +80,32 @@ def test_no_reference_date_gives_partial_dates(client):
     assert r.get_json()["dates"][0]["value"] == "--01-04"
 
 
-@pytest.mark.parametrize("kwargs,status,words", [
-    ({"data": "{not json", "content_type": "application/json"}, 400, "not valid JSON"),
-    ({"data": "x", "content_type": "text/html"}, 415, "application/json or text/plain"),
-    ({"data": "x"}, 415, "content type"),
-    ({"json": {"text": ""}}, 422, "text"),
-    ({"json": {"text": "   \n"}}, 422, "white space"),
-    ({"json": {"txt": "oops"}}, 422, "text"),
-    ({"json": {"text": "Bonjour.", "reference_date": "2024-13-01"}}, 422, "reference_date"),
-    ({"json": {"text": 42}}, 422, "text"),
-    ({"json": ["a list"]}, 422, "object"),
-    ({"json": {"text": "a", "extra": 1}}, 422, "extra"),
-    ({"data": b"\xff\xfe\xfd", "content_type": "text/plain"}, 400, "charset"),
-    ({"data": "Bonjour.", "content_type": "text/plain", "query_string": {"reference_date": "hier"}}, 422,
-     "reference_date"),
-    ({"json": {"text": "Bonjour."}, "query_string": {"reference_date": "2024-01-01"}}, 422,
-     "send reference_date in the JSON body"),
-])
+@pytest.mark.parametrize(
+    "kwargs,status,words",
+    [
+        ({"data": "{not json", "content_type": "application/json"}, 400, "not valid JSON"),
+        ({"data": "x", "content_type": "text/html"}, 415, "application/json or text/plain"),
+        ({"data": "x"}, 415, "content type"),
+        ({"json": {"text": ""}}, 422, "text"),
+        ({"json": {"text": "   \n"}}, 422, "white space"),
+        ({"json": {"txt": "oops"}}, 422, "text"),
+        ({"json": {"text": "Bonjour.", "reference_date": "2024-13-01"}}, 422, "reference_date"),
+        ({"json": {"text": 42}}, 422, "text"),
+        ({"json": ["a list"]}, 422, "object"),
+        ({"json": {"text": "a", "extra": 1}}, 422, "extra"),
+        ({"data": b"\xff\xfe\xfd", "content_type": "text/plain"}, 400, "charset"),
+        (
+            {"data": "Bonjour.", "content_type": "text/plain", "query_string": {"reference_date": "hier"}},
+            422,
+            "reference_date",
+        ),
+        (
+            {"json": {"text": "Bonjour."}, "query_string": {"reference_date": "2024-01-01"}},
+            422,
+            "send reference_date in the JSON body",
+        ),
+    ],
+)
 def test_bad_input_is_a_clear_problem(client, kwargs, status, words):
     r = client.post("/extract", **kwargs)
     assert r.status_code == status
@@ -138,8 +149,7 @@ def test_probes(client):
 def test_not_ready_until_loaded(tmp_path):
     """Loading in the background: /readyz and /extract say 503 until the analyzer is there, and say
     why when it cannot load."""
-    app = create_app({"ANALYZER": "stanza", "STANZA_DIR": str(tmp_path), "LOAD": "background",
-                      "LOG_LEVEL": "CRITICAL"})
+    app = create_app({"ANALYZER": "stanza", "STANZA_DIR": str(tmp_path), "LOAD": "background", "LOG_LEVEL": "CRITICAL"})
     runtime = get_runtime(app)
     for _ in range(200):
         if runtime.error:
@@ -158,6 +168,7 @@ def test_not_ready_until_loaded(tmp_path):
 def test_internal_errors_hide_the_trace(app, monkeypatch):
     def boom(*a, **k):
         raise RuntimeError("secret detail")
+
     monkeypatch.setattr("service.extraction.run_rules", boom)
     r = app.test_client().post("/extract", json={"text": "Bonjour."})
     assert r.status_code == 500

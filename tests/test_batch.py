@@ -1,4 +1,5 @@
 """POST /extract/batch: order kept, one analyzer call, a bad document fails alone, limits."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,9 +8,11 @@ from service import create_app
 from service.runtime import get_runtime
 from tests.test_api import assert_valid
 
-TEXTS = ["Trois manifestants ont été interpellés samedi à Lyon par la police.",
-         "Deux policiers ont été blessés.",
-         "Plus de 5 000 personnes ont manifesté à Paris."]
+TEXTS = [
+    "Trois manifestants ont été interpellés samedi à Lyon par la police.",
+    "Deux policiers ont été blessés.",
+    "Plus de 5 000 personnes ont manifesté à Paris.",
+]
 
 
 def post(client, docs, **kw):
@@ -41,6 +44,7 @@ def test_one_parse_call_for_all_good_documents(app, monkeypatch):
     def spy(texts):
         calls.append(list(texts))
         return real(texts)
+
     monkeypatch.setattr(analyzer, "annotate_many", spy)
     monkeypatch.setattr(analyzer, "annotate", lambda text: pytest.fail("parsed one by one"))
     r = post(app.test_client(), [{"text": TEXTS[0]}, {"text": ""}, {"text": TEXTS[1]}])
@@ -49,13 +53,15 @@ def test_one_parse_call_for_all_good_documents(app, monkeypatch):
 
 
 def test_bad_documents_fail_alone(client):
-    docs = [{"text": TEXTS[0], "id": "ok-1"},
-            {"text": "", "id": "empty"},
-            {"text": "a" * 5001, "id": "long"},
-            {"txt": "oops", "id": "typo"},
-            "not an object",
-            {"text": TEXTS[1], "reference_date": "2024-13-01"},
-            {"text": TEXTS[1], "id": "ok-2"}]
+    docs = [
+        {"text": TEXTS[0], "id": "ok-1"},
+        {"text": "", "id": "empty"},
+        {"text": "a" * 5001, "id": "long"},
+        {"txt": "oops", "id": "typo"},
+        "not an object",
+        {"text": TEXTS[1], "reference_date": "2024-13-01"},
+        {"text": TEXTS[1], "id": "ok-2"},
+    ]
     r = post(client, docs)
     assert r.status_code == 200
     assert_valid(r, "/extract/batch")
@@ -63,8 +69,13 @@ def test_bad_documents_fail_alone(client):
     assert len(results) == len(docs)
     assert results[0]["id"] == "ok-1" and results[0]["facts"]
     assert results[6]["id"] == "ok-2" and results[6]["facts"][0]["kind"] == "injured"
-    expected = {1: (422, "empty", "text"), 2: (413, "long", "5001 characters"), 3: (422, "typo", "txt: Extra inputs"),
-                4: (422, None, "a JSON object"), 5: (422, None, "reference_date")}
+    expected = {
+        1: (422, "empty", "text"),
+        2: (413, "long", "5001 characters"),
+        3: (422, "typo", "txt: Extra inputs"),
+        4: (422, None, "a JSON object"),
+        5: (422, None, "reference_date"),
+    }
     for i, (status, doc_id, words) in expected.items():
         e = results[i]
         assert (e["index"], e["status"], e["id"]) == (i, status, doc_id)
@@ -99,15 +110,18 @@ def test_body_may_hold_a_full_batch_of_long_texts(client):
     assert len(r.get_json()["results"]) == 20
 
 
-@pytest.mark.parametrize("kwargs,status,words", [
-    ({"data": "{not json", "content_type": "application/json"}, 400, "not valid JSON"),
-    ({"data": "x", "content_type": "text/plain"}, 415, "application/json"),
-    ({"json": {"documents": []}}, 422, "empty"),
-    ({"json": {"documents": {"text": "a"}}}, 422, "'documents'"),
-    ({"json": {"docs": [{"text": "a"}]}}, 422, "'documents'"),
-    ({"json": {"documents": [{"text": "a"}], "extra": 1}}, 422, "'documents'"),
-    ({"json": [{"text": "a"}]}, 422, "'documents'"),
-])
+@pytest.mark.parametrize(
+    "kwargs,status,words",
+    [
+        ({"data": "{not json", "content_type": "application/json"}, 400, "not valid JSON"),
+        ({"data": "x", "content_type": "text/plain"}, 415, "application/json"),
+        ({"json": {"documents": []}}, 422, "empty"),
+        ({"json": {"documents": {"text": "a"}}}, 422, "'documents'"),
+        ({"json": {"docs": [{"text": "a"}]}}, 422, "'documents'"),
+        ({"json": {"documents": [{"text": "a"}], "extra": 1}}, 422, "'documents'"),
+        ({"json": [{"text": "a"}]}, 422, "'documents'"),
+    ],
+)
 def test_bad_envelope_is_a_problem(client, kwargs, status, words):
     r = client.post("/extract/batch", **kwargs)
     assert r.status_code == status
@@ -116,8 +130,7 @@ def test_bad_envelope_is_a_problem(client, kwargs, status, words):
 
 
 def test_not_ready_is_503_for_the_batch(tmp_path):
-    app = create_app({"ANALYZER": "stanza", "STANZA_DIR": str(tmp_path), "LOAD": "background",
-                      "LOG_LEVEL": "CRITICAL"})
+    app = create_app({"ANALYZER": "stanza", "STANZA_DIR": str(tmp_path), "LOAD": "background", "LOG_LEVEL": "CRITICAL"})
     r = post(app.test_client(), [{"text": "Bonjour."}])
     assert r.status_code == 503
     assert_valid(r, "/extract/batch")

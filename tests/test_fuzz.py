@@ -3,6 +3,7 @@
 Whatever comes in: never a 5xx, every error a problem+json with a detail, every offset inside the
 text with text[start:end] == the span's text. The spaCy analyzer and small limits keep it quick.
 """
+
 from __future__ import annotations
 
 import json
@@ -24,13 +25,21 @@ BASE = settings(deadline=None, database=None, derandomize=True, suppress_health_
 
 def fuzz(examples: int) -> settings:
     return settings(BASE, max_examples=examples)
+
+
 FRENCH = "Trois manifestants ont été interpellés samedi 8 janvier à Lyon. Plus de 2 000 personnes ont défilé."
 
 
 @pytest.fixture(scope="module")
 def fuzz_app(analyzers):
-    return create_app({"ANALYZER_INSTANCE": analyzers("spacy"), "MAX_CHARS": MAX_CHARS, "MAX_BATCH": MAX_BATCH,
-                       "LOG_LEVEL": "CRITICAL"})
+    return create_app(
+        {
+            "ANALYZER_INSTANCE": analyzers("spacy"),
+            "MAX_CHARS": MAX_CHARS,
+            "MAX_BATCH": MAX_BATCH,
+            "LOG_LEVEL": "CRITICAL",
+        }
+    )
 
 
 def check_spans(result: dict, text: str) -> None:
@@ -41,7 +50,7 @@ def check_spans(result: dict, text: str) -> None:
             spans.append(f["count"])
     for s in spans:
         assert 0 <= s["start"] <= s["end"] <= len(text), s
-        assert text[s["start"]:s["end"]] == s["text"], s
+        assert text[s["start"] : s["end"]] == s["text"], s
 
 
 def check(status: int, mimetype: str, body, texts: list | None) -> None:
@@ -56,14 +65,14 @@ def check(status: int, mimetype: str, body, texts: list | None) -> None:
     results = body["results"] if "results" in body else [body]
     assert len(results) == len(texts)
     for result, text in zip(results, texts):
-        if "status" in result:          # a batch's error entry
+        if "status" in result:  # a batch's error entry
             assert 400 <= result["status"] < 500 and result["detail"].strip()
         elif text is not None:
             check_spans(result, text)
 
 
 def post(client, path: str, body, raw: bool = False):
-    data = body if raw else json.dumps(body)      # ASCII escapes: lone surrogates travel too
+    data = body if raw else json.dumps(body)  # ASCII escapes: lone surrogates travel too
     r = client.post(path, data=data, content_type="application/json")
     return r.status_code, r.mimetype, r.get_json(silent=True)
 
@@ -71,27 +80,42 @@ def post(client, path: str, body, raw: bool = False):
 # -- hypothesis bodies -------------------------------------------------------------------------
 
 RTL = "ولد في القدس. נולד בירושלים. \u202eetoN\u202c \u200f"
-OTHER = ["北京发生抗议，三名示威者被捕。", "В Москве задержаны 300 человек.", "Στην Αθήνα συνελήφθησαν 12 άτομα.",
-         "In London, 5,000 people marched.", "Ɗan sanda ya kama mutane biyu.", "ثلاثة قتلى في بغداد"]
+OTHER = [
+    "北京发生抗议，三名示威者被捕。",
+    "В Москве задержаны 300 человек.",
+    "Στην Αθήνα συνελήφθησαν 12 άτομα.",
+    "In London, 5,000 people marched.",
+    "Ɗan sanda ya kama mutane biyu.",
+    "ثلاثة قتلى في بغداد",
+]
 texts = st.one_of(
-    st.text(min_size=1, max_size=300),                                              # any code point
+    st.text(min_size=1, max_size=300),  # any code point
     st.text(st.characters(codec="utf-8"), min_size=1, max_size=300),
     st.text(st.characters(categories=["Cc", "Cf", "Zs", "Zl", "Zp"]), min_size=1, max_size=50),  # control
     st.text(st.characters(min_codepoint=0x1F300, max_codepoint=0x1FAFF), min_size=1, max_size=40),  # emoji
     st.sampled_from(OTHER + [RTL, "\x00" * 10, "a\x00b", "🇫🇷👨‍👩‍👧 Paris 👍🏽"]),
-    st.integers(1, 600).map(lambda n: ". ".join("abcdefghij"[i % 10] for i in range(n)) + "."),   # 1-letter
-    st.lists(st.sampled_from(FRENCH.split() + OTHER + ["\x00", "\u202e", "🙂", "\n\n", "5 000", "1er"]),
-             min_size=1, max_size=60).map(" ".join),
+    st.integers(1, 600).map(lambda n: ". ".join("abcdefghij"[i % 10] for i in range(n)) + "."),  # 1-letter
+    st.lists(
+        st.sampled_from(FRENCH.split() + OTHER + ["\x00", "\u202e", "🙂", "\n\n", "5 000", "1er"]),
+        min_size=1,
+        max_size=60,
+    ).map(" ".join),
 )
-json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-                           lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
-                                                                                       max_size=4),
-                           max_leaves=20)
-documents = st.fixed_dictionaries({"text": texts}, optional={
-    "id": st.one_of(st.text(max_size=300), st.integers(), st.none()),
-    "reference_date": st.one_of(st.dates().map(str), st.text(max_size=12), st.none(), st.integers())})
-wrong_documents = st.one_of(json_values, st.dictionaries(st.sampled_from(["text", "id", "reference_date", "txt"]),
-                                                         json_values, max_size=4))
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=20,
+)
+documents = st.fixed_dictionaries(
+    {"text": texts},
+    optional={
+        "id": st.one_of(st.text(max_size=300), st.integers(), st.none()),
+        "reference_date": st.one_of(st.dates().map(str), st.text(max_size=12), st.none(), st.integers()),
+    },
+)
+wrong_documents = st.one_of(
+    json_values, st.dictionaries(st.sampled_from(["text", "id", "reference_date", "txt"]), json_values, max_size=4)
+)
 
 
 @fuzz(300)
@@ -127,23 +151,38 @@ def test_batch_any_documents(fuzz_app, docs):
 
 
 @fuzz(100)
-@given(data=st.binary(max_size=400), ctype=st.sampled_from(
-    ["application/json", "text/plain", "text/plain; charset=latin-1", "text/plain; charset=nope",
-     "application/problem+json", "multipart/form-data", "", "application/x-www-form-urlencoded"]),
-    path=st.sampled_from(["/extract", "/extract/batch"]))
+@given(
+    data=st.binary(max_size=400),
+    ctype=st.sampled_from(
+        [
+            "application/json",
+            "text/plain",
+            "text/plain; charset=latin-1",
+            "text/plain; charset=nope",
+            "application/problem+json",
+            "multipart/form-data",
+            "",
+            "application/x-www-form-urlencoded",
+        ]
+    ),
+    path=st.sampled_from(["/extract", "/extract/batch"]),
+)
 def test_raw_bytes(fuzz_app, data, ctype, path):
     r = fuzz_app.test_client().post(path, data=data, content_type=ctype)
     check(r.status_code, r.mimetype, r.get_json(silent=True), None)
 
 
-@pytest.mark.parametrize("raw,on_extract,on_batch", [
-    ("[" * 30_000, 400, 400),                                              # too deep for the JSON parser
-    ('{"text": ' + "[" * 15_000 + "]" * 15_000 + "}", 400, 400),
-    ('{"documents": ' + "[" * 15_000 + "]" * 15_000 + "}", 400, 400),
-    ('{"text": ' + "[" * 500 + "]" * 500 + "}", 422, 422),               # deep but parsed: wrong type
-    (json.dumps({"text": "a", "x": list(range(200_000))}), 413, 413),    # over both byte limits
-    (json.dumps({"text": "a " * 40_000}), 413, 422),                     # the batch's limit is higher
-])
+@pytest.mark.parametrize(
+    "raw,on_extract,on_batch",
+    [
+        ("[" * 30_000, 400, 400),  # too deep for the JSON parser
+        ('{"text": ' + "[" * 15_000 + "]" * 15_000 + "}", 400, 400),
+        ('{"documents": ' + "[" * 15_000 + "]" * 15_000 + "}", 400, 400),
+        ('{"text": ' + "[" * 500 + "]" * 500 + "}", 422, 422),  # deep but parsed: wrong type
+        (json.dumps({"text": "a", "x": list(range(200_000))}), 413, 413),  # over both byte limits
+        (json.dumps({"text": "a " * 40_000}), 413, 422),  # the batch's limit is higher
+    ],
+)
 def test_deep_and_huge_json(fuzz_app, raw, on_extract, on_batch):
     for path, expected in (("/extract", on_extract), ("/extract/batch", on_batch)):
         got = post(fuzz_app.test_client(), path, raw, raw=True)
@@ -180,6 +219,7 @@ def test_many_one_letter_sentences(fuzz_app):
 
 # -- schemathesis against openapi.yaml ---------------------------------------------------------
 
+
 def run_schemathesis(app, operation, mode, max_examples, excluded):
     """schemathesis' checks (status codes, content types, headers and bodies as documented) and ours."""
     strategy = (SCHEMA[operation]["POST"] if operation else SCHEMA).as_strategy(generation_mode=mode)
@@ -200,6 +240,7 @@ def run_schemathesis(app, operation, mode, max_examples, excluded):
             check(response.status_code, mimetype, body, sent)
         else:
             assert response.status_code < 500
+
     run()
 
 
@@ -215,5 +256,6 @@ def test_schemathesis_negative_extract(fuzz_app):
 
 
 def test_schemathesis_negative_batch(fuzz_app):
-    run_schemathesis(fuzz_app, "/extract/batch", GenerationMode.NEGATIVE, 80,
-                     [positive_data_acceptance, negative_data_rejection])
+    run_schemathesis(
+        fuzz_app, "/extract/batch", GenerationMode.NEGATIVE, 80, [positive_data_acceptance, negative_data_rejection]
+    )

@@ -1,5 +1,6 @@
 """gunicorn for real, on a free loopback port, with the spaCy analyzer: a graceful stop lets the
 request in flight finish; a killed worker is replaced and the service answers again."""
+
 from __future__ import annotations
 
 import os
@@ -13,8 +14,10 @@ import pytest
 
 from tools.loopback import Server, children, cpu_look, cpu_seconds, idle_between, post_json, request
 
-LONG = ("Trois manifestants ont été interpellés samedi à Lyon par la police. "
-        "Plus de 2 000 personnes ont défilé dans le centre-ville. ") * 700     # ~90 000 characters
+LONG = (
+    "Trois manifestants ont été interpellés samedi à Lyon par la police. "
+    "Plus de 2 000 personnes ont défilé dans le centre-ville. "
+) * 700  # ~90 000 characters
 
 
 @pytest.fixture
@@ -34,9 +37,10 @@ def test_sigterm_lets_the_request_in_flight_finish(log):
         def call():
             docs = [{"id": str(i), "text": LONG} for i in range(3)]
             got["status"], got["body"] = post_json(server.port, "/extract/batch", {"documents": docs}, timeout=120)
+
         t = threading.Thread(target=call)
         t.start()
-        time.sleep(1.0)          # the request is sent and accepted: the worker is busy parsing it
+        time.sleep(1.0)  # the request is sent and accepted: the worker is busy parsing it
         assert t.is_alive(), "the long request ended before the signal: nothing is tested"
         server.proc.send_signal(signal.SIGTERM)
         t.join(120)
@@ -74,10 +78,13 @@ def idle_for(pid: int, window_s: float) -> bool:
 def test_cpu_time_tells_a_busy_process_from_a_waiting_one():
     """What Server.wait_ready reads to know that every worker has loaded its models."""
     busy = subprocess.Popen([sys.executable, "-c", "while True: pass"])
-    waiting = subprocess.Popen([sys.executable, "-c", "import time; print('up', flush=True); time.sleep(60)"],
-                               stdout=subprocess.PIPE, text=True)
+    waiting = subprocess.Popen(
+        [sys.executable, "-c", "import time; print('up', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
-        assert waiting.stdout.readline() == "up\n"            # past its start-up
+        assert waiting.stdout.readline() == "up\n"  # past its start-up
         assert idle_for(waiting.pid, 0.5)
         # a spinning process may share its core with others on a busy machine: a few looks, bounded
         assert any(not idle_for(busy.pid, 0.5) for _ in range(10))
@@ -85,4 +92,4 @@ def test_cpu_time_tells_a_busy_process_from_a_waiting_one():
         for p in (busy, waiting):
             p.kill()
             p.wait()
-    assert cpu_seconds(busy.pid) is None          # reaped: gone from /proc
+    assert cpu_seconds(busy.pid) is None  # reaped: gone from /proc

@@ -1,5 +1,6 @@
 """Hostile bodies in process: every error a small, readable problem, never a 500; no value that must not
 pass; limits that admit every encoding of a text within them and cut nothing silently."""
+
 from __future__ import annotations
 
 import io
@@ -12,8 +13,16 @@ from service.runtime import get_runtime
 from tests.test_api import assert_valid
 
 TEXT = "Trois manifestants ont été interpellés samedi à Lyon par la police."
-INTERNAL = ("instance of", "ExtractRequest", "BatchRequest", "sys.", "set_int_max_str_digits", "Traceback",
-            "pydantic", "errors.pydantic.dev")
+INTERNAL = (
+    "instance of",
+    "ExtractRequest",
+    "BatchRequest",
+    "sys.",
+    "set_int_max_str_digits",
+    "Traceback",
+    "pydantic",
+    "errors.pydantic.dev",
+)
 
 
 def post_raw(client, path: str, body: str | bytes, **kw):
@@ -27,14 +36,18 @@ def readable(body: dict) -> None:
 
 # -- lone surrogates: a 422 for the field, in its entry for a batch ----------------------------------
 
-@pytest.mark.parametrize("doc,field", [
-    ({"text": TEXT, "id": "\ud800"}, "id"),
-    ({"text": "Bonjour \udfff.", "id": "x"}, "text"),
-    ({"text": TEXT, "\ud800": 1}, None),                           # an unknown key: the body's error
-    ({"text": TEXT, "reference_date": "2024-01-0\ud800"}, "reference_date"),
-])
+
+@pytest.mark.parametrize(
+    "doc,field",
+    [
+        ({"text": TEXT, "id": "\ud800"}, "id"),
+        ({"text": "Bonjour \udfff.", "id": "x"}, "text"),
+        ({"text": TEXT, "\ud800": 1}, None),  # an unknown key: the body's error
+        ({"text": TEXT, "reference_date": "2024-01-0\ud800"}, "reference_date"),
+    ],
+)
 def test_lone_surrogates_are_422_in_every_field(client, doc, field):
-    raw = json.dumps(doc)                      # ASCII escapes: "\ud800" travels as JSON allows
+    raw = json.dumps(doc)  # ASCII escapes: "\ud800" travels as JSON allows
     r = post_raw(client, "/extract", raw)
     assert r.status_code == 422, r.get_data(as_text=True)
     assert_valid(r)
@@ -46,20 +59,36 @@ def test_lone_surrogates_are_422_in_every_field(client, doc, field):
     ok, bad = r.get_json()["results"]
     assert ok["id"] == "ok" and ok["facts"]
     assert bad["status"] == 422 and bad["index"] == 1 and bad["errors"][0]["loc"] == ([field] if field else [])
-    assert bad["id"] == ("x" if doc.get("id") == "x" else None)       # a lone surrogate is not echoed
+    assert bad["id"] == ("x" if doc.get("id") == "x" else None)  # a lone surrogate is not echoed
 
 
 # -- values that must not pass ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("value", [0, 86400, 1.5, True, "2022-01-08T00:00:00", "2022-1-8", "20220108",
-                                   "2022-01-08 ", "0000-01-01", "2024-02-30", "٢٠٢٢-٠١-٠٨"])
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        0,
+        86400,
+        1.5,
+        True,
+        "2022-01-08T00:00:00",
+        "2022-1-8",
+        "20220108",
+        "2022-01-08 ",
+        "0000-01-01",
+        "2024-02-30",
+        "٢٠٢٢-٠١-٠٨",
+    ],
+)
 def test_reference_date_is_an_iso_date_string_only(client, value):
     r = client.post("/extract", json={"text": TEXT, "reference_date": value})
     assert r.status_code == 422
     assert_valid(r)
     assert "reference_date must be a date such as 2022-01-08" in r.get_json()["detail"]
-    entry = client.post("/extract/batch", json={"documents": [{"text": TEXT, "reference_date": value}]}
-                        ).get_json()["results"][0]
+    entry = client.post("/extract/batch", json={"documents": [{"text": TEXT, "reference_date": value}]}).get_json()[
+        "results"
+    ][0]
     assert entry["status"] == 422 and "such as 2022-01-08" in entry["detail"]
 
 
@@ -70,12 +99,15 @@ def test_reference_date_in_the_query_is_strict_too(client):
     assert r.status_code == 200 and r.get_json()["dates"][0]["value"] == "2022-01-08"
 
 
-@pytest.mark.parametrize("reference,text", [
-    ("9999-12-31", "Les élections auront lieu l'an prochain."),
-    ("9999-12-31", "Le procès s'ouvrira en janvier 2025 et la réforme entrera en vigueur l'année prochaine."),
-    ("0001-01-01", "Le sommet s'était tenu l'année dernière."),
-    ("0001-01-01", "La manifestation a eu lieu hier."),
-])
+@pytest.mark.parametrize(
+    "reference,text",
+    [
+        ("9999-12-31", "Les élections auront lieu l'an prochain."),
+        ("9999-12-31", "Le procès s'ouvrira en janvier 2025 et la réforme entrera en vigueur l'année prochaine."),
+        ("0001-01-01", "Le sommet s'était tenu l'année dernière."),
+        ("0001-01-01", "La manifestation a eu lieu hier."),
+    ],
+)
 def test_resolved_dates_stay_within_years_1_to_9999(client, reference, text):
     r = client.post("/extract", json={"text": text, "reference_date": reference})
     assert r.status_code == 200
@@ -112,15 +144,19 @@ def test_batch_query_parameters_are_422_like_extract(client):
 
 # -- problems that name no internals and stay small ------------------------------------------------
 
-@pytest.mark.parametrize("path,body", [
-    ("/extract/batch", json.dumps({"documents": [1, "x", None, [TEXT]]})),
-    ("/extract", json.dumps({"text": TEXT, "id": 7})),
-    ("/extract", '{"text": "a", "id": ' + "9" * 5000 + "}"),               # past Python's digit limit
-    ("/extract", '{"text": "a", "n": 1e999999}'),
-    ("/extract", "[" * 100_000),
-    ("/extract", b'{"text": "\xff\xfe"}'),
-    ("/extract/batch", '{"documents": [{"text": ' + "9" * 5000 + "}]}"),
-])
+
+@pytest.mark.parametrize(
+    "path,body",
+    [
+        ("/extract/batch", json.dumps({"documents": [1, "x", None, [TEXT]]})),
+        ("/extract", json.dumps({"text": TEXT, "id": 7})),
+        ("/extract", '{"text": "a", "id": ' + "9" * 5000 + "}"),  # past Python's digit limit
+        ("/extract", '{"text": "a", "n": 1e999999}'),
+        ("/extract", "[" * 100_000),
+        ("/extract", b'{"text": "\xff\xfe"}'),
+        ("/extract/batch", '{"documents": [{"text": ' + "9" * 5000 + "}]}"),
+    ],
+)
 def test_problems_name_no_internals(client, path, body):
     r = post_raw(client, path, body)
     assert r.status_code < 500
@@ -139,18 +175,25 @@ def test_many_unknown_keys_get_a_small_problem(client):
     assert r.status_code == 422
     assert_valid(r)
     got = r.get_json()
-    assert len(r.get_data()) < 6000, len(r.get_data())          # the body sent: 96 KB
+    assert len(r.get_data()) < 6000, len(r.get_data())  # the body sent: 96 KB
     assert len(got["errors"]) == 10 and got["detail"].endswith("and 590 more")
     assert all(len(e["loc"][0]) <= 65 for e in got["errors"])
 
 
 # -- byte limits: every encoding of a text within the character limit passes; past it, a 413 --------
 
+
 @pytest.fixture(scope="module")
 def big_app(analyzers):
     # above 10 922 characters, 6 bytes a character (the limit before) no longer holds 12-byte escapes
-    return create_app({"ANALYZER_INSTANCE": analyzers("spacy"), "MAX_CHARS": 20_000, "MAX_BATCH_CHARS": 20_000,
-                       "LOG_LEVEL": "CRITICAL"})
+    return create_app(
+        {
+            "ANALYZER_INSTANCE": analyzers("spacy"),
+            "MAX_CHARS": 20_000,
+            "MAX_BATCH_CHARS": 20_000,
+            "LOG_LEVEL": "CRITICAL",
+        }
+    )
 
 
 def astral_text(chars: int) -> str:
@@ -163,22 +206,25 @@ def test_escaped_astral_text_at_the_limit_is_accepted(big_app):
     text = astral_text(20_000)
     assert len(text) == 20_000
     client = big_app.test_client()
-    raw = json.dumps({"text": text})                   # ensure_ascii: \ud83d\ude42 for each emoji
+    raw = json.dumps({"text": text})  # ensure_ascii: \ud83d\ude42 for each emoji
     assert len(raw) > 20_000 * 6 + 65_536, "no test: the body fits the old limit"
     r = post_raw(client, "/extract", raw)
     assert r.status_code == 200, r.get_data(as_text=True)[:300]
     assert r.get_json()["facts"][0]["type"] == "arrest"
-    r = post_raw(client, "/extract/batch", json.dumps({"documents": [{"text": text[:10_000]}, {"text": text[10_000:]}]}))
+    r = post_raw(
+        client, "/extract/batch", json.dumps({"documents": [{"text": text[:10_000]}, {"text": text[10_000:]}]})
+    )
     assert r.status_code == 200 and all("facts" in x for x in r.get_json()["results"])
     r = post_raw(client, "/extract", json.dumps({"text": text + "🙂"}))
     assert r.status_code == 413 and "20001 characters" in r.get_json()["detail"]
 
 
 def test_batch_characters_in_all_are_bounded(analyzers):
-    app = create_app({"ANALYZER_INSTANCE": analyzers("spacy"), "MAX_CHARS": 5000, "MAX_BATCH_CHARS": 6000,
-                      "LOG_LEVEL": "CRITICAL"})
+    app = create_app(
+        {"ANALYZER_INSTANCE": analyzers("spacy"), "MAX_CHARS": 5000, "MAX_BATCH_CHARS": 6000, "LOG_LEVEL": "CRITICAL"}
+    )
     client = app.test_client()
-    doc = {"text": "Bonjour à tous. " * 187}                                 # 2 992 characters
+    doc = {"text": "Bonjour à tous. " * 187}  # 2 992 characters
     assert client.post("/extract/batch", json={"documents": [doc, doc]}).status_code == 200
     r = client.post("/extract/batch", json={"documents": [doc, doc, doc]})
     assert r.status_code == 413
@@ -191,8 +237,12 @@ def test_batch_characters_in_all_are_bounded(analyzers):
 
 def chunked(client, path: str, stream, content_type="application/json"):
     """A body with no Content-Length, as a server hands a chunked one to the app."""
-    return client.post(path, input_stream=stream, content_type=content_type,
-                       environ_overrides={"wsgi.input_terminated": True, "HTTP_TRANSFER_ENCODING": "chunked"})
+    return client.post(
+        path,
+        input_stream=stream,
+        content_type=content_type,
+        environ_overrides={"wsgi.input_terminated": True, "HTTP_TRANSFER_ENCODING": "chunked"},
+    )
 
 
 @pytest.mark.parametrize("path", ["/extract", "/extract/batch"])
@@ -230,8 +280,9 @@ class Broken(io.BytesIO):
     readline = read1 = readinto = read
 
 
-@pytest.mark.parametrize("path,ctype", [("/extract", "application/json"), ("/extract", "text/plain"),
-                                        ("/extract/batch", "application/json")])
+@pytest.mark.parametrize(
+    "path,ctype", [("/extract", "application/json"), ("/extract", "text/plain"), ("/extract/batch", "application/json")]
+)
 def test_unreadable_body_is_400(client, path, ctype):
     r = chunked(client, path, Broken(b"zz\r\n"), ctype)
     assert r.status_code == 400

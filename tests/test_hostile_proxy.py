@@ -1,6 +1,7 @@
 """deploy/nginx.conf in front of gunicorn, for real on loopback ports: slow clients no longer starve the
 service, nginx's own errors are problem details, an instance that stops loses no request, and its limits
 follow the service's settings. nginx is installed by .ci/run (apt); without it these tests are skipped."""
+
 from __future__ import annotations
 
 import re
@@ -57,9 +58,19 @@ class Nginx:
         self.proc = None
 
     def __enter__(self):
-        self.proc = subprocess.Popen([NGINX, "-p", str(self.tmp), "-c", str(self.conf), "-g",
-                                      f"daemon off; pid {self.tmp}/nginx.pid; error_log {self.tmp}/error.log;"],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.proc = subprocess.Popen(
+            [
+                NGINX,
+                "-p",
+                str(self.tmp),
+                "-c",
+                str(self.conf),
+                "-g",
+                f"daemon off; pid {self.tmp}/nginx.pid; error_log {self.tmp}/error.log;",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         end = time.monotonic() + 20
         while time.monotonic() < end:
             try:
@@ -71,7 +82,7 @@ class Nginx:
         raise TimeoutError("nginx did not start")
 
     def __exit__(self, *exc):
-        self.proc.send_signal(signal.SIGQUIT)          # graceful
+        self.proc.send_signal(signal.SIGQUIT)  # graceful
         try:
             self.proc.wait(15)
         except subprocess.TimeoutExpired:
@@ -119,7 +130,7 @@ def test_slow_clients_do_not_starve_the_service(stack):
             try:
                 s.sendall(b"X-Slow: 1\r\n")
             except OSError:
-                pass                                   # already dropped by nginx
+                pass  # already dropped by nginx
         for _ in range(4):
             t0 = time.monotonic()
             status, _, body = request(proxy.port, "GET", "/healthz", timeout=10)
@@ -133,7 +144,7 @@ def test_slow_clients_do_not_starve_the_service(stack):
     for s in slow:
         try:
             s.settimeout(5)
-            dropped += s.recv(1024) == b""             # closed without a response (nginx's 408)
+            dropped += s.recv(1024) == b""  # closed without a response (nginx's 408)
         except OSError:
             dropped += 1
         finally:
@@ -143,16 +154,30 @@ def test_slow_clients_do_not_starve_the_service(stack):
 
 @needs_nginx
 @pytest.mark.models
-@pytest.mark.parametrize("data,status", [
-    (b"GET /healthz HTTP/1.1\r\nHost: faits\r\nX-Big: " + b"a" * 9000 + b"\r\n\r\n", 431),
-    (b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\nHost: faits\r\n\r\n", 414),
-    (b"POST /extract HTTP/1.1\r\nHost: faits\r\nContent-Type: application/json\r\nContent-Length: 2000000\r\n\r\n", 413),
-    (b"POST /extract/batch HTTP/1.1\r\nHost: faits\r\nContent-Type: application/json\r\n"
-     b"Content-Length: 1800000\r\n\r\n", 413),
-    (b"POST /extract HTTP/1.1\r\nHost: faits\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
-     b"zz\r\n{}\r\n0\r\n\r\n", 400),
-    (b"NOT HTTP AT ALL\r\n\r\n", 400),
-])
+@pytest.mark.parametrize(
+    "data,status",
+    [
+        (b"GET /healthz HTTP/1.1\r\nHost: faits\r\nX-Big: " + b"a" * 9000 + b"\r\n\r\n", 431),
+        (b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\nHost: faits\r\n\r\n", 414),
+        (
+            b"POST /extract HTTP/1.1\r\nHost: faits\r\nContent-Type: application/json\r\n"
+            b"Content-Length: 2000000\r\n\r\n",
+            413,
+        ),
+        (
+            b"POST /extract/batch HTTP/1.1\r\nHost: faits\r\nContent-Type: application/json\r\n"
+            b"Content-Length: 1800000\r\n\r\n",
+            413,
+        ),
+        (
+            b"POST /extract HTTP/1.1\r\nHost: faits\r\nContent-Type: application/json\r\n"
+            b"Transfer-Encoding: chunked\r\n\r\n"
+            b"zz\r\n{}\r\n0\r\n\r\n",
+            400,
+        ),
+        (b"NOT HTTP AT ALL\r\n\r\n", 400),
+    ],
+)
 def test_errors_of_the_proxy_are_problems(stack, data, status):
     """What gunicorn would answer in HTML (431, 414, a broken request), nginx answers in the service's
     envelope."""
@@ -169,12 +194,18 @@ def test_the_service_answers_through_the_proxy(stack):
     # a chunked body reaches gunicorn whole (nginx buffers it), and the service's own problems pass through
     body = b'{"text": "Trois manifestants ont \\u00e9t\\u00e9 interpell\\u00e9s \\u00e0 Lyon."}'
     chunked = b"%x\r\n%s\r\n0\r\n\r\n" % (len(body), body)
-    status, _, got = head_and_body(raw(proxy.port, b"POST /extract HTTP/1.1\r\nHost: faits\r\nConnection: close\r\n"
-                                                  b"Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
-                                                  b"\r\n" + chunked))
+    status, _, got = head_and_body(
+        raw(
+            proxy.port,
+            b"POST /extract HTTP/1.1\r\nHost: faits\r\nConnection: close\r\n"
+            b"Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+            b"\r\n" + chunked,
+        )
+    )
     assert status == 200 and b'"arrest"' in got
-    status, headers, got = request(proxy.port, "POST", "/extract", "{not json", {"Content-Type": "application/json",
-                                                                               "X-Request-ID": "via-proxy"})
+    status, headers, got = request(
+        proxy.port, "POST", "/extract", "{not json", {"Content-Type": "application/json", "X-Request-ID": "via-proxy"}
+    )
     assert status == 400 and b"not valid JSON" in got and headers["x-request-id"] == "via-proxy"
     assert request(proxy.port, "GET", "/readyz")[0] == 200
 
@@ -184,8 +215,11 @@ def test_the_service_answers_through_the_proxy(stack):
 def test_stopping_an_instance_loses_no_request(tmp_path):
     """SIGTERM to one of two instances under load: it finishes what it accepted, resets what waited in its
     listen queue, and nginx sends those to the other. Every client gets its 200."""
-    with Server("spacy", workers=1, log=tmp_path / "a.log") as a, Server("spacy", workers=1, log=tmp_path / "b.log") as b, \
-            Nginx([a.port, b.port], tmp_path) as proxy:
+    with (
+        Server("spacy", workers=1, log=tmp_path / "a.log") as a,
+        Server("spacy", workers=1, log=tmp_path / "b.log") as b,
+        Nginx([a.port, b.port], tmp_path) as proxy,
+    ):
         statuses, stop = [], threading.Event()
 
         def client():
@@ -194,6 +228,7 @@ def test_stopping_an_instance_loses_no_request(tmp_path):
                     statuses.append(post_json(proxy.port, "/extract", {"text": TEXT}, timeout=60)[0])
                 except OSError as e:
                     statuses.append(type(e).__name__)
+
         threads = [threading.Thread(target=client) for _ in range(4)]
         for t in threads:
             t.start()

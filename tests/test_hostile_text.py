@@ -1,6 +1,7 @@
 """Texts within the limits that made the analyzers' time blow up: long runs without a space (both
 tokenizers) and long sentences (Stanza's parser). Short versions of tools/worst.py's shapes: what each
 analyzer is given is bounded, the offsets stay those of the text sent, and the time stays small."""
+
 from __future__ import annotations
 
 import time
@@ -40,13 +41,13 @@ def test_long_runs_reach_the_analyzer_in_pieces_with_offsets_kept(analyzer, unit
     seconds = time.perf_counter() - t0
     assert seen and all(len(run) <= pieces.RUN_MAX for t in seen for run in t.split())
     for s in doc.sentences:
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
         for w in s.words:
             assert 0 <= w.start < w.end <= len(text)
             if analyzer.name == "spacy":
-                assert text[w.start:w.end] == w.text
+                assert text[w.start : w.end] == w.text
     for e in doc.entities:
-        assert text[e.start:e.end] == e.text
+        assert text[e.start : e.end] == e.text
     assert any(w.lemma == "blesser" for s in doc.sentences for w in s.words)
     # unguarded, 3 000 of these took seconds in spaCy's tokenizer, and 20 000 in Stanza's
     assert seconds < 5, seconds
@@ -92,7 +93,7 @@ def test_stanza_parses_long_sentences_in_pieces(analyzers, unit):
     for s in doc.sentences:
         assert [w.id for w in s.words] == list(range(1, len(s.words) + 1))
         assert all(0 <= w.head <= len(s.words) for w in s.words) and s.root is not None
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
     assert doc.sentences[0].words[4].lemma == "blesser"
     assert seconds < 8, seconds
 
@@ -107,7 +108,7 @@ def test_stanza_leaves_out_what_holds_no_letter_or_digit(analyzers, unit):
     assert time.perf_counter() - t0 < 5
     words = [w.text for s in doc.sentences for w in s.words]
     assert words[:5] == ["Deux", "policiers", "ont", "été", "blessés"] and words[-4:] == ["morts", "à", "Lyon", "."]
-    assert len(words) < 2 * SENTENCE_MAX      # of 6 000: at most the pieces beside the French
+    assert len(words) < 2 * SENTENCE_MAX  # of 6 000: at most the pieces beside the French
 
 
 def test_stanza_batch_is_bounded_the_same_way(analyzers):
@@ -117,10 +118,11 @@ def test_stanza_batch_is_bounded_the_same_way(analyzers):
     assert [len(d.sentences) > 0 for d in docs] == [True] * 3
     for text, doc in zip(texts, docs):
         assert max(len(s.words) for s in doc.sentences) <= SENTENCE_MAX
-        assert all(text[s.start:s.end] == s.text for s in doc.sentences)
+        assert all(text[s.start : s.end] == s.text for s in doc.sentences)
     one = stanza.parse(texts[0])
-    assert [(w.text, w.head, w.deprel) for w in docs[0].sentences[0].words] == \
-        [(w.text, w.head, w.deprel) for w in one.sentences[0].words]
+    assert [(w.text, w.head, w.deprel) for w in docs[0].sentences[0].words] == [
+        (w.text, w.head, w.deprel) for w in one.sentences[0].words
+    ]
 
 
 @pytest.mark.parametrize("name", ["emoji", "exclamation", "brackets", "clauses", "letters"])

@@ -1,5 +1,6 @@
 """Loading the analyzer: what the process keeps for its whole life is set aside from the collector,
 and the garbage of loading is collected, not kept."""
+
 from __future__ import annotations
 
 import gc
@@ -18,7 +19,7 @@ class FakeAnalyzer:
 
     def __init__(self):
         self.weights = [Node() for _ in range(1_000)]
-        litter = Node()                        # garbage of loading: a cycle only the collector frees
+        litter = Node()  # garbage of loading: a cycle only the collector frees
         litter.me = litter
         FakeAnalyzer.litter = weakref.ref(litter)
 
@@ -33,7 +34,7 @@ def tracked_ids() -> set[int]:
 def test_the_loaded_analyzer_is_frozen_out_of_the_collector(monkeypatch):
     monkeypatch.setattr("service.runtime.load_analyzer", lambda *a, **k: FakeAnalyzer())
     runtime = Runtime(config.load({"LOAD": "eager"}))
-    gc.disable()                  # no collection of its own between loading and the freeze
+    gc.disable()  # no collection of its own between loading and the freeze
     try:
         runtime.start()
         assert runtime.ready and isinstance(runtime.analyzer, FakeAnalyzer)
@@ -46,4 +47,4 @@ def test_the_loaded_analyzer_is_frozen_out_of_the_collector(monkeypatch):
         gc.unfreeze()
         gc.enable()
     tracked = tracked_ids()
-    assert all(id(w) in tracked for w in runtime.analyzer.weights)     # unfrozen: walked again
+    assert all(id(w) in tracked for w in runtime.analyzer.weights)  # unfrozen: walked again

@@ -1,4 +1,5 @@
 """FAITS_REQUEST_TIMEOUT: a slow analysis is a 503, the process recovers, one analysis at a time."""
+
 from __future__ import annotations
 
 import threading
@@ -29,8 +30,9 @@ def test_slow_analysis_is_503_then_the_next_request_succeeds(analyzers, monkeypa
     real_parse = analyzer.annotate
 
     def stuck_parse(text):
-        release.wait(10)          # bounded: the test releases it below
+        release.wait(10)  # bounded: the test releases it below
         return real_parse(text)
+
     monkeypatch.setattr(analyzer, "annotate", stuck_parse)
     try:
         r = client.post("/extract", json={"text": TEXT})
@@ -86,6 +88,7 @@ def test_errors_of_the_job_reach_the_caller_and_free_the_analyzer():
 
     def fails():
         raise ValueError("bad text")
+
     with pytest.raises(ValueError, match="bad text"):
         runtime.run(fails)
     assert not runtime.busy and runtime.run(lambda: 42) == 42
@@ -98,6 +101,7 @@ def test_timeout_raises_and_the_job_ends_on_its_own():
     def slow():
         done.wait(5)
         return "late"
+
     with pytest.raises(AnalysisTimeout, match="took longer"):
         runtime.run(slow)
     with pytest.raises(AnalysisTimeout, match="busy"):

@@ -14,6 +14,7 @@ JSON line.
 
     python tools/load.py [--requests spacy=10000,stanza=1500] [--budget-s 290]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,11 +34,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tools.loopback import ROOT, Server, post_json, request, rss_kib  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
-MAX_CHARS = 20_000              # the server's limit here: "too long" stays cheap to send
+MAX_CHARS = 20_000  # the server's limit here: "too long" stays cheap to send
 CORES = os.cpu_count() or 1
 JSON = {"Content-Type": "application/json"}
-COST = collections.defaultdict(lambda: 1, stanza=5)     # time per request, relative to spaCy's
-WARM_SHARE = 0.2                                         # of the mixed requests, warm-up too
+COST = collections.defaultdict(lambda: 1, stanza=5)  # time per request, relative to spaCy's
+WARM_SHARE = 0.2  # of the mixed requests, warm-up too
 
 
 def split_sentences(articles: list[dict]) -> list[str]:
@@ -50,26 +51,53 @@ def build_mix(articles: list[dict]) -> list[tuple[str, float, callable]]:
 
     def js(obj):
         return json.dumps(obj, ensure_ascii=False)
+
     return [
         ("sentence", 40, lambda r: ("POST", "/extract", js({"text": r.choice(sentences)}), JSON, 200)),
-        ("sentence_plain", 8, lambda r: ("POST", "/extract?reference_date=2022-01-08", r.choice(sentences),
-                                         {"Content-Type": "text/plain; charset=utf-8"}, 200)),
+        (
+            "sentence_plain",
+            8,
+            lambda r: (
+                "POST",
+                "/extract?reference_date=2022-01-08",
+                r.choice(sentences),
+                {"Content-Type": "text/plain; charset=utf-8"},
+                200,
+            ),
+        ),
         ("article", 6, lambda r: ("POST", "/extract", js(r.choice(articles)), JSON, 200)),
-        ("batch", 3, lambda r: ("POST", "/extract/batch",
-                                js({"documents": [{"text": s} for s in r.sample(sentences, 3)] + [{"text": ""}]}),
-                                JSON, 200)),
+        (
+            "batch",
+            3,
+            lambda r: (
+                "POST",
+                "/extract/batch",
+                js({"documents": [{"text": s} for s in r.sample(sentences, 3)] + [{"text": ""}]}),
+                JSON,
+                200,
+            ),
+        ),
         ("healthz", 3, lambda r: ("GET", "/healthz", None, {}, 200)),
         ("malformed_json", 8, lambda r: ("POST", "/extract", '{"text": "Trois' + "{" * r.randint(0, 9), JSON, 400)),
-        ("bad_utf8", 3, lambda r: ("POST", "/extract", b"\xff\xfe" + os.urandom(8), {"Content-Type": "text/plain"},
-                                   400)),
-        ("wrong_content_type", 6, lambda r: ("POST", "/extract", "<p>Bonjour</p>", {"Content-Type": "text/html"},
-                                             415)),
+        (
+            "bad_utf8",
+            3,
+            lambda r: ("POST", "/extract", b"\xff\xfe" + os.urandom(8), {"Content-Type": "text/plain"}, 400),
+        ),
+        ("wrong_content_type", 6, lambda r: ("POST", "/extract", "<p>Bonjour</p>", {"Content-Type": "text/html"}, 415)),
         ("empty_text", 6, lambda r: ("POST", "/extract", js({"text": r.choice(["", " ", "\n\t"])}), JSON, 422)),
-        ("too_long", 4, lambda r: ("POST", "/extract", js({"text": "a" * (MAX_CHARS + r.randint(1, 500))}), JSON,
-                                   413)),
-        ("wrong_fields", 6, lambda r: ("POST", "/extract", js(r.choice([{"txt": "x"}, {"text": 3}, ["x"],
-                                                                        {"text": "x", "reference_date": "hier"}])),
-                                       JSON, 422)),
+        ("too_long", 4, lambda r: ("POST", "/extract", js({"text": "a" * (MAX_CHARS + r.randint(1, 500))}), JSON, 413)),
+        (
+            "wrong_fields",
+            6,
+            lambda r: (
+                "POST",
+                "/extract",
+                js(r.choice([{"txt": "x"}, {"text": 3}, ["x"], {"text": "x", "reference_date": "hier"}])),
+                JSON,
+                422,
+            ),
+        ),
         ("bad_batch", 3, lambda r: ("POST", "/extract/batch", js({"documents": []}), JSON, 422)),
         ("wrong_method", 2, lambda r: ("GET", "/extract", None, {}, 405)),
         ("unknown_path", 2, lambda r: ("GET", "/nothing-here", None, {}, 404)),
@@ -89,6 +117,7 @@ def warm_up(port: int, articles: list[dict], sentences: list[str]) -> int:
         status = post_json(port, path, body, timeout=300)[0]
         if status != 200:
             failures.append((path, status))
+
     for path, body in bodies:
         threads = [threading.Thread(target=send, args=(path, body)) for _ in range(CORES)]
         for t in threads:
@@ -113,7 +142,7 @@ def run_phase(name: str, articles: list[dict], target: int, budget_s: float, cli
         pids = server.worker_pids()
         warmed = warm_up(server.port, articles, split_sentences(articles))
         warm = {"at": int(target * WARM_SHARE), "rss": {}}
-        trace: list = []                                  # (requests sent, MiB of each worker)
+        trace: list = []  # (requests sent, MiB of each worker)
 
         def client(i: int):
             rng = random.Random(seed * 100 + i)
@@ -136,6 +165,7 @@ def run_phase(name: str, articles: list[dict], target: int, budget_s: float, cli
                     counts[kind] += 1
                     if status != expected:
                         unexpected[f"{kind}:{status}"] += 1
+
         t0 = time.monotonic()
         threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
         for t in threads:
@@ -148,14 +178,21 @@ def run_phase(name: str, articles: list[dict], target: int, budget_s: float, cli
     warm_rss = warm["rss"]
     growth = {str(p): (end_rss[p] - warm_rss[p]) / warm_rss[p] for p in end_rss if warm_rss.get(p)}
     done = sum(counts.values())
-    return {"requests": done, "warm_up_requests": warmed, "target": target, "seconds": wall,
-            "requests_per_s": done / wall,
-            "by_kind": dict(counts), "unexpected": sum(unexpected.values()), "unexpected_by_kind": dict(unexpected),
-            "workers_replaced": replaced,
-            "rss_mib_trace": trace,
-            "rss_mib_after_warmup": {str(p): round(v / 1024, 1) for p, v in warm_rss.items()},
-            "rss_mib_end": {str(p): round(v / 1024, 1) for p, v in end_rss.items()},
-            "rss_growth_max": max(growth.values()) if growth else None}
+    return {
+        "requests": done,
+        "warm_up_requests": warmed,
+        "target": target,
+        "seconds": wall,
+        "requests_per_s": done / wall,
+        "by_kind": dict(counts),
+        "unexpected": sum(unexpected.values()),
+        "unexpected_by_kind": dict(unexpected),
+        "workers_replaced": replaced,
+        "rss_mib_trace": trace,
+        "rss_mib_after_warmup": {str(p): round(v / 1024, 1) for p, v in warm_rss.items()},
+        "rss_mib_end": {str(p): round(v / 1024, 1) for p, v in end_rss.items()},
+        "rss_growth_max": max(growth.values()) if growth else None,
+    }
 
 
 def main(argv=None) -> int:
@@ -165,8 +202,11 @@ def main(argv=None) -> int:
     ap.add_argument("--clients", type=int, default=2 * CORES)
     ap.add_argument("--dev", default=str(DEV))
     a = ap.parse_args(argv)
-    articles = [{k: d[k] for k in ("id", "text", "reference_date")}
-                for d in map(json.loads, Path(a.dev).read_text(encoding="utf-8").splitlines()) if d]
+    articles = [
+        {k: d[k] for k in ("id", "text", "reference_date")}
+        for d in map(json.loads, Path(a.dev).read_text(encoding="utf-8").splitlines())
+        if d
+    ]
     plan = [(k, int(v)) for k, v in (p.split("=") for p in a.requests.split(","))]
     end = time.monotonic() + a.budget_s
     total_target = sum(n for _, n in plan)
@@ -177,14 +217,22 @@ def main(argv=None) -> int:
         budget = (end - time.monotonic()) * target * COST[name] / left
         r = run_phase(name, articles, target, budget, a.clients, seed=len(out["phases"]) + 1)
         out["phases"][name] = r
-        good = r["requests"] >= target and r["unexpected"] == 0 and not r["workers_replaced"] and \
-            r["rss_growth_max"] is not None and r["rss_growth_max"] < 0.10
+        good = (
+            r["requests"] >= target
+            and r["unexpected"] == 0
+            and not r["workers_replaced"]
+            and r["rss_growth_max"] is not None
+            and r["rss_growth_max"] < 0.10
+        )
         ok = ok and good
-        print(f"{name}: {r['requests']}/{target} requests in {r['seconds']:.0f} s ({r['requests_per_s']:.1f}/s), "
-              f"{r['unexpected']} unexpected {r['unexpected_by_kind'] or ''}; RSS per worker after warm-up "
-              f"{list(r['rss_mib_after_warmup'].values())} MiB, at the end {list(r['rss_mib_end'].values())} MiB "
-              f"(growth {r['rss_growth_max']:.1%}); workers replaced: {r['workers_replaced'] or 'none'}; "
-              f"{'OK' if good else 'FAILED'}", flush=True)
+        print(
+            f"{name}: {r['requests']}/{target} requests in {r['seconds']:.0f} s ({r['requests_per_s']:.1f}/s), "
+            f"{r['unexpected']} unexpected {r['unexpected_by_kind'] or ''}; RSS per worker after warm-up "
+            f"{list(r['rss_mib_after_warmup'].values())} MiB, at the end {list(r['rss_mib_end'].values())} MiB "
+            f"(growth {r['rss_growth_max']:.1%}); workers replaced: {r['workers_replaced'] or 'none'}; "
+            f"{'OK' if good else 'FAILED'}",
+            flush=True,
+        )
     out["requests"] = sum(p["requests"] for p in out["phases"].values())
     out["target"], out["ok"] = total_target, ok
     print(json.dumps(_rounded(out), ensure_ascii=False), flush=True)

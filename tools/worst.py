@@ -9,6 +9,7 @@ status 1 when a shape is over the limit or answers anything but 200.
 
     python tools/worst.py [--analyzers spacy,stanza] [--chars 100000] [--shapes emoji,words]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,12 +24,31 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from service import config, create_app  # noqa: E402
 from service.analyzers import load_analyzer  # noqa: E402
 
-SHAPES = {                       # name -> the unit repeated up to the length
-    "letters": "x", "digits": "7", "exclamation": "!", "guillemets": "«", "brackets": "(", "euro": "€",
-    "percent": "%", "emoji": "🙂", "flags": "🇫🇷", "cjk": "北", "combining": "e\u0301", "zero-width": "a\u200b",
-    "apostrophes": "l'", "dotted": "a.", "hyphens": "a-", "url": "https://exemple.fr/a?b=c&d=",
-    "words": "a ", "punct-words": "! ", "bracket-words": "( ", "clauses": "le , ", "figures": "3 000 ",
-    "letter-sentences": "A. ", "lines": "a\n", "no-end": "Trois manifestants et ",
+SHAPES = {  # name -> the unit repeated up to the length
+    "letters": "x",
+    "digits": "7",
+    "exclamation": "!",
+    "guillemets": "«",
+    "brackets": "(",
+    "euro": "€",
+    "percent": "%",
+    "emoji": "🙂",
+    "flags": "🇫🇷",
+    "cjk": "北",
+    "combining": "e\u0301",
+    "zero-width": "a\u200b",
+    "apostrophes": "l'",
+    "dotted": "a.",
+    "hyphens": "a-",
+    "url": "https://exemple.fr/a?b=c&d=",
+    "words": "a ",
+    "punct-words": "! ",
+    "bracket-words": "( ",
+    "clauses": "le , ",
+    "figures": "3 000 ",
+    "letter-sentences": "A. ",
+    "lines": "a\n",
+    "no-end": "Trois manifestants et ",
     "news": "Plus de 2 000 personnes ont manifesté samedi 8 janvier à Lyon ; trois ont été interpellées. ",
     "dates": "le 8 janvier 2022, ",
 }
@@ -70,14 +90,23 @@ def main(argv=None) -> int:
     a = ap.parse_args(argv)
     limit = settings.request_timeout
     names = a.shapes.split(",")
-    print(f"{a.chars} characters a shape; limit {limit:g} s (FAITS_REQUEST_TIMEOUT); {os.cpu_count()} cores",
-          flush=True)
+    print(
+        f"{a.chars} characters a shape; limit {limit:g} s (FAITS_REQUEST_TIMEOUT); {os.cpu_count()} cores", flush=True
+    )
     bad = []
     for name in a.analyzers.split(","):
-        analyzer = load_analyzer(name, stanza_dir=settings.stanza_dir, spacy_model=settings.spacy_model,
-                                 torch_threads=settings.torch_threads)
-        app = create_app({"ANALYZER_INSTANCE": analyzer, "MAX_CHARS": a.chars, "REQUEST_TIMEOUT": 20 * limit,
-                          "TIMEOUT": int(21 * limit), "LOG_LEVEL": "CRITICAL"})
+        analyzer = load_analyzer(
+            name, stanza_dir=settings.stanza_dir, spacy_model=settings.spacy_model, torch_threads=settings.torch_threads
+        )
+        app = create_app(
+            {
+                "ANALYZER_INSTANCE": analyzer,
+                "MAX_CHARS": a.chars,
+                "REQUEST_TIMEOUT": 20 * limit,
+                "TIMEOUT": int(21 * limit),
+                "LOG_LEVEL": "CRITICAL",
+            }
+        )
         client = app.test_client()
         for shape_name in names:
             text = shape(SHAPES[shape_name], a.chars)
@@ -89,10 +118,16 @@ def main(argv=None) -> int:
             if not ok:
                 bad.append(f"{name}/{shape_name}")
             got = r.get_json() if r.status_code == 200 else {}
-            stages = " ".join(f"{k} {v / 1000:5.1f}" for k, v in got["meta"]["timings_ms"].items()
-                              if k != "total") if got else ""
-            print(f"{name:7} {shape_name:17} {seconds:6.1f} s  held {stall.worst:5.2f} s  status {r.status_code}  "
-                  f"{stages}  facts {len(got.get('facts', []))}  {'ok' if ok else 'OVER'}", flush=True)
+            stages = (
+                " ".join(f"{k} {v / 1000:5.1f}" for k, v in got["meta"]["timings_ms"].items() if k != "total")
+                if got
+                else ""
+            )
+            print(
+                f"{name:7} {shape_name:17} {seconds:6.1f} s  held {stall.worst:5.2f} s  status {r.status_code}  "
+                f"{stages}  facts {len(got.get('facts', []))}  {'ok' if ok else 'OVER'}",
+                flush=True,
+            )
     print(f"worst: {'all under the limit' if not bad else 'over the limit: ' + ', '.join(bad)}")
     return 1 if bad else 0
 

@@ -1,4 +1,5 @@
 """Analyzers turn text into the parsed-document type (service.document). They know nothing of facts."""
+
 from __future__ import annotations
 
 import hashlib
@@ -10,8 +11,8 @@ from service.document import Document
 
 class Analyzer(Protocol):
     name: str
-    models: str       # package name, version, short digest of the model files (models_digest); never a path
-    version: str      # version of the NLP library
+    models: str  # package name, version, short digest of the model files (models_digest); never a path
+    version: str  # version of the NLP library
 
     def parse(self, text: str) -> Document:
         """convert(text, annotate(text))."""
@@ -32,6 +33,15 @@ class Analyzer(Protocol):
 class Converting:
     """parse and parse_many, written once for every analyzer from its three own methods: the library's
     calls (annotate, annotate_many) and the conversion of their output (convert)."""
+
+    def annotate(self, text: str):
+        raise NotImplementedError
+
+    def annotate_many(self, texts: list[str]) -> list:
+        raise NotImplementedError
+
+    def convert(self, text: str, native) -> Document:
+        raise NotImplementedError
 
     def parse(self, text: str) -> Document:
         return self.convert(text, self.annotate(text))
@@ -55,8 +65,10 @@ def load_analyzer(name: str, *, stanza_dir: str, spacy_model: str, torch_threads
     """Build the configured analyzer (loads its models: seconds, so only at start-up)."""
     if name == "stanza":
         from service.analyzers.stanza_analyzer import StanzaAnalyzer
+
         return StanzaAnalyzer(stanza_dir, torch_threads=torch_threads)
     if name == "spacy":
         from service.analyzers.spacy_analyzer import SpacyAnalyzer
+
         return SpacyAnalyzer(spacy_model)
     raise ValueError(f"unknown analyzer {name!r}: use 'stanza' or 'spacy'")

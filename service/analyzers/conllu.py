@@ -3,6 +3,7 @@
 The text is rebuilt from the tokens (a space after each unless `SpaceAfter=No`), so offsets are
 exact for it. Entities come from a `# entities = Karim Massimov:PER|Almaty:LOC` comment, if any.
 """
+
 from __future__ import annotations
 
 from service.document import Document, Entity, Sentence, Word, parse_feats
@@ -30,8 +31,8 @@ def _sentence(lines: list[str]) -> tuple[dict, Document]:
             raise ValueError(f"not a CoNLL-U line: {line!r}")
         wid, form, lemma, upos, _, feats, head, deprel, _, misc = cols
         if "." in wid:
-            continue                                      # empty nodes: not in the basic tree
-        if "-" in wid:                                    # multi-word token: its words share its span
+            continue  # empty nodes: not in the basic tree
+        if "-" in wid:  # multi-word token: its words share its span
             first, last = (int(x) for x in wid.split("-"))
             span = (len(text), len(text) + len(form))
             text += form + ("" if "SpaceAfter=No" in misc else " ")
@@ -45,8 +46,19 @@ def _sentence(lines: list[str]) -> tuple[dict, Document]:
         else:
             start, end = len(text), len(text) + len(form)
             text += form + ("" if "SpaceAfter=No" in misc else " ")
-        words.append(Word(id=i, text=form, lemma=lemma, upos=upos, feats=parse_feats(feats),
-                          head=int(head), deprel=deprel, start=start, end=end))
+        words.append(
+            Word(
+                id=i,
+                text=form,
+                lemma=lemma,
+                upos=upos,
+                feats=parse_feats(feats),
+                head=int(head),
+                deprel=deprel,
+                start=start,
+                end=end,
+            )
+        )
     text = text.rstrip()
     entities = []
     for item in filter(None, comments.get("entities", "").split("|")):

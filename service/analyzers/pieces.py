@@ -12,15 +12,17 @@ and 20 GB; spaCy's tree edges and the rules too), and a text without sentence en
 of figures, "... et ... et ...") is one sentence. So no sentence the parser gets holds more than
 SENTENCE_MAX words: news sentences are rarely half as long.
 """
+
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
 
-RUN_MAX = 64             # characters of a run the analyzer gets in one piece
-SENTENCE_MAX = 100       # words of a sentence the parser gets in one piece
+RUN_MAX = 64  # characters of a run the analyzer gets in one piece
+SENTENCE_MAX = 100  # words of a sentence the parser gets in one piece
 SPACY_COMPONENT = "faits_sentence_max"
-_LONG_RUN = re.compile(r"(?<!\S)\S{%d,}" % (RUN_MAX + 1))      # from a run's first character: linear
+# matched from a run's first character only: one pass over the text
+_LONG_RUN = re.compile(r"(?<!\S)\S{%d,}" % (RUN_MAX + 1))
 
 
 class Cuts:
@@ -50,9 +52,9 @@ def cut(text: str) -> tuple[str, Cuts]:
         parts.append(text[last:start])
         for i in range(start, end, RUN_MAX):
             if i > start:
-                at.append(i + len(at))           # the space's offset in the text being built
+                at.append(i + len(at))  # the space's offset in the text being built
                 parts.append(" ")
-            parts.append(text[i:min(i + RUN_MAX, end)])
+            parts.append(text[i : min(i + RUN_MAX, end)])
         last = end
     if not at:
         return text, Cuts(at)
@@ -72,7 +74,7 @@ def bound_sentences(doc):
         return doc
     from spacy.attrs import SENT_START
 
-    starts = doc.to_array(SENT_START).view("int64")    # 1: starts a sentence, -1: does not, 0: not set
+    starts = doc.to_array(SENT_START).view("int64")  # 1: starts a sentence, -1: does not, 0: not set
     since, changed = 0, False
     for i, start in enumerate(starts.tolist()):
         if start != 1 and since == SENTENCE_MAX:

@@ -1,8 +1,9 @@
 """spaCy French pipeline (fr_core_news_md) -> Document."""
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
-from typing import Sequence
 
 import numpy
 
@@ -11,7 +12,7 @@ from service.document import Document, Entity, Sentence, Word, parse_feats
 
 # spaCy's French NER says PER/LOC/ORG/MISC already; keep the mapping explicit for other models.
 LABELS = {"PER": "PER", "PERSON": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "ORG", "MISC": "MISC"}
-LOOKUP_MAX = 200_000       # entries of each lookup below before it starts afresh (memory stays bounded)
+LOOKUP_MAX = 200_000  # entries of each lookup below before it starts afresh (memory stays bounded)
 
 
 class _Lookup(dict):
@@ -37,7 +38,7 @@ class SpacyAnalyzer(Converting):
         from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LENGTH, MORPH, POS
 
         self._nlp = spacy.load(model)
-        sentence_ends.add_to(self._nlp)       # before the parser: see the module
+        sentence_ends.add_to(self._nlp)  # before the parser: see the module
         pieces.add_sentence_bound(self._nlp)  # right before the parser: see pieces
         self._attrs = [IDX, LENGTH, HEAD, DEP, POS, LEMMA, MORPH, IS_SPACE]
         strings = self._nlp.vocab.strings
@@ -45,7 +46,9 @@ class SpacyAnalyzer(Converting):
         self._names = _Lookup(lambda h: strings[h] if h else "")
         self._feats = _Lookup(lambda h: parse_feats(self._names[h]))
         meta = self._nlp.meta
-        self.models = f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')} sha256:{models_digest(self._nlp.path)}"
+        self.models = (
+            f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')} sha256:{models_digest(self._nlp.path)}"
+        )
         self.version = spacy.__version__
 
     def annotate(self, text: str):
@@ -67,32 +70,47 @@ class SpacyAnalyzer(Converting):
         name = self._names.__getitem__
         ends = [start + length for start, length in zip(starts, lengths)]
         cuts = pieces.cuts(text)
-        if cuts:                                       # offsets in the text as sent
+        if cuts:  # offsets in the text as sent
             starts, ends = [cuts.original(i) for i in starts], [cuts.original(i) for i in ends]
         forms = [text[start:end] for start, end in zip(starts, ends)]
         lemmas = [lemma or form for lemma, form in zip(map(name, lemmas), forms)]
         tags, deps = list(map(name, tags)), list(map(name, deps))
-        feats = list(map(self._feats.__getitem__, morphs))     # one dict per distinct MORPH: words are read-only
+        feats = list(map(self._feats.__getitem__, morphs))  # one dict per distinct MORPH: words are read-only
         columns = (heads, forms, lemmas, tags, feats, deps, starts, ends)
         spaces = any(space)
         sentences = []
         for s in doc.sents:
             first, last = s.start, s.end
-            if spaces and any(space[first:last]):      # spaCy keeps runs of white space as tokens; UD has none
+            if spaces and any(space[first:last]):  # spaCy keeps runs of white space as tokens; UD has none
                 kept: Sequence[int] = [i for i in range(first, last) if not space[i]]
                 if not kept:
                     continue
                 sentence_forms, sentence_lemmas = [forms[i] for i in kept], [lemmas[i] for i in kept]
-            else:                                      # word n is token first + n - 1
+            else:  # word n is token first + n - 1
                 kept = range(first, last)
                 sentence_forms, sentence_lemmas = forms[first:last], lemmas[first:last]
             start, end = starts[kept[0]], ends[kept[-1]]
             # the words are built when a rule first reads them (in ordinary news, most never are)
-            sentences.append(Sentence(start=start, end=end, text=text[start:end], forms=sentence_forms,
-                                      lemmas=sentence_lemmas, build=partial(_words, columns, kept)))
+            sentences.append(
+                Sentence(
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    forms=sentence_forms,
+                    lemmas=sentence_lemmas,
+                    build=partial(_words, columns, kept),
+                )
+            )
         at = cuts.original if cuts else int
-        entities = [Entity(text=text[at(e.start_char):at(e.end_char)], label=LABELS.get(e.label_, "MISC"),
-                           start=at(e.start_char), end=at(e.end_char)) for e in doc.ents]
+        entities = [
+            Entity(
+                text=text[at(e.start_char) : at(e.end_char)],
+                label=LABELS.get(e.label_, "MISC"),
+                start=at(e.start_char),
+                end=at(e.end_char),
+            )
+            for e in doc.ents
+        ]
         return Document(text=text, sentences=sentences, entities=entities)
 
 
@@ -105,11 +123,14 @@ def _words(columns: tuple, kept: Sequence[int]) -> list[Word]:
     words = []
     for n, i in enumerate(kept, 1):
         h = heads[i]
-        if h == i or not first <= h < last:    # the root (or a head outside the sentence)
+        if h == i or not first <= h < last:  # the root (or a head outside the sentence)
             head = 0
         else:
             head = h - first + 1 if index is None else index.get(h, 0)
         # positional: Word's field order
-        words.append(Word(n, forms[i], lemmas[i], tags[i] or "X", feats[i], head, deps[i] if head else "root",
-                          starts[i], ends[i]))
+        words.append(
+            Word(
+                n, forms[i], lemmas[i], tags[i] or "X", feats[i], head, deps[i] if head else "root", starts[i], ends[i]
+            )
+        )
     return words

@@ -1,4 +1,5 @@
 """Stanza French pipeline -> Document."""
+
 from __future__ import annotations
 
 import os
@@ -18,23 +19,26 @@ class StanzaAnalyzer(Converting):
         if not os.path.isfile(os.path.join(model_dir, "resources.json")):
             raise FileNotFoundError(
                 f"no Stanza models in {model_dir!r} (resources.json missing): "
-                "run `python -m service.cli download-models --dir DIR` or set FAITS_STANZA_DIR")
+                "run `python -m service.cli download-models --dir DIR` or set FAITS_STANZA_DIR"
+            )
         import stanza
         import torch
 
         torch.set_num_threads(torch_threads)
         # download_method=None: never fetch anything; models come from model_dir only.
-        self._nlp = stanza.Pipeline("fr", dir=model_dir, processors=PROCESSORS, download_method=None,
-                                    use_gpu=False, logging_level="WARN")
+        self._nlp = stanza.Pipeline(
+            "fr", dir=model_dir, processors=PROCESSORS, download_method=None, use_gpu=False, logging_level="WARN"
+        )
         package = self._nlp.processors["tokenize"].config.get("model_path", "")
-        self.models = f"stanza-fr/{os.path.splitext(os.path.basename(package))[0] or 'default'} " \
-                      f"{stanza.__version__} sha256:{models_digest(model_dir)}"
+        self.models = (
+            f"stanza-fr/{os.path.splitext(os.path.basename(package))[0] or 'default'} "
+            f"{stanza.__version__} sha256:{models_digest(model_dir)}"
+        )
         self.version = stanza.__version__
 
     def annotate(self, text: str):
         """Stanza's own call: its Document (of the text with its long runs in pieces: see pieces)."""
-        return self._nlp.process(_bounded(self._nlp.process(pieces.cut(text)[0], processors=TOKENS)),
-                                 processors=TREES)
+        return self._nlp.process(_bounded(self._nlp.process(pieces.cut(text)[0], processors=TOKENS)), processors=TREES)
 
     def annotate_many(self, texts: list[str]) -> list:
         """Stanza's own batch call (a list of documents, processed together): its Documents."""
@@ -46,21 +50,35 @@ class StanzaAnalyzer(Converting):
     @staticmethod
     def convert(text: str, doc) -> Document:
         cuts = pieces.cuts(text)
-        at = cuts.original if cuts else int            # offsets in the text as sent
+        at = cuts.original if cuts else int  # offsets in the text as sent
         sentences = []
         for s in doc.sentences:
             words = []
             for tok in s.tokens:
                 # words of a multi-word token ("du" = "de" + "le") share the token's characters
                 for w in tok.words:
-                    words.append(Word(id=w.id, text=w.text, lemma=w.lemma or w.text, upos=w.upos or "X",
-                                      feats=parse_feats(w.feats), head=w.head or 0, deprel=w.deprel or "dep",
-                                      start=at(tok.start_char), end=at(tok.end_char)))
+                    words.append(
+                        Word(
+                            id=w.id,
+                            text=w.text,
+                            lemma=w.lemma or w.text,
+                            upos=w.upos or "X",
+                            feats=parse_feats(w.feats),
+                            head=w.head or 0,
+                            deprel=w.deprel or "dep",
+                            start=at(tok.start_char),
+                            end=at(tok.end_char),
+                        )
+                    )
             if words:
                 start, end = words[0].start, words[-1].end
                 sentences.append(Sentence(words=words, start=start, end=end, text=text[start:end]))
-        entities = [Entity(text=text[at(e.start_char):at(e.end_char)], label=e.type, start=at(e.start_char),
-                           end=at(e.end_char)) for e in doc.ents]
+        entities = [
+            Entity(
+                text=text[at(e.start_char) : at(e.end_char)], label=e.type, start=at(e.start_char), end=at(e.end_char)
+            )
+            for e in doc.ents
+        ]
         return Document(text=text, sentences=sentences, entities=entities)
 
 
@@ -73,8 +91,9 @@ def _bounded(doc):
         return doc
     from stanza.models.common.doc import Document as StanzaDocument
 
-    return StanzaDocument([piece for s in doc.to_dict() for piece in _pieces(s)
-                           if _readable(e["text"] for e in piece)], text=doc.text)
+    return StanzaDocument(
+        [piece for s in doc.to_dict() for piece in _pieces(s) if _readable(e["text"] for e in piece)], text=doc.text
+    )
 
 
 def _readable(words) -> bool:
@@ -88,12 +107,12 @@ def _pieces(sentence: list[dict]) -> list[list[dict]]:
     while i < len(sentence):
         ids = sentence[i]["id"]
         size = 1 + (ids[1] - ids[0] + 1 if isinstance(ids, tuple) and len(ids) == 2 else 0)
-        tokens.append(sentence[i:i + size])
+        tokens.append(sentence[i : i + size])
         i += size
     out: list[list[dict]] = []
     words = SENTENCE_MAX
     for token in tokens:
-        n = max(1, len(token) - 1)                  # a multi-word token's words, or the token itself
+        n = max(1, len(token) - 1)  # a multi-word token's words, or the token itself
         if words + n > SENTENCE_MAX:
             out.append([])
             words, base = 0, _first_id(token) - 1

@@ -1,4 +1,5 @@
 """Request-reading and response helpers shared by the blueprints."""
+
 from __future__ import annotations
 
 import json
@@ -16,14 +17,15 @@ UNREADABLE = "The request body could not be read: a broken chunked encoding, or 
 
 def problem_response(description: str) -> dict:
     """An OpenAPI response entry whose body is the Problem envelope."""
-    return {"description": description,
-            "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+    return {"description": description, "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}}
 
 
 def analysis_responses() -> dict:
     """The responses every analysing route shares: the key, and the analyzer's readiness and time limit."""
-    return {401: problem_response("Missing or wrong API key (when the service has one)"),
-            503: problem_response("The analyzer is not loaded yet, or the analysis ran past FAITS_REQUEST_TIMEOUT")}
+    return {
+        401: problem_response("Missing or wrong API key (when the service has one)"),
+        503: problem_response("The analyzer is not loaded yet, or the analysis ran past FAITS_REQUEST_TIMEOUT"),
+    }
 
 
 def inline_schema(model) -> dict:
@@ -41,6 +43,7 @@ def inline_schema(model) -> dict:
         if isinstance(node, list):
             return [walk(v) for v in node]
         return node
+
     return walk(schema)
 
 
@@ -52,8 +55,7 @@ def is_json() -> bool:
 def reject_query(what: str) -> None:
     """Query parameters that would be ignored are a 422, not a silence."""
     if request.args:
-        raise ApiError(422, f"Query parameters are not read here: send {', '.join(sorted(request.args))} "
-                            f"{what}.")
+        raise ApiError(422, f"Query parameters are not read here: send {', '.join(sorted(request.args))} {what}.")
 
 
 def read_body() -> bytes:
@@ -64,8 +66,12 @@ def read_body() -> bytes:
         data = request.get_data(cache=False)
         # A chunked body has no Content-Length: werkzeug stops reading it at the limit without a word.
         # One byte more from the server's own stream tells a body cut there from one that ended there.
-        if limit is not None and request.content_length is None and len(data) >= limit \
-                and request.environ["wsgi.input"].read(1):
+        if (
+            limit is not None
+            and request.content_length is None
+            and len(data) >= limit
+            and request.environ["wsgi.input"].read(1)
+        ):
             raise ApiError(413, body_too_large())
     except ApiError:
         raise
@@ -73,7 +79,7 @@ def read_body() -> bytes:
         if not isinstance(e, ClientDisconnected):
             raise
         raise ApiError(400, UNREADABLE) from None
-    except Exception as e:        # the server's own errors (gunicorn's InvalidChunkSize, NoMoreData...)
+    except Exception as e:  # the server's own errors (gunicorn's InvalidChunkSize, NoMoreData...)
         log.info("unreadable body", extra={"error": type(e).__name__})
         raise ApiError(400, UNREADABLE) from None
     return data
@@ -88,7 +94,7 @@ def read_json():
         raise ApiError(400, f"The body is not valid JSON: {e.msg} (line {e.lineno}, column {e.colno}).") from None
     except UnicodeDecodeError:
         raise ApiError(400, "The body is not valid JSON: it is not UTF-8 text.") from None
-    except ValueError:            # an integer past the interpreter's digit limit
+    except ValueError:  # an integer past the interpreter's digit limit
         raise ApiError(400, "The body is not valid JSON for this service: a number has too many digits.") from None
     except RecursionError:
         raise ApiError(400, "The body is not valid JSON for this service: it is nested too deeply.") from None

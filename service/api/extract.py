@@ -1,4 +1,5 @@
 """POST /extract: French text in, facts, dates and entities out."""
+
 from __future__ import annotations
 
 import time
@@ -9,8 +10,15 @@ from pydantic import ValidationError
 
 from schemas.api import ExtractQuery, ExtractRequest, ExtractResponse
 from service.analysis import analyse, check_length
-from service.api.common import (analysis_responses, is_json, json_response, problem_response, read_body, read_json,
-                                reject_query)
+from service.api.common import (
+    analysis_responses,
+    is_json,
+    json_response,
+    problem_response,
+    read_body,
+    read_json,
+    reject_query,
+)
 from service.errors import ApiError, invalid_fields
 from service.security import SECURITY
 
@@ -20,15 +28,25 @@ REQUEST_BODY = {
     "required": True,
     "content": {
         "application/json": {"schema": ExtractRequest.model_json_schema()},
-        "text/plain": {"schema": {"type": "string", "minLength": 1},
-                       "example": "Trois manifestants ont été interpellés samedi à Lyon."},
+        "text/plain": {
+            "schema": {"type": "string", "minLength": 1},
+            "example": "Trois manifestants ont été interpellés samedi à Lyon.",
+        },
     },
 }
-QUERY = [{"name": name, "in": "query", "required": False, "schema": schema,
-          "description": "For a text/plain body only (with JSON they are a 422): " + desc}
-         for name, schema, desc in (
-             ("reference_date", {"type": "string", "format": "date"}, "the publication date."),
-             ("id", {"type": "string", "maxLength": 256}, "echoed back."))]
+QUERY = [
+    {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "schema": schema,
+        "description": "For a text/plain body only (with JSON they are a 422): " + desc,
+    }
+    for name, schema, desc in (
+        ("reference_date", {"type": "string", "format": "date"}, "the publication date."),
+        ("id", {"type": "string", "maxLength": 256}, "echoed back."),
+    )
+]
 
 
 def _read_request() -> ExtractRequest:
@@ -52,12 +70,21 @@ def _read_request() -> ExtractRequest:
     raise ApiError(415, f"Send application/json or text/plain, not {mimetype or 'no content type'}.")
 
 
-@api.post("/extract", operation_id="extract", summary="Extract facts, dates and entities from French news text",
-          responses={200: ExtractResponse, 400: problem_response("Malformed body"),
-                     413: problem_response("Text too long"), 415: problem_response("Unsupported content type"),
-                     422: problem_response("Invalid fields"), **analysis_responses()},
-          security=SECURITY,
-          openapi_extensions={"requestBody": REQUEST_BODY, "parameters": QUERY})
+@api.post(
+    "/extract",
+    operation_id="extract",
+    summary="Extract facts, dates and entities from French news text",
+    responses={
+        200: ExtractResponse,
+        400: problem_response("Malformed body"),
+        413: problem_response("Text too long"),
+        415: problem_response("Unsupported content type"),
+        422: problem_response("Invalid fields"),
+        **analysis_responses(),
+    },
+    security=SECURITY,
+    openapi_extensions={"requestBody": REQUEST_BODY, "parameters": QUERY},
+)
 def extract():
     t0 = time.perf_counter()
     req = _read_request()
