@@ -30,7 +30,9 @@ def log(tmp_path):
 
 def test_sigterm_lets_the_request_in_flight_finish(log):
     # a graceful timeout well above the request's few seconds, even on a slow machine
-    server = Server("spacy", workers=1, env={"FAITS_GRACEFUL_TIMEOUT": "90"}, log=log)
+    server = Server(
+        "spacy", workers=1, env={"FAITS_GRACEFUL_TIMEOUT": "90", "FAITS_MAX_BATCH_CHARS": "300000"}, log=log
+    )
     with server:
         got = {}
 
@@ -67,6 +69,34 @@ def test_a_killed_worker_is_replaced(log):
         assert status == 200 and body["facts"][0]["kind"] == "injured"
         assert server.proc.poll() is None
         assert children(server.proc.pid) == [new]
+
+
+@pytest.mark.models
+def test_a_restarted_worker_takes_no_request_before_it_is_ready(log):
+    """With the default FAITS_LOAD (eager) a worker loads its analyzer before its accept loop: while the
+    replacement of a killed worker loads, the other worker answers everything (in the background, the
+    replacement took requests and answered 503 to them)."""
+    with Server("spacy", workers=2, log=log) as server:
+        old = server.worker_pids()[0]
+        os.kill(old, signal.SIGKILL)
+        statuses, new, look = [], None, None
+        end = time.monotonic() + 90
+        while time.monotonic() < end:
+            status, _ = post_json(server.port, "/extract", {"text": "Deux policiers ont été blessés à Nantes."})
+            statuses.append(status)
+            pids = [p for p in server.worker_pids() if p != old]
+            if new is None and len(pids) == 2:
+                new = max(pids)  # the replacement: the younger of the two
+            if new is not None:
+                now = cpu_look([new])
+                if look is not None and now[0] - look[0] >= 1 and idle_between(look, now):
+                    break  # loaded: it waits for requests
+                if look is None or now[0] - look[0] >= 1:
+                    look = now
+        assert new is not None and len(statuses) >= 5, statuses
+        assert set(statuses) == {200}, statuses
+        # and the replacement serves once ready
+        assert all(post_json(server.port, "/extract", {"text": "Bonjour."})[0] == 200 for _ in range(4))
 
 
 def idle_for(pid: int, window_s: float) -> bool:
