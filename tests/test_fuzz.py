@@ -6,6 +6,7 @@ text with text[start:end] == the span's text. The spaCy analyzer and small limit
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
@@ -16,6 +17,7 @@ from schemathesis import GenerationMode
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
 from service import create_app
+from service.runtime import get_runtime
 from tests.conftest import ROOT
 
 MAX_CHARS, MAX_BATCH = 2000, 6
@@ -100,7 +102,20 @@ texts = st.one_of(
         min_size=1,
         max_size=60,
     ).map(" ".join),
+    # the shapes of the hostile-input issue: lone surrogates (JSON escapes), invisible-only text, long runs
+    # of astral characters (12 bytes each, escaped) and of characters that tokenizers split one by one
+    st.text(st.characters(categories=["Cs", "Ll", "Zs"]), min_size=1, max_size=40),
+    st.text(
+        st.sampled_from(["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", " ", "\n"]),
+        min_size=1,
+        max_size=40,
+    ),
+    st.tuples(st.sampled_from(["🙂", "«", "!", "(", "€", "a-", "( ", "le , "]), st.integers(1, MAX_CHARS)).map(
+        lambda u: (u[0] * u[1])[: u[1]]
+    ),
 )
+SURROGATES = st.text(st.characters(categories=["Cs", "Lu"]), min_size=1, max_size=8)
+EXTREME_DATES = st.sampled_from(["0001-01-01", "9999-12-31", "2022-01-08T00:00:00", "0000-01-01", "2024-02-30"])
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
@@ -109,12 +124,16 @@ json_values = st.recursive(
 documents = st.fixed_dictionaries(
     {"text": texts},
     optional={
-        "id": st.one_of(st.text(max_size=300), st.integers(), st.none()),
-        "reference_date": st.one_of(st.dates().map(str), st.text(max_size=12), st.none(), st.integers()),
+        "id": st.one_of(st.text(max_size=300), st.integers(), st.none(), SURROGATES),
+        "reference_date": st.one_of(
+            st.dates().map(str), st.text(max_size=12), st.none(), st.integers(), EXTREME_DATES, SURROGATES
+        ),
     },
 )
 wrong_documents = st.one_of(
-    json_values, st.dictionaries(st.sampled_from(["text", "id", "reference_date", "txt"]), json_values, max_size=4)
+    json_values,
+    st.dictionaries(st.sampled_from(["text", "id", "reference_date", "txt"]), json_values, max_size=4),
+    st.dictionaries(st.one_of(st.just("text"), SURROGATES), st.one_of(texts, SURROGATES), max_size=4),
 )
 
 
@@ -170,6 +189,54 @@ def test_batch_any_documents(fuzz_app, docs):
 def test_raw_bytes(fuzz_app, data, ctype, path):
     r = fuzz_app.test_client().post(path, data=data, content_type=ctype)
     check(r.status_code, r.mimetype, r.get_json(silent=True), None)
+
+
+@fuzz(60)
+@given(
+    doc=documents,
+    pad=st.one_of(st.integers(0, 64), st.integers(-64, 64).map(lambda d: ("limit", d))),
+    path=st.sampled_from(["/extract", "/extract/batch"]),
+    broken=st.booleans(),
+)
+def test_chunked_bodies(fuzz_app, doc, pad, path, broken):
+    """Bodies without a Content-Length, as a server hands a chunked one to the app: of any size around the
+    byte limit, whole or broken off by the server's reader. Never a 5xx, never a body silently cut."""
+    settings = get_runtime(fuzz_app).settings
+    limit = settings.body_limit if path == "/extract" else settings.batch_body_limit
+    raw = json.dumps(doc if path == "/extract" else {"documents": [doc]}).encode()
+    size = limit + pad[1] if isinstance(pad, tuple) else len(raw) + pad
+    body = raw + b" " * max(0, size - len(raw))
+    stream = _Broken(body) if broken else io.BytesIO(body)
+    r = fuzz_app.test_client().post(
+        path,
+        input_stream=stream,
+        content_type="application/json",
+        environ_overrides={"wsgi.input_terminated": True, "HTTP_TRANSFER_ENCODING": "chunked"},
+    )
+    got = r.get_json(silent=True)
+    check(r.status_code, r.mimetype, got, None)
+    if broken:
+        assert r.status_code == 400 and "could not be read" in got["detail"]
+    elif len(body) > limit:
+        assert r.status_code == 413, (len(body), limit, r.status_code)
+    else:
+        assert r.status_code != 413 or "characters" in got["detail"]
+
+
+class _Broken(io.BytesIO):
+    """A server's body stream that fails half-way (gunicorn's InvalidChunkSize is no OSError)."""
+
+    def read(self, size=-1):
+        if self.tell() > 0:
+            raise RuntimeError("invalid chunk size")
+        return super().read(max(1, len(self.getvalue()) // 2) if size is None or size < 0 else size)
+
+    readline = read1 = read
+
+    def readinto(self, b):
+        data = self.read(len(b))
+        b[: len(data)] = data
+        return len(data)
 
 
 @pytest.mark.parametrize(
