@@ -9,6 +9,11 @@ Every value can be set from the environment. Why these defaults:
 - timeout: a long article can take tens of seconds on the small CPU models; a worker silent for
   longer than this is killed and replaced. The app answers 503 after FAITS_REQUEST_TIMEOUT (60 s)
   first, so this is the last resort, for a worker that is stuck outside an analysis.
+- FAITS_LOAD=eager (the default): a worker builds the app, and loads its models, before its accept
+  loop, so a restarted worker takes no request it would answer 503 while its siblings could serve it.
+- On SIGTERM the workers finish the request in flight (graceful_timeout) and the connections still
+  waiting in the listen queue are reset: stop routing to the instance first (README, Behind nginx).
+- Sync workers read one client at a time: serve behind a buffering proxy (deploy/nginx.conf).
 """
 
 import os

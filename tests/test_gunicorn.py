@@ -3,8 +3,10 @@ request in flight finish; a killed worker is replaced and the service answers ag
 
 from __future__ import annotations
 
+import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -97,6 +99,39 @@ def test_a_restarted_worker_takes_no_request_before_it_is_ready(log):
         assert set(statuses) == {200}, statuses
         # and the replacement serves once ready
         assert all(post_json(server.port, "/extract", {"text": "Bonjour."})[0] == 200 for _ in range(4))
+
+
+def raw_exchange(port: int, data: bytes) -> tuple[int, bytes]:
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+        sock.sendall(data)
+        out = b""
+        while chunk := sock.recv(65536):
+            out += chunk
+    head, _, body = out.partition(b"\r\n\r\n")
+    return int(head.split()[1]), body
+
+
+@pytest.mark.models
+def test_chunked_bodies_through_gunicorn(log):
+    """gunicorn's own reader: a broken chunk size is a 400 (it reached the catch-all: 500), a chunked body
+    over the byte limit a 413 (it was cut at the limit and read as invalid JSON)."""
+    head = b"POST /extract HTTP/1.1\r\nHost: x\r\nContent-Type: %s\r\nTransfer-Encoding: chunked\r\n\r\n"
+    with Server("spacy", workers=1, env={"FAITS_MAX_CHARS": "1000"}, log=log) as server:
+        limit = 12 * 1000 + 65_536
+        good = json.dumps({"text": "Deux policiers ont été blessés à Nantes."}).encode()
+        status, body = raw_exchange(
+            server.port, head % b"application/json" + b"%x\r\n%s\r\n0\r\n\r\n" % (len(good), good)
+        )
+        assert status == 200 and b'"injured"' in body
+        status, body = raw_exchange(server.port, head % b"application/json" + b"zz\r\n{}\r\n0\r\n\r\n")
+        assert status == 400 and b"could not be read" in body
+        for ctype, payload in ((b"application/json", good + b" " * limit), (b"text/plain", b"a" * (limit + 10))):
+            chunks = b"".join(
+                b"%x\r\n%s\r\n" % (len(payload[i : i + 8192]), payload[i : i + 8192])
+                for i in range(0, len(payload), 8192)
+            )
+            status, body = raw_exchange(server.port, head % ctype + chunks + b"0\r\n\r\n")
+            assert status == 413 and b"over %d bytes" % limit in body, body[:300]
 
 
 def idle_for(pid: int, window_s: float) -> bool:
