@@ -40,8 +40,8 @@ from service.rules.context import Context  # noqa: E402
 from service.rules.engine import is_person  # noqa: E402
 from service.rules.matcher import forms, lexicon_set  # noqa: E402
 from service.rules.pipeline import extract_document  # noqa: E402
-from service.rules.registry import LEAD_KEYS, TRIGGER_KEYS  # noqa: E402
 from service.rules.quantity import YEAR_HI, YEAR_LO  # noqa: E402
+from service.rules.registry import LEAD_KEYS, TRIGGER_KEYS  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED = os.path.normpath(os.path.join(HERE, "..", "..", "shared"))

@@ -13,8 +13,9 @@ from schemas.common import Quantity, Span
 from schemas.dates import DateMention
 from service.document import Document, Entity, Sentence, Word
 from service.lexicon import load
-from service.rules.matcher import clause_head, lexicon_set, norm_text, phrase, text_keys, written_forms
+from service.rules.matcher import clause_head, lexicon_set, phrase, text_keys, written_forms
 from service.rules.quantity import find_quantities
+from service.rules.text import norm_text
 
 LINKS = load("triggers")["count_links"]
 GAP_MARKS = "".join(load("triggers")["count_gap_marks"])
@@ -99,7 +100,7 @@ class Context:
             if q.end > word.start:
                 break
             for lim in limits:
-                gap = self.text[q.end:lim].lower().replace("’", "'").strip(GAP_MARKS + " \u00a0\u202f")
+                gap = norm_text(self.text[q.end:lim]).strip(GAP_MARKS + " \u00a0\u202f")
                 if gap == "" or gap in LINKS:
                     return q
         return None
@@ -119,7 +120,7 @@ class Context:
         links = lexicon_set("triggers:partitive_links")
         for p in self.counts_in(self.doc.sentence_at(q.start))[0]:
             if p.end <= q.start and p.text is not None and \
-                    self.text[p.end:q.start].strip().lower().replace("’", "'") in links:
+                    norm_text(self.text[p.end:q.start]) in links:
                 return p
         return None
 
@@ -240,7 +241,7 @@ class Context:
             while before and (before[-1].upos in ("DET", "ADJ") or before[-1].lemma.lower() == "tout") and \
                     before[-1].lemma.lower() not in preps:
                 before.pop()
-            return bool(before) and (before[-1].text.lower().replace("’", "'") in preps or
+            return bool(before) and (norm_text(before[-1].text) in preps or
                                      before[-1].lemma.lower() in preps or before[-1].text in capitals)
         candidates = []
         for e in self.entities_of(sentence, "LOC"):

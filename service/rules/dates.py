@@ -25,34 +25,31 @@ from typing import Callable, Iterator, Optional
 from schemas.dates import DateMention
 from service.lexicon import load
 from service.rules.scan import Scanner
+from service.rules.text import APOSTROPHES, alternation, norm_text, phrase_pattern
 
 TenseAt = Callable[[int], Optional[str]]
 _L = load("dates")
-_APOS = "".join(_L["apostrophes"])
 _FLAGS = re.IGNORECASE
-_FOLD = str.maketrans({**{a: "'" for a in _APOS}, "-": " ", "‐": " ", "‑": " "})
-# How the lexicon's apostrophes, spaces and hyphens may be written in the text.
-_VARIANTS = {"'": f"[{re.escape(_APOS)}]", " ": r"\s+", "-": r"(?:[-‐‑]|\s+)"}
 _MIN_YEAR, _MAX_YEAR = dt.MINYEAR, dt.MAXYEAR          # 1-9999: values outside are dropped
 
 
 def _key(s: str) -> str:
     """Lookup form of a matched phrase: casefolded, one apostrophe, hyphens read as spaces."""
-    return " ".join(s.casefold().translate(_FOLD).split())
-
-
-def _pat(phrase: str) -> str:
-    return "".join(_VARIANTS.get(ch) or re.escape(ch) for ch in phrase)
+    return norm_text(s, hyphens=True)
 
 
 def _alt(phrases) -> str:
-    return "|".join(_pat(p) for p in sorted(phrases, key=len, reverse=True))
+    return alternation(phrases, spaced_hyphens=True)
+
+
+def _pat(phrase: str) -> str:
+    return phrase_pattern(phrase, spaced_hyphens=True)
 
 
 def _spelled(*lists) -> list[str]:
     """The phrases of `lists`, each also with every other apostrophe: a Scanner indexes the first
     word of each, and "ʼ" (a letter to `re`) makes "aujourdʼhui" one word."""
-    return [p.replace("'", a) for ps in lists for p in ps for a in (_APOS if "'" in p else "'")]
+    return [p.replace("'", a) for ps in lists for p in ps for a in (APOSTROPHES if "'" in p else "'")]
 
 
 def _table(d: dict) -> dict:
@@ -183,7 +180,7 @@ def _prev(text: str, i: int) -> tuple[str, int]:
     body = text[lo:i].rstrip()
     if not body:
         return "", 0
-    end = len(body) - 1 if body[-1] in _APOS and len(body) > 1 and _is_word_char(body[-2]) else len(body)
+    end = len(body) - 1 if body[-1] in APOSTROPHES and len(body) > 1 and _is_word_char(body[-2]) else len(body)
     start = end
     while start > 0 and _is_word_char(body[start - 1]):
         start -= 1
@@ -385,7 +382,7 @@ def _is_name(text: str, m: re.Match, group: str) -> bool:
     if not word[:1].isupper() or word.isupper():
         return False
     before = text[max(0, m.start(group) - 40):m.start(group)].rstrip()     # up to the last visible character
-    return bool(before) and (before[-1].isalnum() or before[-1] in _APOS + "-")
+    return bool(before) and (before[-1].isalnum() or before[-1] in APOSTROPHES + "-")
 
 
 # ---- rules: each yields (start, end, [mentions]) for one match ------------------------------

@@ -8,8 +8,21 @@ from schemas.common import Quantity
 from service.document import Word
 from service.lexicon import load
 from service.rules.context import Context
-from service.rules.matcher import Rule, RuleError, Trigger, check_lexicon_key, clause_head, follow, follow_first, forms, lexicon_set, name_span, norm_text, phrase
+from service.rules.matcher import (
+    Rule,
+    RuleError,
+    Trigger,
+    check_lexicon_key,
+    clause_head,
+    follow,
+    follow_first,
+    forms,
+    lexicon_set,
+    name_span,
+    phrase,
+)
 from service.rules.modality import modality_of, source_of
+from service.rules.text import norm_text
 
 Condition = Callable[[Word, Context], bool]
 # the words that open groups after a total ("dont 17 touristes", "– 41 policiers") and that set a bare

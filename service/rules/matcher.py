@@ -32,6 +32,7 @@ from typing import Iterable, Optional
 
 from service.document import Word
 from service.lexicon import load
+from service.rules.text import norm_text
 
 
 @lru_cache(maxsize=None)
@@ -52,10 +53,6 @@ def forms(word: Word) -> frozenset[str]:
 
 
 _ENDINGS = ("s", "x", "es", "e", "ne", "nes")   # crude plural/feminine strip: "tués" -> "tué", "lycéennes" -> "lycéen"
-
-
-def norm_text(text: str) -> str:
-    return text.lower().replace("’", "'")
 
 
 # a participle of the first group read back to its infinitive: parsers mislemmatise them

@@ -5,7 +5,8 @@ from typing import Optional
 
 from service.document import Sentence, Word
 from service.lexicon import load
-from service.rules.matcher import clause_head, lexicon_set, norm_text, phrase
+from service.rules.matcher import clause_head, lexicon_set, phrase
+from service.rules.text import norm_text
 
 LEX = load("modality")
 REP = LEX["reported"]
@@ -39,7 +40,7 @@ _HYP_VERBS, _HYP_MARKS = lexicon_set("modality:hypothetical.verbs"), lexicon_set
 _HYP_INF_VERBS = lexicon_set("modality:hypothetical.infinitive_verbs")
 _FACTUAL_IN_PAST = lexicon_set("modality:hypothetical.factual_in_past")
 _CND_ENDINGS, _NOT_CND_ENDINGS = tuple(REP["conditional_endings"]), tuple(REP["not_conditional_endings"])
-_SOURCE_PREPS = frozenset(p.replace("’", "'") for p in REP["prepositions"])
+_SOURCE_PREPS = frozenset(norm_text(p) for p in REP["prepositions"])
 
 
 def _negated(scope: list[Word]) -> bool:
@@ -73,7 +74,7 @@ def _conditional(w: Word) -> bool:
 def source_of(sentence: Sentence) -> Optional[tuple[int, int]]:
     """Span of who the sentence's statements are attributed to ("selon la police" -> "la police")."""
     for w in sentence.words:
-        if w.rel == "case" and w.lemma.lower().replace("’", "'") in _SOURCE_PREPS and w.parent is not None:
+        if w.rel == "case" and norm_text(w.lemma) in _SOURCE_PREPS and w.parent is not None:
             return phrase(w.parent)
         # "d'après" is often two words: "d'" + "après"
         if w.text.lower() == "après" and w.id > 1 and sentence.word(w.id - 1).text.lower() in ("d'", "d’"):

@@ -16,6 +16,7 @@ from text_to_num import Token, find_numbers, text2num
 from schemas.common import Quantity
 from service.lexicon import load
 from service.rules.scan import Scanner
+from service.rules.text import alternation, norm_text, phrase_pattern
 
 LEX = load("numbers")
 FLAGS = re.IGNORECASE
@@ -24,46 +25,27 @@ MAX_DIGITS = 15      # longer digit runs are identifiers, not counts (and int() 
 MAX_WORDS = 16       # enough for "deux millions trois cent quatre-vingt-dix-sept mille ..."
 
 
-def _norm(s: str) -> str:
-    return " ".join(s.lower().replace("’", "'").split())
-
-
-def _phrase(p: str) -> str:
-    """Regex for a lexicon phrase: any whitespace between words, either apostrophe."""
-    return r"\s+".join(re.escape(w) for w in p.split()).replace("'", "['’]")
-
-
-def _alt(phrases, lead: bool = False) -> str:
-    """Alternation of phrases, longest first, whole words only. `lead`: the phrase precedes
-    another word, so it must be followed by whitespace unless it ends with an elision."""
-    parts = []
-    for p in sorted(set(phrases), key=len, reverse=True):
-        tail = (r"\s*" if p.endswith("'") else r"(?!\w)\s+") if lead else r"(?!\w)"
-        parts.append(_phrase(p) + (tail if p[-1:].isalnum() or lead else ""))
-    return "(?:" + "|".join(parts) + ")"
-
-
 def _c(pattern: str) -> re.Pattern:
     return re.compile(pattern, FLAGS)
 
 
-COLLECTIVES = {_norm(c[k]): (c["value"], k == "plural")
+COLLECTIVES = {norm_text(c[k]): (c["value"], k == "plural")
                for c in LEX["collectives"] for k in ("singular", "plural") if k in c}
 PLURALS = [w for w, (_, plural) in COLLECTIVES.items() if plural]
-MULTIPLIERS = {_norm(k): v for k, v in LEX["multipliers"].items()}
-SCALES = {_norm(k): v for k, v in LEX["scales"].items()}
-QUALIFIERS = {_norm(p): q for q, ps in LEX["qualifiers"].items() for p in ps}
-SUFFIXES = {_norm(p): q for q, ps in LEX["suffix_qualifiers"].items() for p in ps}
-SINGULAR_DETS = {_norm(d) for d in LEX["singular_determiners"]}
-ARTICLES = {_norm(a) for a in LEX["article_numbers"]}
-NOT_ALONE = {_norm(w) for w in LEX["not_alone"]}
-RANGE_SCALE_WORDS = {_norm(w) for w in LEX["range_scale_words"]}
-OPENERS = {_norm(o): c for o, c in LEX["range_openers"].items()}
+MULTIPLIERS = {norm_text(k): v for k, v in LEX["multipliers"].items()}
+SCALES = {norm_text(k): v for k, v in LEX["scales"].items()}
+QUALIFIERS = {norm_text(p): q for q, ps in LEX["qualifiers"].items() for p in ps}
+SUFFIXES = {norm_text(p): q for q, ps in LEX["suffix_qualifiers"].items() for p in ps}
+SINGULAR_DETS = {norm_text(d) for d in LEX["singular_determiners"]}
+ARTICLES = {norm_text(a) for a in LEX["article_numbers"]}
+NOT_ALONE = {norm_text(w) for w in LEX["not_alone"]}
+RANGE_SCALE_WORDS = {norm_text(w) for w in LEX["range_scale_words"]}
+OPENERS = {norm_text(o): c for o, c in LEX["range_openers"].items()}
 YEAR_LO, YEAR_HI = LEX["year_range"]
 
 L = r"(?<![\w-])"                                      # word start, not inside "COVID-19"
-WORD = _alt(LEX["number_words"])
-OF = _alt(LEX["of"], lead=True)
+WORD = alternation(LEX["number_words"], bounded=True)
+OF = alternation(LEX["of"], lead=True)
 
 
 def _chars(chars) -> str:
@@ -82,36 +64,36 @@ DIGITS = (rf"(?<!\w)(?<!\d{MARKS})(?P<int>\d{{1,3}}(?P<sep>{_chars(GROUP_SEPS)})
           rf"|[1-9]\d{{0,2}}(?P<gf>{_chars(LEX['group_fallbacks'])})\d{{3}}(?:(?P=gf)\d{{3}})*"
           rf"|\d+)(?:{_chars(DEC_MARKS)}(?P<dec>\d+))?(?!{MARKS}?\d)(?!\w)")
 # words of a run: joined by spaces, hyphens, or the joiner before a joined word ("vingt et un", "soixante-et-onze")
-JOIN = rf"(?:\s+|-)(?:{_phrase(LEX['number_joiner'])}(?:\s+|-)(?={_alt(LEX['joined_words'])}))?"
+JOIN = rf"(?:\s+|-)(?:{phrase_pattern(LEX['number_joiner'])}(?:\s+|-)(?={alternation(LEX['joined_words'], bounded=True)}))?"
 WORDS = rf"{L}{WORD}(?:{JOIN}{WORD}){{0,{MAX_WORDS - 1}}}(?!-\w)"
-DETS = _alt(LEX["singular_determiners"] + LEX["vague_determiners"])
+DETS = alternation(LEX["singular_determiners"] + LEX["vague_determiners"], bounded=True)
 ATOM_RE = _c(
-    rf"(?P<single>(?<!\w){_alt(LEX['single'])})"
-    rf"|(?P<coll>{L}(?:(?P<det>{DETS})\s+(?:{_alt(LEX['collective_adjectives'])}\s+)?)?"
-    rf"(?P<cw>{_alt(COLLECTIVES)}))"
+    rf"(?P<single>(?<!\w){alternation(LEX['single'], bounded=True)})"
+    rf"|(?P<coll>{L}(?:(?P<det>{DETS})\s+(?:{alternation(LEX['collective_adjectives'], bounded=True)}\s+)?)?"
+    rf"(?P<cw>{alternation(COLLECTIVES, bounded=True)}))"
     rf"|{DIGITS}|(?P<words>{WORDS})")
 # where a count can start: searched at these words only (see scan.py)
 ATOMS = Scanner(ATOM_RE, LEX["single"], LEX["singular_determiners"], LEX["vague_determiners"], COLLECTIVES,
                 LEX["number_words"], digits=True)
-TOKEN_RE = _c(rf"{WORD}|(?<!\w){_phrase(LEX['number_joiner'])}(?!\w)")     # the words of a run
-HALF_RE = _c(rf"\s+{_alt(LEX['halves'])}")
-MULT_RE = _c(rf"\s+(?P<m>{_alt(MULTIPLIERS)})")
-PLURAL_AFTER_RE = _c(rf"\s+(?P<cw>{_alt(PLURALS)})")
-SCALE_RE = _c(rf"\s+{OF}(?P<s>{_alt(SCALES)})")
-UNIT_RE = _c(rf"\s*{OF}?(?:{_alt(LEX['time_units'])}(?:\s*\d{{2}}(?!\d))?|{_alt(LEX['units_after'])})")
-RANGE_RE = _c("|".join(rf"\s*{re.escape(c)}\s*" if not c[0].isalpha() else rf"\s+{_phrase(c)}\s+"
+TOKEN_RE = _c(rf"{WORD}|(?<!\w){phrase_pattern(LEX['number_joiner'])}(?!\w)")     # the words of a run
+HALF_RE = _c(rf"\s+{alternation(LEX['halves'], bounded=True)}")
+MULT_RE = _c(rf"\s+(?P<m>{alternation(MULTIPLIERS, bounded=True)})")
+PLURAL_AFTER_RE = _c(rf"\s+(?P<cw>{alternation(PLURALS, bounded=True)})")
+SCALE_RE = _c(rf"\s+{OF}(?P<s>{alternation(SCALES, bounded=True)})")
+UNIT_RE = _c(rf"\s*{OF}?(?:{alternation(LEX['time_units'], bounded=True)}(?:\s*\d{{2}}(?!\d))?|{alternation(LEX['units_after'], bounded=True)})")
+RANGE_RE = _c("|".join(rf"\s*{re.escape(c)}\s*" if not c[0].isalpha() else rf"\s+{phrase_pattern(c)}\s+"
                        for c in LEX["range_connectors"]))
-OPENER_RE = Scanner(_c(rf"(?<!\w)(?P<o>{_alt(OPENERS)})\s+\Z"), OPENERS)
-OPENER_CONNECTORS = {o: _c(rf"\s+{_phrase(c)}\s+") for o, c in OPENERS.items()}
-QUAL_RE = Scanner(_c(rf"(?<![\w-])(?P<q>{_alt(QUALIFIERS, lead=True)})\Z"), QUALIFIERS)
-SUFFIX_RE = _c(rf"\s+(?P<q>{_alt(SUFFIXES)})")
-MONTHS = _alt(LEX["months"])
-DAY = rf"\s*{_alt(LEX['date_connectors'])}\s*(?:{_alt(LEX['date_articles'])}\s+)?\d{{1,2}}(?!\d)"
+OPENER_RE = Scanner(_c(rf"(?<!\w)(?P<o>{alternation(OPENERS, bounded=True)})\s+\Z"), OPENERS)
+OPENER_CONNECTORS = {o: _c(rf"\s+{phrase_pattern(c)}\s+") for o, c in OPENERS.items()}
+QUAL_RE = Scanner(_c(rf"(?<![\w-])(?P<q>{alternation(QUALIFIERS, lead=True)})\Z"), QUALIFIERS)
+SUFFIX_RE = _c(rf"\s+(?P<q>{alternation(SUFFIXES, bounded=True)})")
+MONTHS = alternation(LEX["months"], bounded=True)
+DAY = rf"\s*{alternation(LEX['date_connectors'], bounded=True)}\s*(?:{alternation(LEX['date_articles'], bounded=True)}\s+)?\d{{1,2}}(?!\d)"
 DATE_AFTER_RE = _c(rf"(?:{DAY}){{0,6}}\s+{MONTHS}")          # "8 au 9 juillet", "3, 4 et 5 mai"
 MONTH_BEFORE_RE = Scanner(_c(rf"(?<!\w){MONTHS}\s+\Z"), LEX["months"])
-WEEKDAY_BEFORE_RE = Scanner(_c(rf"(?<!\w){_alt(LEX['weekdays'])}\s+\Z"), LEX["weekdays"])
-YEAR_BEFORE_RE = Scanner(_c(rf"(?<![\w-]){_alt(LEX['year_markers'], lead=True)}\Z"), LEX["year_markers"])
-UNIT_BEFORE_RE = Scanner(_c(rf"(?<!\w){_alt(LEX['units_before'])}\s*\Z"), LEX["units_before"])
+WEEKDAY_BEFORE_RE = Scanner(_c(rf"(?<!\w){alternation(LEX['weekdays'], bounded=True)}\s+\Z"), LEX["weekdays"])
+YEAR_BEFORE_RE = Scanner(_c(rf"(?<![\w-]){alternation(LEX['year_markers'], lead=True)}\Z"), LEX["year_markers"])
+UNIT_BEFORE_RE = Scanner(_c(rf"(?<!\w){alternation(LEX['units_before'], bounded=True)}\s*\Z"), LEX["units_before"])
 
 
 @dataclass
@@ -165,7 +147,7 @@ def _read_words(run: str) -> Optional[tuple[int, int, bool, str, int]]:
     begin with a number or the number is a word that never stands alone ("mil"). Runs repeat
     ("un", "deux"): cached."""
     toks = list(TOKEN_RE.finditer(run))
-    words = [_norm(t.group()) for t in toks]
+    words = [norm_text(t.group()) for t in toks]
     found = find_numbers([_Tok(w) for w in words], "fr", 0.0)
     if not found or found[0].start != 0 or found[0].is_ordinal:
         return None
@@ -191,8 +173,8 @@ def _core(text: str, m: re.Match) -> Optional[_Core]:
     if m.group("single"):
         return _Core(m.start(), m.end(), Decimal(1))
     if m.group("coll"):
-        base, plural = COLLECTIVES[_norm(m.group("cw"))]
-        det = _norm(m.group("det") or "")
+        base, plural = COLLECTIVES[norm_text(m.group("cw"))]
+        det = norm_text(m.group("det") or "")
         if not plural and det not in SINGULAR_DETS:
             return None                           # "en quarantaine" is not forty
         vague = plural and det not in SINGULAR_DETS
@@ -209,7 +191,7 @@ def _core(text: str, m: re.Match) -> Optional[_Core]:
             digits, dec = m.group("int").split(gf)          # "1,500 million": the decimal mark
         core = _Core(m.start(), m.end(), Decimal(f"{digits}.{dec}" if dec else digits))
         if mm:
-            core.mult, core.end = MULTIPLIERS[_norm(mm.group("m"))], mm.end()
+            core.mult, core.end = MULTIPLIERS[norm_text(mm.group("m"))], mm.end()
             if hm := HALF_RE.match(text, core.end):
                 core.half, core.end = core.mult // 2, hm.end()
         core.fraction = bool(dec) and core.mult == 1
@@ -221,11 +203,11 @@ def _core(text: str, m: re.Match) -> Optional[_Core]:
     if m.group("coll") is None:
         pm = PLURAL_AFTER_RE.match(text, core.end)       # "deux centaines": approximate product
         if pm and not core.fraction:
-            core.mant *= COLLECTIVES[_norm(pm.group("cw"))][0]
+            core.mant *= COLLECTIVES[norm_text(pm.group("cw"))][0]
             core.end, core.qualifier, core.article, core.year_like = pm.end(), "approximate", False, False
     sm = SCALE_RE.match(text, core.end)                  # "des dizaines de milliers"
     if sm and (m.group("coll") or core.qualifier != "exact"):
-        core.mult *= SCALES[_norm(sm.group("s"))]
+        core.mult *= SCALES[norm_text(sm.group("s"))]
         core.end = sm.end()
     return core
 
@@ -279,7 +261,7 @@ def find_quantities(text: str, offset: int = 0, begin: int = 0, stop: Optional[i
         before = max(floor, lo.start - WINDOW)
         start = lo.start
         om = OPENER_RE.search(text, before, lo.start)
-        hi = _range_end(text, lo, OPENER_CONNECTORS[_norm(om.group("o"))]) if om else None
+        hi = _range_end(text, lo, OPENER_CONNECTORS[norm_text(om.group("o"))]) if om else None
         if hi:
             start = om.start()                           # "entre" belongs to the span
         else:
@@ -293,9 +275,9 @@ def find_quantities(text: str, offset: int = 0, begin: int = 0, stop: Optional[i
         if hi:
             qualifier, hi_v = "at_least", hi.value
         elif (qm := QUAL_RE.search(text, before, start)) is not None:
-            qualifier, start = QUALIFIERS[_norm(qm.group("q"))], qm.start()
+            qualifier, start = QUALIFIERS[norm_text(qm.group("q"))], qm.start()
         elif (sm := SUFFIX_RE.match(text, end)) is not None:
-            qualifier, end = SUFFIXES[_norm(sm.group("q"))], sm.end()
+            qualifier, end = SUFFIXES[norm_text(sm.group("q"))], sm.end()
         found.append(_quantity(text[start:end], lo_v, hi_v, qualifier, start + offset, end + offset))
         pos = floor = end
     return found

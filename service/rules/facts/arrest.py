@@ -6,10 +6,30 @@ from typing import Optional
 from schemas.facts import ArrestFact
 from service.document import Word
 from service.rules.context import Context
-from service.rules.engine import (SUBCOUNT_TRIGGER, FactType, among_group, common_fields, find_count, group_facts,
-                                  is_person, subcounts, surnames)
-from service.rules.matcher import (Example, Rule, Trigger, clause_span, follow, follow_first, forms, is_passive,
-                                   lexicon_set, name_span, phrase)
+from service.rules.engine import (
+    SUBCOUNT_TRIGGER,
+    FactType,
+    among_group,
+    common_fields,
+    find_count,
+    group_facts,
+    is_person,
+    subcounts,
+    surnames,
+)
+from service.rules.matcher import (
+    Example,
+    Rule,
+    Trigger,
+    clause_span,
+    follow,
+    follow_first,
+    forms,
+    is_passive,
+    lexicon_set,
+    name_span,
+    phrase,
+)
 
 L = "triggers:arrest."
 VERB = frozenset({"VERB", "ADJ"})

@@ -6,10 +6,26 @@ from typing import Optional
 from schemas.facts import CasualtiesFact
 from service.document import Sentence, Word
 from service.rules.context import Context
-from service.rules.engine import (ELLIPTIC_TRIGGER, ONE, SUBCOUNT_TRIGGER, FactType, among_group, common_fields,
-                                  coordinated_groups, elliptic_counts, find_count, group_facts, is_person,
-                                  links_a_count, list_before, noun_label, pronoun_person, subcounts, tally)
-from service.rules.matcher import Example, Rule, Trigger, clause_span, follow, forms, lexicon_set
+from service.rules.engine import (
+    ELLIPTIC_TRIGGER,
+    ONE,
+    SUBCOUNT_TRIGGER,
+    FactType,
+    among_group,
+    common_fields,
+    coordinated_groups,
+    elliptic_counts,
+    find_count,
+    group_facts,
+    is_person,
+    links_a_count,
+    list_before,
+    noun_label,
+    pronoun_person,
+    subcounts,
+    tally,
+)
+from service.rules.matcher import Example, Rule, Trigger, clause_span, forms, lexicon_set
 
 L = "triggers:casualties."
 NOUN_LIKE = frozenset({"NOUN", "ADJ", "VERB", "PROPN"})

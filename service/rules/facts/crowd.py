@@ -5,7 +5,8 @@ from schemas.facts import CrowdFact
 from service.document import Word
 from service.rules.context import Context
 from service.rules.engine import ELLIPTIC_TRIGGER, FactType, common_fields, elliptic_counts, links_a_count
-from service.rules.matcher import Example, Rule, Trigger, clause_head, clause_span, forms, lexicon_set, norm_text, phrase
+from service.rules.matcher import Example, Rule, Trigger, clause_head, clause_span, forms, lexicon_set, phrase
+from service.rules.text import norm_text
 
 L = "triggers:crowd."
 NOUNS = frozenset({"NOUN", "PROPN"})
@@ -53,7 +54,7 @@ RULES = [
 
 def _other_fact(w: Word, ctx: Context) -> bool:
     """'12 manifestants ont été interpellés / blessés' counts arrests or casualties, not a crowd."""
-    from service.rules.registry import claimed_words     # the registry imports this module
+    from service.rules.registry import claimed_words  # the registry imports this module
     other = claimed_words(but="crowd")
     head = clause_head(w)
     near = [head] if head is not None else []

@@ -7,8 +7,18 @@ from schemas.facts import TroopsFact
 from service.document import Document, Sentence, Word
 from service.rules.context import Context
 from service.rules.engine import FactType, common_fields, elliptic_counts, links_a_count, tally
-from service.rules.matcher import (Example, Rule, Trigger, clause_head, clause_span, follow, follow_first, forms,
-                                   lexicon_set, phrase)
+from service.rules.matcher import (
+    Example,
+    Rule,
+    Trigger,
+    clause_head,
+    clause_span,
+    follow,
+    follow_first,
+    forms,
+    lexicon_set,
+    phrase,
+)
 
 L = "triggers:troops."
 LINK_UPOS = frozenset({"PUNCT", "CCONJ", "PRON", "ADP", "SCONJ", "ADV"})
