@@ -51,6 +51,7 @@ def test_slow_analysis_is_503_then_the_next_request_succeeds(analyzers, monkeypa
     assert r.status_code == 200 and r.get_json()["facts"][0]["type"] == "arrest"
 
 
+@pytest.mark.models  # the real library's native code is what is timed
 def test_the_503_comes_on_time_while_the_library_works(analyzers):
     """The timeout is honest: the analyzer's native code lets the waiting request go at its time limit
     (spaCy's tokenizer holds the interpreter for a whole run: runs are handed to it in pieces)."""
