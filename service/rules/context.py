@@ -81,10 +81,18 @@ class Context:
         janvier") is never a count."""
         got = self._counts.get(sentence)
         if got is None:
-            found = [q for q in find_quantities(self.text, begin=sentence.start, stop=sentence.end)
-                     if not any(d.start < q.end and q.start < d.end for d in self.dates)]
+            # read from the sentence before: a count the parser cut in two ("UN MILLION | DEUX CENT
+            # MILLE") belongs to the sentence it starts in, and is not counted again in pieces
+            i = self._sentence_index.get(sentence.start, 0)
+            begin = self.doc.sentences[i - 1].start if i > 0 else sentence.start
+            found = [q for q in find_quantities(self.text, begin=begin, stop=sentence.end)
+                     if q.start >= sentence.start and not any(d.start < q.end and q.start < d.end for d in self.dates)]
             got = self._counts[sentence] = (found, [q.start for q in found])
         return got
+
+    @cached_property
+    def _sentence_index(self) -> dict[int, int]:
+        return {s.start: i for i, s in enumerate(self.doc.sentences)}
 
     def quantity_before(self, word: Word) -> Optional[Quantity]:
         """The count written right before `word`: "12 morts", "une vingtaine de blessés",

@@ -71,6 +71,7 @@ ATOM_RE = _c(
     rf"(?P<single>(?<!\w){alternation(LEX['single'], bounded=True)})"
     rf"|(?P<coll>{L}(?:(?P<det>{DETS})\s+(?:{alternation(LEX['collective_adjectives'], bounded=True)}\s+)?)?"
     rf"(?P<cw>{alternation(COLLECTIVES, bounded=True)}))"
+    rf"|(?P<halfm>{L}(?:{DETS})\s+{alternation(LEX['half_words'])}[-‐‑\s](?P<hm>{alternation(MULTIPLIERS, bounded=True)}))"
     rf"|{DIGITS}|(?P<words>{WORDS})")
 # where a count can start: searched at these words only (see scan.py)
 ATOMS = Scanner(ATOM_RE, LEX["single"], LEX["singular_determiners"], LEX["vague_determiners"], COLLECTIVES,
@@ -78,6 +79,8 @@ ATOMS = Scanner(ATOM_RE, LEX["single"], LEX["singular_determiners"], LEX["vague_
 TOKEN_RE = _c(rf"{WORD}|(?<!\w){phrase_pattern(LEX['number_joiner'])}(?!\w)")     # the words of a run
 HALF_RE = _c(rf"\s+{alternation(LEX['halves'], bounded=True)}")
 MULT_RE = _c(rf"\s+(?P<m>{alternation(MULTIPLIERS, bounded=True)})")
+# the rest written in digits after a multiplier: "1 million 200 000"
+REST_RE = _c(rf"\s+(?P<r>\d{{1,3}}(?:(?P<sep>{_chars(GROUP_SEPS)})\d{{3}})*)(?!{MARKS}?\d)(?!\w)")
 PLURAL_AFTER_RE = _c(rf"\s+(?P<cw>{alternation(PLURALS, bounded=True)})")
 SCALE_RE = _c(rf"\s+{OF}(?P<s>{alternation(SCALES, bounded=True)})")
 UNIT_RE = _c(rf"\s*{OF}?(?:{alternation(LEX['time_units'], bounded=True)}(?:\s*\d{{2}}(?!\d))?|{alternation(LEX['units_after'], bounded=True)})")
@@ -103,7 +106,7 @@ class _Core:
     end: int
     mant: Decimal             # the number as written, before any multiplier
     mult: int = 1
-    half: int = 0             # "et demi" after a number ending in a multiplier: half of it
+    added: int = 0            # after a multiplier: "et demi" (half of it), "1 million 200 000" (the rest)
     scale: int = 1            # words ending in scale words ("quatre cents"): what a range's low end shares
     qualifier: str = "exact"
     article: bool = False     # bare "un"/"une"
@@ -112,7 +115,7 @@ class _Core:
 
     @property
     def value(self) -> int:
-        return int(self.mant * self.mult) + self.half
+        return int(self.mant * self.mult) + self.added
 
 
 class _Tok(Token):
@@ -134,7 +137,7 @@ def _words(text: str, m: re.Match) -> Optional[_Core]:
     core = _Core(m.start(), m.start() + length, Decimal(value), article=article, scale=scale,
                  year_like=YEAR_LO <= value <= YEAR_HI)      # "en deux mille dix-neuf"
     if last in MULTIPLIERS and (hm := HALF_RE.match(text, core.end)):
-        core.half, core.end = MULTIPLIERS[last] // 2, hm.end()
+        core.added, core.end = MULTIPLIERS[last] // 2, hm.end()
     return core
 
 
@@ -172,6 +175,8 @@ def _read_words(run: str) -> Optional[tuple[int, int, bool, str, int]]:
 def _core(text: str, m: re.Match) -> Optional[_Core]:
     if m.group("single"):
         return _Core(m.start(), m.end(), Decimal(1))
+    if m.group("halfm"):                                 # "un demi-million"
+        return _Core(m.start(), m.end(), Decimal(MULTIPLIERS[norm_text(m.group("hm"))]) / 2)
     if m.group("coll"):
         base, plural = COLLECTIVES[norm_text(m.group("cw"))]
         det = norm_text(m.group("det") or "")
@@ -193,7 +198,11 @@ def _core(text: str, m: re.Match) -> Optional[_Core]:
         if mm:
             core.mult, core.end = MULTIPLIERS[norm_text(mm.group("m"))], mm.end()
             if hm := HALF_RE.match(text, core.end):
-                core.half, core.end = core.mult // 2, hm.end()
+                core.added, core.end = core.mult // 2, hm.end()
+            elif (rm := REST_RE.match(text, core.end)) and not dec:
+                rest = int(re.sub(r"\D", "", rm.group("r")))
+                if core.mult // 1000 <= rest < core.mult:           # "1 million 200 000", not "2 millions 3 ..."
+                    core.added, core.end = rest, rm.end()
         core.fraction = bool(dec) and core.mult == 1
         core.year_like = not (m.group("sep") or gf) and len(digits) == 4 and YEAR_LO <= int(digits) <= YEAR_HI
     else:

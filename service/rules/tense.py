@@ -50,6 +50,9 @@ def clause_tense(head: Word) -> Optional[str]:
                 return "future"                            # "vont déployer", "doit se rendre"
             return clause_tense(governor)                  # "devait partir", "a décidé de partir"
     finite = [v for v in [*auxes, head] if v.feat("VerbForm") == "Fin"]
+    if head.feat("VerbForm") == "Part" and not auxes and head.rel == "xcomp" and head.parent is not None and \
+            head.parent.upos in ("VERB", "AUX"):
+        return clause_tense(head.parent)       # "reste ouverte jusqu'au 1er mars": the tense of "reste"
     if head.feat("VerbForm") == "Part" and head.feat("Tense") != "Pres" and \
             (not auxes or any(a.lemma.lower() in _PAST_AUX for a in auxes)):
         if _passive(head, auxes):          # "est attendue": the tense of "être"
