@@ -55,6 +55,7 @@ RULES = [
             Example("La force Barkhane va passer de 4 500 à 5 100 hommes d'ici mars.", {"count": 5100}),
             Example("La force Barkhane va passer de 4 500 à 5 100 hommes d'ici mars.", {"count": 4500}),
             Example("Le club va passer de 400 à 500 hommes inscrits.", absent=True),
+            Example("Les effectifs de la mission seront portés à 12 000 soldats en juin.", {"count": 12000}),
             Example("Le Japon a déployé dimanche 120 des 700 Casques bleus du bataillon à Juba.", {"count": 120}),
             Example("Le Japon a déployé dimanche 120 des 700 Casques bleus du bataillon à Juba.", {"count": 700}),
             Example("Le déploiement de 5 000 panneaux solaires est prévu.", absent=True),
@@ -100,7 +101,7 @@ def _changes(w: Word, noun: Word) -> bool:
     5 100 hommes", "porter le contingent à 600 soldats")."""
     if w.upos != "VERB" or not forms(w) & lexicon_set(L + "change_verbs"):
         return False
-    who = follow(w, "nsubj") + follow(w, "<xcomp/nsubj") + follow(w, "obj")      # "va passer": the subject of "va"
+    who = follow(w, "nsubj*") + follow(w, "<xcomp/nsubj*") + follow(w, "obj")    # "va passer": the subject of "va"
     return any(x.lemma.lower() in lexicon_set(L + "bodies") or forms(x) & lexicon_set(L + "nouns")
                for x in who if x is not noun)
 
