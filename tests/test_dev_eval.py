@@ -1,6 +1,7 @@
 """A floor under the measured quality on the development files ../shared/eval/dev.jsonl and dev2.jsonl
 (read at run time), both analyzers: a change that loses precision or recall fails here. `make eval`
 prints the full tables."""
+
 from __future__ import annotations
 
 import json

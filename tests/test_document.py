@@ -1,4 +1,5 @@
 """The parsed-document type: the links a Sentence sets, and Document.release()."""
+
 from __future__ import annotations
 
 import gc
@@ -30,7 +31,7 @@ def test_links():
     by_text = {w.text: w for w in words}
     root = by_text["blessés"]
     assert root.parent is None and root.rel == "root"
-    assert [c.text for c in root.children] == ["gendarmes", "ont", "été", "Tulle", "."]     # in sentence order
+    assert [c.text for c in root.children] == ["gendarmes", "ont", "été", "Tulle", "."]  # in sentence order
     assert by_text["gendarmes"].rel == "nsubj" and by_text["gendarmes"].parent is root
     assert [c.text for c in by_text["gendarmes"].children] == ["Deux"]
     leaves = [w.text for w in words if not w.children]
@@ -43,7 +44,7 @@ def _tree_garbage() -> int:
     counted), then freed for good; a count, so that nothing here keeps them."""
     gc.set_debug(gc.DEBUG_SAVEALL)
     gc.collect()
-    found = sum(type(o) in (Word, Sentence) for o in gc.garbage)      # type(): a dead weak proxy may be there
+    found = sum(type(o) in (Word, Sentence) for o in gc.garbage)  # type(): a dead weak proxy may be there
     gc.set_debug(0)
     gc.garbage.clear()
     gc.collect()
@@ -58,11 +59,11 @@ def test_release_leaves_nothing_for_the_collector():
         _tree_garbage()
         doc = _doc()
         del doc
-        assert _tree_garbage() == 9           # the unreleased tree (8 words, 1 sentence): only the collector frees it
+        assert _tree_garbage() == 9  # the unreleased tree (8 words, 1 sentence): only the collector frees it
         doc = _doc()
         doc.release()
         del doc
-        assert _tree_garbage() == 0           # released: freed at once, nothing left to find
+        assert _tree_garbage() == 0  # released: freed at once, nothing left to find
     finally:
         gc.set_debug(flags)
         gc.garbage.clear()
@@ -73,9 +74,9 @@ def test_release_leaves_nothing_for_the_collector():
 def test_released_words_cannot_be_read():
     doc = _doc()
     doc.release()
-    assert doc.sentences[0].forms[1] == "gendarmes"              # the spans and columns stay
+    assert doc.sentences[0].forms[1] == "gendarmes"  # the spans and columns stay
     with pytest.raises(RuntimeError):
-        doc.sentences[0].words                                    # the words are gone: reading them says so
+        _ = doc.sentences[0].words  # the words are gone: reading them says so
 
 
 def test_words_built_on_first_use():
@@ -87,21 +88,22 @@ def test_words_built_on_first_use():
         calls.append(1)
         return _doc().sentences[0].words
 
-    lazy = Sentence(start=eager.start, end=eager.end, text=eager.text, forms=eager.forms, lemmas=eager.lemmas,
-                    build=build)
+    lazy = Sentence(
+        start=eager.start, end=eager.end, text=eager.text, forms=eager.forms, lemmas=eager.lemmas, build=build
+    )
     assert lazy.forms == [w.text for w in eager.words] and lazy.lemmas[1] == "gendarme"
     assert not calls and lazy.build_s == 0.0
     words = lazy.words
-    assert calls == [1] and lazy.words is words and lazy.build_s > 0.0        # built once
+    assert calls == [1] and lazy.words is words and lazy.build_s > 0.0  # built once
     assert all(w.sentence is lazy for w in words) and lazy.word(2).parent is lazy.word(5)
     unread = Sentence(start=0, end=1, text="x", forms=["x"], lemmas=["x"], build=build)
     unread.release()
     with pytest.raises(RuntimeError):
-        unread.words
-    assert calls == [1]                                                        # released unread: never built
+        _ = unread.words
+    assert calls == [1]  # released unread: never built
     with pytest.raises(TypeError):
-        Sentence(start=0, end=1, text="x")                                     # neither words nor build
+        Sentence(start=0, end=1, text="x")  # neither words nor build
     with pytest.raises(TypeError):
-        Sentence(words, start=0, end=1, build=build)                           # both
+        Sentence(words, start=0, end=1, build=build)  # both
     with pytest.raises(ValueError):
-        Sentence(_doc().sentences[0].words, start=0, end=1, forms=["x"])      # a form per word
+        Sentence(_doc().sentences[0].words, start=0, end=1, forms=["x"])  # a form per word

@@ -3,6 +3,7 @@
 Each family has sentences of our own; a case names the fact type and the slots it must carry (a
 count as its value), or `None`: no asserted fact of that type. A case an analyzer cannot pass yet is
 an expected failure, with the reason (strict: a pass is reported)."""
+
 from __future__ import annotations
 
 import datetime
@@ -15,23 +16,36 @@ FAMILIES = {
     "event nouns": [
         ("L'arrestation, mardi, de trois dirigeants syndicaux a surpris le pays.", "arrest", {"count": 3}),
         ("La préfecture a confirmé l'interpellation de 45 personnes après les heurts.", "arrest", {"count": 45}),
-        ("Les familles attendent après la disparition d'une centaine de pêcheurs au large de Dakar.",
-         "casualties", {"kind": "missing", "count": 100}),
+        (
+            "Les familles attendent après la disparition d'une centaine de pêcheurs au large de Dakar.",
+            "casualties",
+            {"kind": "missing", "count": 100},
+        ),
         ("La ministre a annoncé le déploiement de 500 militaires au Sahel.", "troops", {"count": 500}),
         ("Paris a décidé un renfort de 220 soldats pour la mission.", "troops", {"count": 220}),
         ("Le déploiement de 5 000 panneaux solaires est prévu.", "troops", None),
     ],
     "a count standing for its noun": [
         ("Sur 800 suspects, 312 ont été interpellés.", "arrest", {"count": 312}),
-        ("Des milliers de manifestants ont défilé samedi. Ils étaient plus de 1,2 million selon les organisateurs.",
-         "crowd", {"count": 1200000}),
+        (
+            "Des milliers de manifestants ont défilé samedi. Ils étaient plus de 1,2 million selon les organisateurs.",
+            "crowd",
+            {"count": 1200000},
+        ),
         ("La marche a eu lieu dimanche à Lille. La police en a compté 35 000.", "crowd", {"count": 35000}),
-        ("L'accident a fait quinze morts selon un journal, vingt selon un autre.", "casualties",
-         {"kind": "killed", "count": 20}),
+        (
+            "L'accident a fait quinze morts selon un journal, vingt selon un autre.",
+            "casualties",
+            {"kind": "killed", "count": 20},
+        ),
         ("Sur 800 machines, 312 ont été arrêtées.", "arrest", None),
     ],
     "existential and toll forms": [
-        ("On compte un peu plus de 300 morts.", "casualties", {"kind": "killed", "count": 300, "qualifier": "more_than"}),
+        (
+            "On compte un peu plus de 300 morts.",
+            "casualties",
+            {"kind": "killed", "count": 300, "qualifier": "more_than"},
+        ),
         ("On dénombre 12 blessés après l'explosion.", "casualties", {"kind": "injured", "count": 12}),
         ("Le bilan fait état de 40 tués dans la région.", "casualties", {"kind": "killed", "count": 40}),
         ("Le nombre de disparus s'élève désormais à 21.", "casualties", {"kind": "missing", "count": 21}),
@@ -39,25 +53,49 @@ FAMILIES = {
         ("Le nombre de morts de la grippe baisse de 20 % par an.", "casualties", None),
     ],
     "lists of victim groups": [
-        ("Quatre-vingts personnes, dont 30 policiers et deux pompiers, ont été blessées.", "casualties",
-         {"kind": "injured", "count": 80}),
-        ("Quatre-vingts personnes, dont 30 policiers et deux pompiers, ont été blessées.", "casualties",
-         {"kind": "injured", "count": 2, "victims": "pompiers"}),
-        ("Parmi les blessés figurent quatre Français, deux Allemands et un Espagnol.", "casualties",
-         {"kind": "injured", "count": 1, "victims": "Espagnol"}),
-        ("Trois Belges ont aussi été blessés, tout comme un Suisse.", "casualties",
-         {"kind": "injured", "count": 1, "victims": "Suisse"}),
+        (
+            "Quatre-vingts personnes, dont 30 policiers et deux pompiers, ont été blessées.",
+            "casualties",
+            {"kind": "injured", "count": 80},
+        ),
+        (
+            "Quatre-vingts personnes, dont 30 policiers et deux pompiers, ont été blessées.",
+            "casualties",
+            {"kind": "injured", "count": 2, "victims": "pompiers"},
+        ),
+        (
+            "Parmi les blessés figurent quatre Français, deux Allemands et un Espagnol.",
+            "casualties",
+            {"kind": "injured", "count": 1, "victims": "Espagnol"},
+        ),
+        (
+            "Trois Belges ont aussi été blessés, tout comme un Suisse.",
+            "casualties",
+            {"kind": "injured", "count": 1, "victims": "Suisse"},
+        ),
         ("On compte 30 blessés, dont 12 grièvement.", "casualties", {"kind": "injured", "count": 30}),
     ],
     "groups coordinated in the subject": [
-        ("Deux soldats maliens et trois civils ont été tués dans l'embuscade.", "casualties",
-         {"kind": "killed", "count": 2, "victims": "soldats maliens"}),
-        ("Deux soldats maliens et trois civils ont été tués dans l'embuscade.", "casualties",
-         {"kind": "killed", "count": 3, "victims": "civils"}),
-        ("Douze Italiens, sept Grecs et quatre Turcs ont perdu la vie dans le naufrage.", "casualties",
-         {"kind": "killed", "count": 7, "victims": "Grecs"}),
-        ("Quatre policiers ont été blessés, un photographe et un passant aussi.", "casualties",
-         {"kind": "injured", "count": 4}),
+        (
+            "Deux soldats maliens et trois civils ont été tués dans l'embuscade.",
+            "casualties",
+            {"kind": "killed", "count": 2, "victims": "soldats maliens"},
+        ),
+        (
+            "Deux soldats maliens et trois civils ont été tués dans l'embuscade.",
+            "casualties",
+            {"kind": "killed", "count": 3, "victims": "civils"},
+        ),
+        (
+            "Douze Italiens, sept Grecs et quatre Turcs ont perdu la vie dans le naufrage.",
+            "casualties",
+            {"kind": "killed", "count": 7, "victims": "Grecs"},
+        ),
+        (
+            "Quatre policiers ont été blessés, un photographe et un passant aussi.",
+            "casualties",
+            {"kind": "injured", "count": 4},
+        ),
     ],
     "one person without a numeral": [
         ("Le maire a été tué par balle.", "casualties", {"kind": "killed", "count": 1, "victims": "maire"}),
@@ -85,10 +123,16 @@ FAMILIES = {
         ("Des milliers de personnes ont de nouveau défilé à Rennes.", "crowd", {"count": 2000}),
         ("Une vingtaine de militants ont envahi le toit de la mairie.", "crowd", {"count": 20}),
         ("Environ 200 grévistes se sont rassemblés devant l'usine.", "crowd", {"count": 200}),
-        ("Le cortège a réuni 600 000 personnes selon les syndicats, 90 000 selon la police.", "crowd",
-         {"count": 90000, "source": "la police"}),
-        ("On comptait 3 000 manifestants à Lille, 1 200 à Rouen et 800 à Caen.", "crowd",
-         {"count": 800, "location": "Caen"}),
+        (
+            "Le cortège a réuni 600 000 personnes selon les syndicats, 90 000 selon la police.",
+            "crowd",
+            {"count": 90000, "source": "la police"},
+        ),
+        (
+            "On comptait 3 000 manifestants à Lille, 1 200 à Rouen et 800 à Caen.",
+            "crowd",
+            {"count": 800, "location": "Caen"},
+        ),
     ],
     "arrest verbs and forms": [
         ("La police a appréhendé deux suspects.", "arrest", {"count": 2}),
@@ -97,11 +141,21 @@ FAMILIES = {
         ("Douze personnes ont été placées en garde-à-vue.", "arrest", {"count": 12}),
     ],
     "modality across clauses": [
-        ("La radio n'émet plus depuis que 300 manifestants ont envahi ses locaux.", "crowd",
-         {"count": 300, "modality": "asserted"}),
-        ("Le cortège a pu partir à midi, rassemblant 2 000 personnes.", "crowd", {"count": 2000, "modality": "asserted"}),
-        ("Les secours tentent de retrouver des survivants. Selon un bilan officiel, 15 personnes ont été tuées.",
-         "casualties", {"count": 15, "modality": "reported"}),
+        (
+            "La radio n'émet plus depuis que 300 manifestants ont envahi ses locaux.",
+            "crowd",
+            {"count": 300, "modality": "asserted"},
+        ),
+        (
+            "Le cortège a pu partir à midi, rassemblant 2 000 personnes.",
+            "crowd",
+            {"count": 2000, "modality": "asserted"},
+        ),
+        (
+            "Les secours tentent de retrouver des survivants. Selon un bilan officiel, 15 personnes ont été tuées.",
+            "casualties",
+            {"count": 15, "modality": "reported"},
+        ),
         ("Les gendarmes n'ont pas réussi à interpeller les deux fugitifs.", "arrest", None),
         ("Le cortège pourrait rassembler 2 000 personnes.", "crowd", {"count": 2000, "modality": "hypothetical"}),
     ],
@@ -115,14 +169,16 @@ FAMILIES = {
 
 # (sentence, analyzer) -> why that analyzer cannot pass it yet
 FAILS = {
-    ("Douze Italiens, sept Grecs et quatre Turcs ont perdu la vie dans le naufrage.", "stanza"):
-        "the mini models end the sentence before 'Turcs'",
-    ("Le Ghana a envoyé 150 des 450 Casques bleus promis.", "stanza"):
-        "the mini models end the sentence before 'Casques'",
-    ("Plus de 300 militaires se déployaient vers la région.", "spacy"):
-        "spaCy ends the sentence after 'militaires'",
-    ("Marie Dupont, 30 ans, est décédée à l'hôpital.", "spacy"):
-        "spaCy makes the name an oblique, not the subject",
+    (
+        "Douze Italiens, sept Grecs et quatre Turcs ont perdu la vie dans le naufrage.",
+        "stanza",
+    ): "the mini models end the sentence before 'Turcs'",
+    (
+        "Le Ghana a envoyé 150 des 450 Casques bleus promis.",
+        "stanza",
+    ): "the mini models end the sentence before 'Casques'",
+    ("Plus de 300 militaires se déployaient vers la région.", "spacy"): "spaCy ends the sentence after 'militaires'",
+    ("Marie Dupont, 30 ans, est décédée à l'hôpital.", "spacy"): "spaCy makes the name an oblique, not the subject",
 }
 
 CASES = [(family, *case) for family, cases in FAMILIES.items() for case in cases]
@@ -135,6 +191,7 @@ def test_three_cases_per_family():
 @pytest.mark.parametrize("family,text,fact_type,want", CASES, ids=[f"{c[0]}:{c[1]}" for c in CASES])
 def test_family(analyzer, request, family, text, fact_type, want):
     from service.rules.pipeline import extract_document
+
     name = request.node.callspec.params["analyzer"]
     if (text, name) in FAILS:
         request.applymarker(pytest.mark.xfail(reason=FAILS[text, name], strict=True))

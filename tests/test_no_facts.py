@@ -1,5 +1,6 @@
 """Numbers that are not facts: scores, prices, percentages, ages, years, durations, page numbers,
 times. End to end on both analyzers."""
+
 from __future__ import annotations
 
 import datetime

@@ -1,5 +1,6 @@
 """How French news writes numbers, read through find_quantities: a table of sentences written for
 this file, one count each (its span, value and qualifier: docs/conventions.md) or none at all."""
+
 from __future__ import annotations
 
 import pytest
@@ -31,7 +32,12 @@ FAMILIES: dict[str, list[tuple]] = {
     # long word numbers: millions, thousands, "mil"/"mille" before hundreds, "et demi"
     "large_words": [
         ("Un million deux cent mille réfugiés ont quitté le pays.", "Un million deux cent mille", 1200000, "exact"),
-        ("Deux millions trois cent mille électeurs étaient inscrits.", "Deux millions trois cent mille", 2300000, "exact"),
+        (
+            "Deux millions trois cent mille électeurs étaient inscrits.",
+            "Deux millions trois cent mille",
+            2300000,
+            "exact",
+        ),
         ("Mil neuf cent vingt soldats ont été rapatriés.", "Mil neuf cent vingt", 1920, "exact"),
         ("Mille neuf cent vingt soldats ont été rapatriés.", "Mille neuf cent vingt", 1920, "exact"),
         ("La préfecture a compté trois mille manifestants.", "trois mille", 3000, "exact"),
@@ -48,7 +54,12 @@ FAMILIES: dict[str, list[tuple]] = {
         ("Mille deux cents pompiers luttent contre les flammes.", "Mille deux cents", 1200, "exact"),
         ("Dix-sept mille cinq cents spectateurs ont été évacués.", "Dix-sept mille cinq cents", 17500, "exact"),
         ("Quatre-vingt mille fidèles sont attendus au pèlerinage.", "Quatre-vingt mille", 80000, "exact"),
-        ("Le séisme a fait deux mille trois cent quarante-sept morts.", "deux mille trois cent quarante-sept", 2347, "exact"),
+        (
+            "Le séisme a fait deux mille trois cent quarante-sept morts.",
+            "deux mille trois cent quarante-sept",
+            2347,
+            "exact",
+        ),
         ("Un milliard de personnes vivent sous le seuil de pauvreté.", "Un milliard", 1000000000, "exact"),
     ],
     # digits before a multiplier word, decimals with comma or dot
@@ -78,7 +89,12 @@ FAMILIES: dict[str, list[tuple]] = {
         ("Nonante-neuf personnes ont été contrôlées à Genève.", "Nonante-neuf", 99, "exact"),
         ("La police bruxelloise a interpellé septante et un jeunes.", "septante et un", 71, "exact"),
         ("Environ nonante-cinq soldats belges seront déployés.", "Environ nonante-cinq", 95, "approximate"),
-        ("Plus de septante-deux mille spectateurs étaient au stade.", "Plus de septante-deux mille", 72000, "more_than"),
+        (
+            "Plus de septante-deux mille spectateurs étaient au stade.",
+            "Plus de septante-deux mille",
+            72000,
+            "more_than",
+        ),
         ("Octante-trois détenus ont été libérés à Lausanne.", "Octante-trois", 83, "exact"),
         ("Trois cent nonante personnes ont signé l'appel.", "Trois cent nonante", 390, "exact"),
         ("NONANTE-SEPT BLESSÉS À ANVERS", "NONANTE-SEPT", 97, "exact"),
@@ -234,8 +250,11 @@ FAMILIES: dict[str, list[tuple]] = {
     ],
 }
 
-TABLE = [(family, case[0], None if case[1] is None else tuple(case[1:]))
-         for family, cases in FAMILIES.items() for case in cases]
+TABLE = [
+    (family, case[0], None if case[1] is None else tuple(case[1:]))
+    for family, cases in FAMILIES.items()
+    for case in cases
+]
 IDS = [f"{family}:{sentence[:45]}" for family, sentence, _ in TABLE]
 
 
@@ -243,11 +262,14 @@ IDS = [f"{family}:{sentence[:45]}" for family, sentence, _ in TABLE]
 def test_table(family, sentence, expected):
     found = find_quantities(sentence)
     assert [(q.text, q.value, q.qualifier) for q in found] == ([] if expected is None else [expected])
-    assert all(sentence[q.start:q.end] == q.text for q in found)
+    assert all(sentence[q.start : q.end] == q.text for q in found)
 
 
-@pytest.mark.parametrize("family,sentence,expected", [row for row in TABLE if row[2] is not None],
-                         ids=[i for i, row in zip(IDS, TABLE) if row[2] is not None])
+@pytest.mark.parametrize(
+    "family,sentence,expected",
+    [row for row in TABLE if row[2] is not None],
+    ids=[i for i, row in zip(IDS, TABLE) if row[2] is not None],
+)
 def test_span_alone(family, sentence, expected):
     """The span read on its own is the same count (parse_quantity)."""
     span, value, qualifier = expected

@@ -1,4 +1,5 @@
 """French count expressions: recognition, normalisation, spans, robustness."""
+
 import ast
 import random
 import time
@@ -46,8 +47,10 @@ CASES = [
     ("Un millier de soldats sont arrivés à l'aéroport.", [("Un millier", 1000, "approximate")]),
     ("Une dizaine de véhicules ont été incendiés.", [("Une dizaine", 10, "approximate")]),
     ("L'explosion a fait une vingtaine de blessés.", [("une vingtaine", 20, "approximate")]),
-    ("Une quinzaine de maisons et une cinquantaine de voitures.",
-     [("Une quinzaine", 15, "approximate"), ("une cinquantaine", 50, "approximate")]),
+    (
+        "Une quinzaine de maisons et une cinquantaine de voitures.",
+        [("Une quinzaine", 15, "approximate"), ("une cinquantaine", 50, "approximate")],
+    ),
     ("Une bonne centaine de riverains ont protesté.", [("Une bonne centaine", 100, "approximate")]),
     ("Plus d'une centaine de personnes ont été interpellées.", [("Plus d'une centaine", 100, "more_than")]),
     ("Près d’un millier de soldats ont été déployés.", [("Près d’un millier", 1000, "approximate")]),
@@ -57,8 +60,10 @@ CASES = [
     ("Des centaines de maisons ont été détruites.", [("Des centaines", 200, "vague")]),
     ("Des milliers de personnes ont fui.", [("Des milliers", 2000, "vague")]),
     ("Plusieurs dizaines de blessés ont été soignés.", [("Plusieurs dizaines", 20, "vague")]),
-    ("Plusieurs centaines de soldats et plusieurs milliers de civils.",
-     [("Plusieurs centaines", 200, "vague"), ("plusieurs milliers", 2000, "vague")]),
+    (
+        "Plusieurs centaines de soldats et plusieurs milliers de civils.",
+        [("Plusieurs centaines", 200, "vague"), ("plusieurs milliers", 2000, "vague")],
+    ),
     ("Quelques centaines de militants se sont rassemblés.", [("Quelques centaines", 200, "vague")]),
     ("Quelques milliers de supporters ont envahi la place.", [("Quelques milliers", 2000, "vague")]),
     ("Des dizaines de milliers de manifestants ont défilé.", [("Des dizaines de milliers", 20000, "vague")]),
@@ -108,11 +113,14 @@ CASES = [
     ("La vingt-deuxième étape et les deux-roues.", []),
     ("Les cent jours du nouveau gouvernement.", []),
     # several per sentence
-    ("Des dizaines, voire des centaines de civils ont péri, et 12 soldats.",
-     [("Des dizaines", 20, "vague"), ("des centaines", 200, "vague"), ("12", 12, "exact")]),
-    ("Environ 2500 soldats, dont au moins 19 blessés et une dizaine de morts.",
-     [("Environ 2500", 2500, "approximate"), ("au moins 19", 19, "at_least"),
-      ("une dizaine", 10, "approximate")]),
+    (
+        "Des dizaines, voire des centaines de civils ont péri, et 12 soldats.",
+        [("Des dizaines", 20, "vague"), ("des centaines", 200, "vague"), ("12", 12, "exact")],
+    ),
+    (
+        "Environ 2500 soldats, dont au moins 19 blessés et une dizaine de morts.",
+        [("Environ 2500", 2500, "approximate"), ("au moins 19", 19, "at_least"), ("une dizaine", 10, "approximate")],
+    ),
 ]
 
 
@@ -121,24 +129,27 @@ def test_table(sentence, expected):
     found = find_quantities(sentence)
     assert [(q.text, q.value, q.qualifier) for q in found] == expected
     for q in found:
-        assert sentence[q.start:q.end] == q.text
+        assert sentence[q.start : q.end] == q.text
 
 
 def test_table_size():
     assert len(CASES) >= 50
 
 
-@pytest.mark.parametrize("s,value,lo,hi,qualifier", [
-    ("12 blessés", 12, 12, 12, "exact"),
-    ("plus de 5 000", 5000, 5000, None, "more_than"),
-    ("au moins 19", 19, 19, None, "at_least"),
-    ("moins de 50", 50, None, 50, "less_than"),
-    ("jusqu'à 400", 400, None, 400, "at_most"),
-    ("environ 300", 300, None, None, "approximate"),
-    ("des dizaines", 20, 20, None, "vague"),
-    ("entre 800 et 1 000", 800, 800, 1000, "at_least"),
-    ("1,5 à 2 millions", 1500000, 1500000, 2000000, "at_least"),
-])
+@pytest.mark.parametrize(
+    "s,value,lo,hi,qualifier",
+    [
+        ("12 blessés", 12, 12, 12, "exact"),
+        ("plus de 5 000", 5000, 5000, None, "more_than"),
+        ("au moins 19", 19, 19, None, "at_least"),
+        ("moins de 50", 50, None, 50, "less_than"),
+        ("jusqu'à 400", 400, None, 400, "at_most"),
+        ("environ 300", 300, None, None, "approximate"),
+        ("des dizaines", 20, 20, None, "vague"),
+        ("entre 800 et 1 000", 800, 800, 1000, "at_least"),
+        ("1,5 à 2 millions", 1500000, 1500000, 2000000, "at_least"),
+    ],
+)
 def test_bounds(s, value, lo, hi, qualifier):
     q = find_quantities(s)[0]
     assert (q.value, q.min, q.max, q.qualifier) == (value, lo, hi, qualifier)
@@ -149,20 +160,23 @@ def test_offsets_shift_with_offset():
     base = 18
     sentence = doc[base:]
     for q in find_quantities(sentence, offset=base):
-        assert doc[q.start:q.end] == q.text
+        assert doc[q.start : q.end] == q.text
     assert [q.text for q in find_quantities(sentence, offset=base)] == ["près de 300", "des milliers"]
 
 
 def test_counts_of_one_sentence():
     """begin/stop: the counts that begin in a sentence (what the rules ask for) are those a scan of
     the whole text finds there, on treebank text joined into articles and on the table."""
-    sentences = [line[len("# text = "):].strip()
-                 for path in sorted(shared("data", "ud").rglob("*.conllu"))
-                 for line in path.open(encoding="utf-8") if line.startswith("# text = ")][::10]
+    sentences = [
+        line[len("# text = ") :].strip()
+        for path in sorted(shared("data", "ud").rglob("*.conllu"))
+        for line in path.open(encoding="utf-8")
+        if line.startswith("# text = ")
+    ][::10]
     sentences += [c[0] for c in CASES]
     checked = 0
     for i in range(0, len(sentences), 40):
-        chunk = sentences[i:i + 40]
+        chunk = sentences[i : i + 40]
         text = " ".join(chunk)
         whole = [(q.start, q.end, q.value, q.qualifier) for q in find_quantities(text)]
         begin = 0
@@ -186,35 +200,75 @@ def test_whole_document_offsets():
     doc = " ".join(c[0] for c in CASES)
     found = find_quantities(doc)
     assert len(found) >= 60
-    assert all(doc[q.start:q.end] == q.text for q in found)
+    assert all(doc[q.start : q.end] == q.text for q in found)
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
 
 
-@pytest.mark.parametrize("s,value,qualifier", [
-    ("plus de 5 000", 5000, "more_than"),
-    ("  une vingtaine ", 20, "approximate"),
-    ("Trois mille", 3000, "exact"),
-    ("des centaines de milliers", 200000, "vague"),
-    ("entre 400 et 500", 400, "at_least"),
-    ("3 mille", 3000, "exact"),
-])
+@pytest.mark.parametrize(
+    "s,value,qualifier",
+    [
+        ("plus de 5 000", 5000, "more_than"),
+        ("  une vingtaine ", 20, "approximate"),
+        ("Trois mille", 3000, "exact"),
+        ("des centaines de milliers", 200000, "vague"),
+        ("entre 400 et 500", 400, "at_least"),
+        ("3 mille", 3000, "exact"),
+    ],
+)
 def test_parse_quantity(s, value, qualifier):
     q = parse_quantity(s)
     assert q is not None and (q.value, q.qualifier) == (value, qualifier)
 
 
-@pytest.mark.parametrize("s", ["", "un", "une", "plusieurs", "30 %", "5 000 euros", "12 et 14",
-                               "plus de 5 000 manifestants", "le 4 janvier", "3,5"])
+@pytest.mark.parametrize(
+    "s",
+    [
+        "",
+        "un",
+        "une",
+        "plusieurs",
+        "30 %",
+        "5 000 euros",
+        "12 et 14",
+        "plus de 5 000 manifestants",
+        "le 4 janvier",
+        "3,5",
+    ],
+)
 def test_parse_quantity_rejects(s):
     assert parse_quantity(s) is None
 
 
-NASTY = ["", " ", "\x00\x01\x02", "\u200b" * 500, "😀" * 2000, "1" * 50000, "a" * 50000,
-         "é" * 50000, "9" * 5000 + " morts", "1 " * 5000, "deux " * 3000, "un " * 3000,
-         "-" * 50000, "'" * 50000, "de " * 10000, "plus de " * 2000 + "3", "entre 1 et " * 2000,
-         "1 à " * 3000, "\ud800\udfff", "1,"  * 20000, "9 999" * 2000, "le 4 " * 3000,
-         "des dizaines de " * 2000, "1" + " " * 50000 + "000", "dix-" * 10000 + "huit",
-         "\u202f".join(["000"] * 10000), "﷽" * 1000, "\r\n\t\v\f" * 1000]
+NASTY = [
+    "",
+    " ",
+    "\x00\x01\x02",
+    "\u200b" * 500,
+    "😀" * 2000,
+    "1" * 50000,
+    "a" * 50000,
+    "é" * 50000,
+    "9" * 5000 + " morts",
+    "1 " * 5000,
+    "deux " * 3000,
+    "un " * 3000,
+    "-" * 50000,
+    "'" * 50000,
+    "de " * 10000,
+    "plus de " * 2000 + "3",
+    "entre 1 et " * 2000,
+    "1 à " * 3000,
+    "\ud800\udfff",
+    "1," * 20000,
+    "9 999" * 2000,
+    "le 4 " * 3000,
+    "des dizaines de " * 2000,
+    "1" + " " * 50000 + "000",
+    "dix-" * 10000 + "huit",
+    "\u202f".join(["000"] * 10000),
+    "﷽" * 1000,
+    "\r\n\t\v\f" * 1000,
+]
 
 
 @pytest.mark.parametrize("s", NASTY, ids=range(len(NASTY)))
@@ -222,38 +276,43 @@ def test_never_raises(s):
     start = time.perf_counter()
     found = find_quantities(s, offset=3)
     parse_quantity(s)
-    assert all(s[q.start - 3:q.end - 3] == q.text for q in found)
+    assert all(s[q.start - 3 : q.end - 3] == q.text for q in found)
     assert time.perf_counter() - start < 5
 
 
 def test_random_unicode_soup():
     rng = random.Random(1234)
-    alphabet = ("0123456789 \u00a0\u202f\u2009.,:/-–'’%€$h" "abcdeilmnoprstuxzàéè" "😀\x00\n\t\u0301"
-                ) + "".join(load("numbers")["number_words"][:12])
+    alphabet = ("0123456789 \u00a0\u202f\u2009.,:/-–'’%€$habcdeilmnoprstuxzàéè😀\x00\n\t\u0301") + "".join(
+        load("numbers")["number_words"][:12]
+    )
     for _ in range(2000):
         s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
         for q in find_quantities(s):
-            assert s[q.start:q.end] == q.text
+            assert s[q.start : q.end] == q.text
             assert q.value >= 0
 
 
 def test_text2num_reads_every_number_word():
     """The lexicon's number words (Belgian and Swiss tens, "mil" included) are read by text2num."""
     from text_to_num import text2num
+
     assert all(text2num(w, "fr") >= 0 for w in load("numbers")["number_words"])
 
 
-@pytest.mark.parametrize("s,expected", [
-    ("Entre cent et deux cents soldats.", [("Entre cent et deux cents", 100, "at_least")]),
-    ("Cent cent soldats.", [("Cent", 100, "exact"), ("cent", 100, "exact")]),
-    ("La farine de mil, le mil et cent un sacs.", [("cent un", 101, "exact")]),
-    ("Trois ou quatre cent mille réfugiés.", [("Trois ou quatre cent mille", 300000, "at_least")]),
-    ("Deux cents ou trois cents soldats.", [("Deux cents ou trois cents", 200, "at_least")]),
-    ("Entre 1 et 1 million de personnes.", [("Entre 1 et 1 million", 1, "at_least")]),
-    ("Quelque 1,500 million de personnes.", [("Quelque 1,500 million", 1500000, "approximate")]),
-    ("Quelque 1.500 million de personnes.", [("Quelque 1.500 million", 1500000000, "approximate")]),
-    ("Les 0,500 et 5,0000 et 12,34 restent.", []),
-])
+@pytest.mark.parametrize(
+    "s,expected",
+    [
+        ("Entre cent et deux cents soldats.", [("Entre cent et deux cents", 100, "at_least")]),
+        ("Cent cent soldats.", [("Cent", 100, "exact"), ("cent", 100, "exact")]),
+        ("La farine de mil, le mil et cent un sacs.", [("cent un", 101, "exact")]),
+        ("Trois ou quatre cent mille réfugiés.", [("Trois ou quatre cent mille", 300000, "at_least")]),
+        ("Deux cents ou trois cents soldats.", [("Deux cents ou trois cents", 200, "at_least")]),
+        ("Entre 1 et 1 million de personnes.", [("Entre 1 et 1 million", 1, "at_least")]),
+        ("Quelque 1,500 million de personnes.", [("Quelque 1,500 million", 1500000, "approximate")]),
+        ("Quelque 1.500 million de personnes.", [("Quelque 1.500 million", 1500000000, "approximate")]),
+        ("Les 0,500 et 5,0000 et 12,34 restent.", []),
+    ],
+)
 def test_word_runs_and_marks(s, expected):
     assert [(q.text, q.value, q.qualifier) for q in find_quantities(s)] == expected
 
@@ -262,10 +321,17 @@ def test_module_has_no_french_words():
     """All linguistic knowledge lives in numbers.yaml: no lexicon word in the module's string
     literals (docstrings, which only illustrate, are left out)."""
     lex = load("numbers")
-    words = {w for k in ("number_words", "months", "units_after", "vague_determiners", "weekdays")
-             for w in lex[k] if len(w) > 2 and w.isalpha()}
+    words = {
+        w
+        for k in ("number_words", "months", "units_after", "vague_determiners", "weekdays")
+        for w in lex[k]
+        if len(w) > 2 and w.isalpha()
+    }
     tree = ast.parse((Path(__file__).parents[1] / "service/rules/quantity.py").read_text("utf-8"))
     docstrings = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)}
-    literals = [n.value.lower() for n in ast.walk(tree)
-                if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings]
+    literals = [
+        n.value.lower()
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings
+    ]
     assert not [w for w in words for lit in literals if w in lit.split()]

@@ -1,4 +1,5 @@
 """The registry of fact types and the checks rules get when they are declared (no analyzer needed)."""
+
 from __future__ import annotations
 
 import re
@@ -43,29 +44,35 @@ def test_other_types_claim_their_words_from_crowds():
     assert "interpeller" not in claimed_words(but="arrest")
 
 
-@pytest.mark.parametrize("kw,message", [
-    (dict(count=("nsubj/obl*[de",)), "path"),                          # a bracket left open
-    (dict(count=("nsubj/Obj",)), "path"),                               # deprels are lowercase
-    (dict(slots={"agent": ("obl{triggers:no_such_list}",)}), "no lexicon list"),
-    (dict(trigger=Trigger("triggers:arrest.no_such_verbs")), "no lexicon list"),
-    (dict(trigger=Trigger("triggers:arrest")), "no lexicon list"),        # a section, not a list
-    (dict(name="Arrest Rule"), "rule name"),
-    (dict(examples=()), "example"),
-])
+@pytest.mark.parametrize(
+    "kw,message",
+    [
+        (dict(count=("nsubj/obl*[de",)), "path"),  # a bracket left open
+        (dict(count=("nsubj/Obj",)), "path"),  # deprels are lowercase
+        (dict(slots={"agent": ("obl{triggers:no_such_list}",)}), "no lexicon list"),
+        (dict(trigger=Trigger("triggers:arrest.no_such_verbs")), "no lexicon list"),
+        (dict(trigger=Trigger("triggers:arrest")), "no lexicon list"),  # a section, not a list
+        (dict(name="Arrest Rule"), "rule name"),
+        (dict(examples=()), "example"),
+    ],
+)
 def test_a_rule_declared_wrong_fails_when_declared(kw, message):
     with pytest.raises(RuleError, match=message):
         _rule(**kw)
 
 
-@pytest.mark.parametrize("kw,message", [
-    (dict(rules=(_rule(requires=("no_such_condition",)),)), "no condition"),
-    (dict(builders={"no-such-rule": lambda r, w, c: None}), "builders for no rule"),
-    (dict(rules=(_rule(attrs={"kind": "killed"}),)), "slots not in CrowdFact"),
-    (dict(slots=("victims",)), "slots not in CrowdFact"),
-    (dict(model=ArrestFact), "its model's type"),
-    (dict(rules=(_rule(), _rule())), "repeat"),
-    (dict(claims=("triggers:crowd.no_such_list",)), "no lexicon list"),
-])
+@pytest.mark.parametrize(
+    "kw,message",
+    [
+        (dict(rules=(_rule(requires=("no_such_condition",)),)), "no condition"),
+        (dict(builders={"no-such-rule": lambda r, w, c: None}), "builders for no rule"),
+        (dict(rules=(_rule(attrs={"kind": "killed"}),)), "slots not in CrowdFact"),
+        (dict(slots=("victims",)), "slots not in CrowdFact"),
+        (dict(model=ArrestFact), "its model's type"),
+        (dict(rules=(_rule(), _rule())), "repeat"),
+        (dict(claims=("triggers:crowd.no_such_list",)), "no lexicon list"),
+    ],
+)
 def test_a_fact_type_declared_wrong_fails_when_declared(kw, message):
     with pytest.raises(RuleError, match=message):
         _fact_type(**kw)
@@ -83,8 +90,10 @@ def test_rule_names_are_literals_in_their_modules():
     source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "service" / "rules" / "facts").glob("*.py"))
     for rule in RULES:
         literal = f'name="{rule.name}"' in source
-        factory = re.search(r'name=f"' + re.escape(rule.name.split("-")[0]) + r'-\{kind\}-' +
-                            re.escape(rule.name.split("-")[-1]) + '"', source)
+        factory = re.search(
+            r'name=f"' + re.escape(rule.name.split("-")[0]) + r"-\{kind\}-" + re.escape(rule.name.split("-")[-1]) + '"',
+            source,
+        )
         assert literal or factory, rule.name
 
 
@@ -101,7 +110,9 @@ def test_every_word_list_is_read(lexicon):
     """A list of the lexicon that no code names is dead weight: its key appears in the code."""
     source = "\n".join(p.read_text(encoding="utf-8") for d in ("service", "tools") for p in (ROOT / d).rglob("*.py"))
     data = yaml.safe_load((ROOT / "service" / "lexicon" / f"{lexicon}.yaml").read_text(encoding="utf-8"))
-    unread = [".".join(path) for path in _lists(data)
-              if not re.search(r"""[.:"'\[]""" + re.escape(path[-1]) + r"""["'\]]""", source)]
+    unread = [
+        ".".join(path)
+        for path in _lists(data)
+        if not re.search(r"""[.:"'\[]""" + re.escape(path[-1]) + r"""["'\]]""", source)
+    ]
     assert not unread
-

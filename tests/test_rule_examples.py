@@ -3,6 +3,7 @@
 An example must give the expected fact, made by that rule (`fact.rule == rule.name`); an example an
 analyzer cannot pass yet names it in `Example.fails`, with the reason, and is a strict expected
 failure there."""
+
 from __future__ import annotations
 
 import datetime
@@ -18,15 +19,14 @@ CASES = [(t.name, rule, ex) for t in FACT_TYPES.values() for rule in t.rules for
 
 
 @pytest.mark.parametrize("name", ANALYZERS)
-@pytest.mark.parametrize("fact_type,rule,example", CASES,
-                         ids=[f"{r.name}:{e.text}" for _, r, e in CASES])
+@pytest.mark.parametrize("fact_type,rule,example", CASES, ids=[f"{r.name}:{e.text}" for _, r, e in CASES])
 def test_example(name, fact_type, rule, example, analyzers, request):
     if name in example.fails:
         request.applymarker(pytest.mark.xfail(reason=example.fails[name], strict=True))
     doc = analyzers(name).parse(example.text)
     facts = [f for f in extract_document(doc, datetime.date(2024, 5, 4)).facts if f.type == fact_type]
     mine = [f for f in facts if f.rule == rule.name]
-    if example.absent:      # nothing asserted by this rule
+    if example.absent:  # nothing asserted by this rule
         wrong = [f for f in mine if f.modality != "negated"]
         assert not wrong, [f.model_dump(include={"rule", "count"}) for f in wrong]
         return

@@ -1,5 +1,6 @@
 """Every Scanner of the date and count finders gives what its plain pattern gives (scan.py's promise):
 on treebank text (../shared/data/ud, read at run time) and on sentences written for the edge cases."""
+
 from __future__ import annotations
 
 import re
@@ -10,8 +11,12 @@ from service.rules import dates, quantity
 from service.rules.scan import Scanner
 from tests.conftest import shared
 
-SCANNERS = {f"{m.__name__.rsplit('.', 1)[-1]}.{k}": v
-            for m in (dates, quantity) for k, v in vars(m).items() if isinstance(v, Scanner)}
+SCANNERS = {
+    f"{m.__name__.rsplit('.', 1)[-1]}.{k}": v
+    for m in (dates, quantity)
+    for k, v in vars(m).items()
+    if isinstance(v, Scanner)
+}
 
 OWN = [
     "Le 1er mai, mi-juillet et fin février : rien ne change DÉBUT 2015 ni Courant 2016.",
@@ -26,12 +31,15 @@ OWN = [
 
 
 def _treebank_texts() -> list[str]:
-    sentences = [line[len("# text = "):].strip()
-                 for path in sorted(shared("data", "ud").rglob("*.conllu"))
-                 for line in path.open(encoding="utf-8") if line.startswith("# text = ")]
+    sentences = [
+        line[len("# text = ") :].strip()
+        for path in sorted(shared("data", "ud").rglob("*.conllu"))
+        for line in path.open(encoding="utf-8")
+        if line.startswith("# text = ")
+    ]
     assert len(sentences) > 1000, "the UD treebanks under ../shared/data/ud are missing"
-    sentences = sentences[::5]                      # a fifth of them keeps the test quick
-    return [" ".join(sentences[i:i + 40]) for i in range(0, len(sentences), 40)]
+    sentences = sentences[::5]  # a fifth of them keeps the test quick
+    return [" ".join(sentences[i : i + 40]) for i in range(0, len(sentences), 40)]
 
 
 @pytest.fixture(scope="module")
@@ -41,8 +49,14 @@ def texts():
 
 
 def test_every_finder_pattern_is_checked():
-    assert {"dates._MONTH", "dates._EXPLICIT", "dates._YEAR", "quantity.ATOMS",
-            "quantity.UNIT_BEFORE_RE", "quantity.QUAL_RE"} <= set(SCANNERS)
+    assert {
+        "dates._MONTH",
+        "dates._EXPLICIT",
+        "dates._YEAR",
+        "quantity.ATOMS",
+        "quantity.UNIT_BEFORE_RE",
+        "quantity.QUAL_RE",
+    } <= set(SCANNERS)
 
 
 @pytest.mark.parametrize("name", sorted(SCANNERS))
@@ -62,7 +76,7 @@ def test_scanner_equals_plain_pattern(name, texts):
             for pos, endpos in windows:
                 want = pattern.search(text, pos, len(text) if endpos is None else endpos)
                 got = scanner.search(text, pos, endpos)
-                assert (got and got.span()) == (want and want.span()), (text[max(0, end - 60):end + 20], pos)
+                assert (got and got.span()) == (want and want.span()), (text[max(0, end - 60) : end + 20], pos)
                 hits += want is not None
     assert hits > 0, "the pattern never matched: the check proved nothing"
 
@@ -72,7 +86,7 @@ def test_search_with_stop(name, texts):
     """stop: the first match from `pos` if it begins before `stop` (it may end after it), else none."""
     scanner = SCANNERS[name]
     if scanner.pattern.pattern.endswith(r"\Z"):
-        return                                      # window patterns are searched without stop
+        return  # window patterns are searched without stop
     cut = 0
     for text in texts[:20]:
         for i, word in enumerate(re.finditer(r"\w+", text)):

@@ -1,5 +1,6 @@
 """The acceptance document of issue 'faits v1' (seed-kz in ../shared/eval/dev.jsonl, read at run time:
 the article is others' work and is not copied here), end to end on both analyzers."""
+
 from __future__ import annotations
 
 import datetime
@@ -34,8 +35,12 @@ def test_seed_document(analyzer, seed):
     assert len(arrest.evidences) == 2, "the later sentence on the arrest is the same event"
 
     killed = facts["casualties"]
-    assert (killed.kind, killed.count.value, killed.count.qualifier, killed.count.text) == \
-        ("killed", 20, "vague", "des dizaines")
+    assert (killed.kind, killed.count.value, killed.count.qualifier, killed.count.text) == (
+        "killed",
+        20,
+        "vague",
+        "des dizaines",
+    )
 
     crowd = facts["crowd"]
     assert (crowd.count.value, crowd.count.qualifier, crowd.location) == (5000, "more_than", "Almaty")
@@ -48,4 +53,4 @@ def test_seed_document(analyzer, seed):
     for f in ex.facts:
         assert f.modality == "asserted"
         for span in [f.evidence, f.trigger, *f.evidences]:
-            assert seed["text"][span.start:span.end] == span.text
+            assert seed["text"][span.start : span.end] == span.text

@@ -1,9 +1,9 @@
 """Slots filled from the sentence or from unambiguous context in the article, end to end on both
 analyzers (sentences written for these tests)."""
+
 from __future__ import annotations
 
 import datetime
-
 
 from service.rules.pipeline import extract_document
 
@@ -15,8 +15,10 @@ def facts_of(analyzer, text, kind):
 
 
 def test_place_noun_shared_by_the_article(analyzer):
-    text = ("Trois passagers d'un car ont été tués dimanche sur l'autoroute A7, près de Valence. "
-            "Douze autres voyageurs ont été blessés.")
+    text = (
+        "Trois passagers d'un car ont été tués dimanche sur l'autoroute A7, près de Valence. "
+        "Douze autres voyageurs ont été blessés."
+    )
     tolls = facts_of(analyzer, text, "casualties")
     assert {f.count.value for f in tolls} == {3, 12}
     assert all(f.location and "autoroute A7" in f.location for f in tolls), [f.location for f in tolls]

@@ -1,6 +1,7 @@
 """The date and number tables, end to end: each sampled sentence parsed by both real analyzers, then read
 by the pipeline as the service reads it (sentences, clause tenses and the counts of each sentence), must
 give what the table says the normaliser gives for it alone."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,9 +11,10 @@ from service.rules.pipeline import extract_document
 from tests.test_dates_table import CASES as DATE_CASES
 from tests.test_numbers_table import TABLE as NUMBER_CASES
 
-SAMPLE = 3           # every third case of each table: both families of every table, at a third of the time
+SAMPLE = 3  # every third case of each table: both families of every table, at a third of the time
 DATES = DATE_CASES[::SAMPLE]
 NUMBERS = NUMBER_CASES[::SAMPLE]
+
 
 @pytest.mark.parametrize("text,ref,tense,expected", DATES, ids=[c[0] for c in DATES])
 def test_dates_through_an_analyzer(analyzer, text, ref, tense, expected):
@@ -30,4 +32,4 @@ def test_counts_through_an_analyzer(analyzer, family, sentence, expected):
 
 def test_samples_cover_the_tables():
     assert len(DATES) >= 60 and len(NUMBERS) >= 60
-    assert {c[0] for c in NUMBERS} == {c[0] for c in NUMBER_CASES}      # every family of numbers
+    assert {c[0] for c in NUMBERS} == {c[0] for c in NUMBER_CASES}  # every family of numbers

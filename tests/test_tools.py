@@ -1,5 +1,6 @@
 """The load script's expectations hold against the app: each kind of request gets the status
 tools/load.py counts as expected (in process, so the script's zero is meaningful)."""
+
 from __future__ import annotations
 
 import json
@@ -17,8 +18,9 @@ MIX = build_mix([{k: d[k] for k in ("id", "text", "reference_date")} for d in AR
 
 @pytest.fixture(scope="module")
 def load_client(analyzers):
-    return create_app({"ANALYZER_INSTANCE": analyzers("spacy"), "MAX_CHARS": MAX_CHARS,
-                       "LOG_LEVEL": "CRITICAL"}).test_client()
+    return create_app(
+        {"ANALYZER_INSTANCE": analyzers("spacy"), "MAX_CHARS": MAX_CHARS, "LOG_LEVEL": "CRITICAL"}
+    ).test_client()
 
 
 @pytest.mark.parametrize("kind,make", [(m[0], m[2]) for m in MIX], ids=[m[0] for m in MIX])
@@ -33,10 +35,12 @@ def test_load_mix_expectations(load_client, kind, make):
 
 
 # --- tools/leftovers.py and tools/evaluate.py on texts written for these tests ------------------------
-LEFTOVER_TEXT = ("Samedi, 3 000 manifestants ont défilé à Lyon. "
-                 "Le maire a félicité 40 pompiers et 12 gendarmes pour leur travail. "
-                 "Le préfet a reçu 15 élus de la région, et 6 ont demandé des renforts. "
-                 "La mairie a compté 250 voitures sur le parking.")
+LEFTOVER_TEXT = (
+    "Samedi, 3 000 manifestants ont défilé à Lyon. "
+    "Le maire a félicité 40 pompiers et 12 gendarmes pour leur travail. "
+    "Le préfet a reçu 15 élus de la région, et 6 ont demandé des renforts. "
+    "La mairie a compté 250 voitures sur le parking."
+)
 
 
 def test_leftovers_lists_unused_counts_of_people_only(analyzers):
@@ -59,7 +63,9 @@ def test_leftovers_lists_unused_counts_of_people_only(analyzers):
     assert groups["féliciter VERB"]["n"] == 2
     assert groups["féliciter VERB"]["nouns"] == [("pompier", 1), ("gendarme", 1)]
     assert groups["féliciter VERB"]["examples"][0] == {
-        "doc": "mine", "snippet": "Le maire a félicité [40] pompiers et 12 gendarmes pour leur travail."}
+        "doc": "mine",
+        "snippet": "Le maire a félicité [40] pompiers et 12 gendarmes pour leur travail.",
+    }
     assert groups["recevoir VERB"]["nouns"] == [("élu", 1)]
     assert groups["demander VERB"]["nouns"] == [("(elided)", 1)]
     listed = [e["snippet"] for g in groups.values() for e in g["examples"]]
@@ -71,8 +77,15 @@ def test_leftovers_grouping_order_and_examples():
 
     def c(doc, gov, used=False, noun="personne"):
         return PeopleCount(doc, "test", "2", 0, 1, "noun", noun, gov, used, f"{doc} {gov}")
-    counts = [c("a", "voir VERB"), c("a", "voir VERB"), c("b", "voir VERB", noun="soldat"),
-              c("a", "aider VERB"), c("c", "tuer VERB", used=True), c("d", "tuer VERB", used=True)]
+
+    counts = [
+        c("a", "voir VERB"),
+        c("a", "voir VERB"),
+        c("b", "voir VERB", noun="soldat"),
+        c("a", "aider VERB"),
+        c("c", "tuer VERB", used=True),
+        c("d", "tuer VERB", used=True),
+    ]
     groups = group_leftovers(counts)
     assert [(g["governor"], g["n"]) for g in groups] == [("voir VERB", 3), ("aider VERB", 1)]
     # examples come from different texts first
@@ -84,12 +97,14 @@ def test_leftovers_ud_pseudo_articles(tmp_path):
     from tools.leftovers import ud_articles
 
     for name, n in (("a.conllu", 45), ("b.conllu", 5)):
-        (tmp_path / name).write_text("".join(f"# sent_id = {i}\n# text = Phrase {name[0]}{i}.\n1\tx\n\n"
-                                             for i in range(n)), encoding="utf-8")
+        (tmp_path / name).write_text(
+            "".join(f"# sent_id = {i}\n# text = Phrase {name[0]}{i}.\n1\tx\n\n" for i in range(n)), encoding="utf-8"
+        )
     arts = ud_articles([str(tmp_path / "b.conllu"), str(tmp_path / "a.conllu")], limit=40, group=20)
     assert [(t.id, t.sentences) for t in arts] == [("a:1", 20), ("b:1", 5), ("a:21", 15)]
     assert arts[0].text.startswith("Phrase a0. Phrase a1.") and arts[1].text == " ".join(
-        f"Phrase b{i}." for i in range(5))
+        f"Phrase b{i}." for i in range(5)
+    )
     assert all(t.source == "ud" and t.reference_date is None for t in arts)
 
 
@@ -97,13 +112,27 @@ def test_evaluate_union_adds_up(analyzers):
     from tools.evaluate import evaluate, load_scorer, score_doc, summarize
 
     sc = load_scorer(str(shared("eval", "score.py")))
-    one = [{"id": "m1", "text": "Samedi, 3 000 manifestants ont défilé à Lyon.", "reference_date": "2024-03-11",
+    one = [
+        {
+            "id": "m1",
+            "text": "Samedi, 3 000 manifestants ont défilé à Lyon.",
+            "reference_date": "2024-03-11",
             "facts": [{"type": "crowd", "count": {"value": 3000}, "location": "Lyon", "date": "2024-03-09"}],
-            "dates": [{"text": "Samedi", "value": "2024-03-09"}]}]
-    two = [{"id": "m2", "text": "Douze policiers ont été blessés à Nantes.", "reference_date": "2024-03-11",
-            "facts": [{"type": "casualties", "kind": "injured", "count": {"value": 12}, "location": "Nantes"},
-                      {"type": "arrest", "count": {"value": 4}}],
-            "dates": []}]
+            "dates": [{"text": "Samedi", "value": "2024-03-09"}],
+        }
+    ]
+    two = [
+        {
+            "id": "m2",
+            "text": "Douze policiers ont été blessés à Nantes.",
+            "reference_date": "2024-03-11",
+            "facts": [
+                {"type": "casualties", "kind": "injured", "count": {"value": 12}, "location": "Nantes"},
+                {"type": "arrest", "count": {"value": 4}},
+            ],
+            "dates": [],
+        }
+    ]
     a = analyzers("spacy")
     s1, _ = evaluate(a, one, sc, False)
     s2, _ = evaluate(a, two, sc, False)

@@ -7,6 +7,7 @@ imported from there); slot accuracy is measured over the matched facts.
 
     python tools/evaluate.py [GOLD.jsonl ...] [--analyzers stanza,spacy] [--show-errors] [--json]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,7 +27,7 @@ from service.rules.registry import FACT_TYPES  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED = os.path.normpath(os.path.join(HERE, "..", "..", "shared", "eval"))
-SLOTS = {name: t.slots for name, t in FACT_TYPES.items()}      # the slots each fact type is scored on
+SLOTS = {name: t.slots for name, t in FACT_TYPES.items()}  # the slots each fact type is scored on
 DEFAULT_GOLD = ("dev.jsonl", "dev2.jsonl")
 
 
@@ -57,8 +58,10 @@ def score_doc(analyzer, doc: dict, sc, show_errors: bool) -> dict:
     t0 = time.perf_counter()
     ref = datetime.date.fromisoformat(doc["reference_date"]) if doc.get("reference_date") else None
     ex = extract_document(analyzer.parse(doc["text"]), ref)
-    out = {"facts": [f.model_dump(mode="json") for f in ex.facts],
-           "dates": [d.model_dump(mode="json") for d in ex.dates]}
+    out = {
+        "facts": [f.model_dump(mode="json") for f in ex.facts],
+        "dates": [d.model_dump(mode="json") for d in ex.dates],
+    }
     text = doc["text"]
     pfacts = [f for f in out["facts"] if f.get("modality") not in ("negated", "hypothetical")]
     for t in sc.TYPES:
@@ -78,9 +81,12 @@ def score_doc(analyzer, doc: dict, sc, show_errors: bool) -> dict:
                     errors.append(f"{doc['id']}: SLOT {t}.{s}: gold {g[gi].get(s)!r} got {p[pi].get(s)!r}")
         hg, hp = {h[0] for h in hits}, {h[1] for h in hits}
         errors += [f"{doc['id']}: MISSED {json.dumps(f, ensure_ascii=False)}" for i, f in enumerate(g) if i not in hg]
-        errors += [f"{doc['id']}: SPURIOUS {t} {f['count'] and f['count']['text']!r} "
-                   f"{f.get('kind', '')} rule={f['rule']} «{f['evidence']['text']}»"
-                   for i, f in enumerate(p) if i not in hp]
+        errors += [
+            f"{doc['id']}: SPURIOUS {t} {f['count'] and f['count']['text']!r} "
+            f"{f.get('kind', '')} rule={f['rule']} «{f['evidence']['text']}»"
+            for i, f in enumerate(p)
+            if i not in hp
+        ]
     gd = [d.get("value") for d in doc.get("dates", [])]
     pd = [d.get("value") for d in out["dates"]]
     hits = sc.greedy_match(gd, pd, lambda x, y: x == y)
@@ -89,7 +95,9 @@ def score_doc(analyzer, doc: dict, sc, show_errors: bool) -> dict:
     stats["dates"][2] += len(gd) - len(hits)
     hg, hp = {h[0] for h in hits}, {h[1] for h in hits}
     errors += [f"{doc['id']}: MISSED date {doc['dates'][i]}" for i in range(len(gd)) if i not in hg]
-    errors += [f"{doc['id']}: SPURIOUS date {out['dates'][i]['text']!r} -> {pd[i]}" for i in range(len(pd)) if i not in hp]
+    errors += [
+        f"{doc['id']}: SPURIOUS date {out['dates'][i]['text']!r} -> {pd[i]}" for i in range(len(pd)) if i not in hp
+    ]
     return {"stats": stats, "slots": slots, "errors": errors, "seconds": time.perf_counter() - t0}
 
 
@@ -136,10 +144,8 @@ def print_table(title: str, summary: dict, sc, errors: list[str] | None = None) 
     print(f"{'':12s} {'tp':>4s} {'fp':>4s} {'fn':>4s} {'P':>6s} {'R':>6s} {'F1':>6s}")
     for t in (*sc.TYPES, "facts", "dates"):
         s = summary[t]
-        print(f"{t:12s} {s['tp']:4d} {s['fp']:4d} {s['fn']:4d} "
-              f"{s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f}")
-    print("slot accuracy over matched facts: " +
-          ", ".join(f"{k} {v:.3f}" for k, v in summary["slots"].items()))
+        print(f"{t:12s} {s['tp']:4d} {s['fp']:4d} {s['fn']:4d} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f}")
+    print("slot accuracy over matched facts: " + ", ".join(f"{k} {v:.3f}" for k, v in summary["slots"].items()))
 
 
 def read_gold(path: str) -> list[dict]:
@@ -149,8 +155,12 @@ def read_gold(path: str) -> list[dict]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("gold", nargs="*", default=[os.path.join(SHARED, n) for n in DEFAULT_GOLD],
-                    help="gold JSONL files (default: %(default)s); each is scored alone, then all together")
+    ap.add_argument(
+        "gold",
+        nargs="*",
+        default=[os.path.join(SHARED, n) for n in DEFAULT_GOLD],
+        help="gold JSONL files (default: %(default)s); each is scored alone, then all together",
+    )
     ap.add_argument("--scorer", default=os.path.join(SHARED, "score.py"))
     ap.add_argument("--analyzers", default="stanza,spacy")
     ap.add_argument("--show-errors", action="store_true")
@@ -161,8 +171,9 @@ def main() -> int:
     conf = from_env()
     results = {}
     for name in a.analyzers.split(","):
-        analyzer = load_analyzer(name, stanza_dir=conf["STANZA_DIR"], spacy_model=conf["SPACY_MODEL"],
-                                 torch_threads=conf["TORCH_THREADS"])
+        analyzer = load_analyzer(
+            name, stanza_dir=conf["STANZA_DIR"], spacy_model=conf["SPACY_MODEL"], torch_threads=conf["TORCH_THREADS"]
+        )
         results[name] = {}
         everything = []
         for label, golds in files:
@@ -170,10 +181,14 @@ def main() -> int:
             everything += scored
             summary, errors = summarize(scored, sc)
             results[name][label] = summary
-            print_table(f"{name} ({analyzer.models}) on {label}: {len(golds)} documents", summary, sc,
-                        errors if a.show_errors else None)
+            print_table(
+                f"{name} ({analyzer.models}) on {label}: {len(golds)} documents",
+                summary,
+                sc,
+                errors if a.show_errors else None,
+            )
         if len(files) > 1:
-            summary, _ = summarize(everything, sc)       # errors already listed per file
+            summary, _ = summarize(everything, sc)  # errors already listed per file
             label = " + ".join(lbl for lbl, _ in files)
             results[name]["all"] = summary
             print_table(f"{name} ({analyzer.models}) on all ({label}): {len(everything)} documents", summary, sc)

@@ -17,6 +17,7 @@ conjunct), most frequent first. The facts found on the UD part are listed too.
 
     python tools/leftovers.py [--analyzer spacy|stanza] [--limit-ud 3000] [--top 40] [--json]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,8 +29,9 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Iterable, Optional
+from typing import Optional
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -48,12 +50,18 @@ SHARED = os.path.normpath(os.path.join(HERE, "..", "..", "shared"))
 GOLD_FILES = ("eval/dev.jsonl", "eval/dev2.jsonl")
 NEWS_GLOB = "data/news/*.jsonl"
 UD_GLOB = "data/ud/*.conllu"
-UD_GROUP = 20            # sentences per pseudo-article
-LOOKAHEAD = 4            # words after a count where its noun may be
-SNIPPET = 100            # characters of an example, at most
-PEOPLE_KEYS = ("triggers:person_nouns", "triggers:troops.nouns", "triggers:crowd.nouns",
-               "triggers:casualties.killed_nouns", "triggers:casualties.injured_nouns",
-               "triggers:casualties.missing_nouns", "triggers:casualties.victim_nouns")
+UD_GROUP = 20  # sentences per pseudo-article
+LOOKAHEAD = 4  # words after a count where its noun may be
+SNIPPET = 100  # characters of an example, at most
+PEOPLE_KEYS = (
+    "triggers:person_nouns",
+    "triggers:troops.nouns",
+    "triggers:crowd.nouns",
+    "triggers:casualties.killed_nouns",
+    "triggers:casualties.injured_nouns",
+    "triggers:casualties.missing_nouns",
+    "triggers:casualties.victim_nouns",
+)
 LINKS = frozenset(lexicon_set("triggers:count_links"))
 QUOTES = frozenset("«»\"“”'’")
 
@@ -65,22 +73,22 @@ def people_nouns() -> frozenset[str]:
 @dataclass
 class Text:
     id: str
-    source: str                      # "gold", "news" or "ud"
+    source: str  # "gold", "news" or "ud"
     text: str
     reference_date: Optional[str] = None
-    sentences: int = 0               # UD sentences in a pseudo-article
+    sentences: int = 0  # UD sentences in a pseudo-article
 
 
 @dataclass
 class PeopleCount:
     doc_id: str
     source: str
-    text: str                        # the count as written
+    text: str  # the count as written
     start: int
     end: int
-    kind: str                        # "noun" (a people noun follows) or "elided" (a verb follows)
-    noun: Optional[str]              # the counted noun's lemma (lowered), None when elided
-    governor: str                    # "lemma UPOS" of the word governing the noun (or count); "(root)"
+    kind: str  # "noun" (a people noun follows) or "elided" (a verb follows)
+    noun: Optional[str]  # the counted noun's lemma (lowered), None when elided
+    governor: str  # "lemma UPOS" of the word governing the noun (or count); "(root)"
     used: bool
     snippet: str
 
@@ -98,7 +106,7 @@ def read_jsonl(path: str, source: str) -> list[Text]:
 
 def ud_sentences(path: str) -> list[str]:
     with open(path, encoding="utf-8") as f:
-        return [line[len("# text = "):].strip() for line in f if line.startswith("# text = ")]
+        return [line[len("# text = ") :].strip() for line in f if line.startswith("# text = ")]
 
 
 def ud_articles(paths: Iterable[str], limit: int, group: int = UD_GROUP) -> list[Text]:
@@ -110,7 +118,7 @@ def ud_articles(paths: Iterable[str], limit: int, group: int = UD_GROUP) -> list
         for name, sents in files:
             if taken >= limit:
                 break
-            chunk = sents[pos:pos + min(group, limit - taken)]
+            chunk = sents[pos : pos + min(group, limit - taken)]
             if chunk:
                 out.append(Text(f"{name}:{pos + 1}", "ud", " ".join(chunk), sentences=len(chunk)))
                 taken += len(chunk)
@@ -142,10 +150,10 @@ def snippet(text: str, start: int, end: int, sent_start: int, sent_end: int, wid
     if len(before) + len(after) > room:
         left = min(len(before), max(room * 2 // 5, room - len(after)))
         if left < len(before):
-            before = "…" + before[len(before) - left + 1:] if left > 0 else ""
+            before = "…" + before[len(before) - left + 1 :] if left > 0 else ""
         right = room - len(before)
         if right < len(after):
-            after = after[:right - 1] + "…" if right > 0 else ""
+            after = after[: right - 1] + "…" if right > 0 else ""
     return f"{before}[{count}]{after}"[:width]
 
 
@@ -162,13 +170,23 @@ def _governor(word: Word, start: int, end: int) -> str:
     return "(root)" if g is None else f"{g.lemma.lower()} {g.upos}"
 
 
-def people_counts(doc: Document, facts: list, dates: list, reference, doc_id: str = "",
-                  source: str = "", people: Optional[frozenset[str]] = None) -> list[PeopleCount]:
+def people_counts(
+    doc: Document,
+    facts: list,
+    dates: list,
+    reference,
+    doc_id: str = "",
+    source: str = "",
+    people: Optional[frozenset[str]] = None,
+) -> list[PeopleCount]:
     """The counts of people in `doc` (see the module's doc), each marked used or not by `facts`
     (the extraction's facts: their count spans)."""
     people = people_nouns() if people is None else people
-    spans = [(f.count.start, f.count.end) for f in facts
-             if f.count is not None and f.count.start is not None and f.count.end is not None]
+    spans = [
+        (f.count.start, f.count.end)
+        for f in facts
+        if f.count is not None and f.count.start is not None and f.count.end is not None
+    ]
     ctx = Context(doc=doc, reference=reference, dates=dates, trigger_keys=TRIGGER_KEYS, lead_keys=LEAD_KEYS)
     text = doc.text
     out = []
@@ -201,9 +219,20 @@ def people_counts(doc: Document, facts: list, dates: list, reference, doc_id: st
                 heads = [w for w in inside if not (w.parent is not None and q.start <= w.parent.start < q.end)]
                 governor = _governor(heads[0], q.start, q.end) if heads else "(none)"
             used = any(a < q.end and q.start < b for a, b in spans)
-            out.append(PeopleCount(doc_id, source, q.text, q.start, q.end, kind,
-                                   noun.lemma.lower() if noun is not None else None, governor, used,
-                                   snippet(text, q.start, q.end, s.start, s.end)))
+            out.append(
+                PeopleCount(
+                    doc_id,
+                    source,
+                    q.text,
+                    q.start,
+                    q.end,
+                    kind,
+                    noun.lemma.lower() if noun is not None else None,
+                    governor,
+                    used,
+                    snippet(text, q.start, q.end, s.start, s.end),
+                )
+            )
     return out
 
 
@@ -222,7 +251,7 @@ def group_leftovers(counts: Iterable[PeopleCount], examples: int = 2) -> list[di
     out = []
     for gov, items in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         picked, docs = [], set()
-        for c in items:                       # one per text first, then any
+        for c in items:  # one per text first, then any
             if c.doc_id not in docs and len(picked) < examples:
                 picked.append(c)
                 docs.add(c.doc_id)
@@ -232,8 +261,14 @@ def group_leftovers(counts: Iterable[PeopleCount], examples: int = 2) -> list[di
             if c not in picked:
                 picked.append(c)
         nouns = Counter(c.noun or "(elided)" for c in items)
-        out.append({"governor": gov, "n": len(items), "nouns": nouns.most_common(),
-                    "examples": [{"doc": c.doc_id, "snippet": c.snippet} for c in picked]})
+        out.append(
+            {
+                "governor": gov,
+                "n": len(items),
+                "nouns": nouns.most_common(),
+                "examples": [{"doc": c.doc_id, "snippet": c.snippet} for c in picked],
+            }
+        )
     return out
 
 
@@ -244,16 +279,24 @@ def analyse(analyzer, texts: list[Text], batch: int = 16, progress=None) -> tupl
     counts: list[PeopleCount] = []
     ud_facts: list[dict] = []
     for i in range(0, len(texts), batch):
-        part = texts[i:i + batch]
+        part = texts[i : i + batch]
         for t, doc in zip(part, analyzer.parse_many([t.text for t in part])):
             ref = datetime.date.fromisoformat(t.reference_date) if t.reference_date else None
             ex = extract_document(doc, ref)
             counts += people_counts(doc, ex.facts, ex.dates, ref, t.id, t.source, people)
             if t.source == "ud":
                 for f in ex.facts:
-                    ud_facts.append({"doc": t.id, "type": f.type, "count": f.count.text if f.count else None,
-                                     "value": f.count.value if f.count else None, "rule": f.rule,
-                                     "modality": f.modality, "evidence": f.evidence.text})
+                    ud_facts.append(
+                        {
+                            "doc": t.id,
+                            "type": f.type,
+                            "count": f.count.text if f.count else None,
+                            "value": f.count.value if f.count else None,
+                            "rule": f.rule,
+                            "modality": f.modality,
+                            "evidence": f.evidence.text,
+                        }
+                    )
         if progress:
             progress(min(i + batch, len(texts)), len(texts))
     return counts, ud_facts
@@ -261,7 +304,7 @@ def analyse(analyzer, texts: list[Text], batch: int = 16, progress=None) -> tupl
 
 def _short(s: str, n: int = SNIPPET) -> str:
     s = " ".join(s.split())
-    return s if len(s) <= n else s[:n - 1] + "…"
+    return s if len(s) <= n else s[: n - 1] + "…"
 
 
 def main(argv=None) -> int:
@@ -275,8 +318,9 @@ def main(argv=None) -> int:
     texts = load_texts(a.shared, a.limit_ud)
     conf = from_env()
     t0 = time.perf_counter()
-    analyzer = load_analyzer(a.analyzer, stanza_dir=conf["STANZA_DIR"], spacy_model=conf["SPACY_MODEL"],
-                             torch_threads=conf["TORCH_THREADS"])
+    analyzer = load_analyzer(
+        a.analyzer, stanza_dir=conf["STANZA_DIR"], spacy_model=conf["SPACY_MODEL"], torch_threads=conf["TORCH_THREADS"]
+    )
     load_s = time.perf_counter() - t0
     t0 = time.perf_counter()
     counts, ud_facts = analyse(analyzer, texts)
@@ -287,17 +331,23 @@ def main(argv=None) -> int:
     ud_sents = sum(t.sentences for t in texts)
     used = sum(c.used for c in counts)
     left = len(counts) - used
-    print(f"== leftovers, {a.analyzer} ({analyzer.models}): model loaded in {load_s:.1f} s, "
-          f"texts parsed and read in {run_s:.1f} s")
-    print(f"texts read: {len(texts)} ({by_source['gold']} gold, {by_source['news']} news, {by_source['ud']} UD "
-          f"pseudo-articles of {ud_sents} treebank sentences); "
-          f"counts of people found: {len(counts)}, used by a fact: {used}, left over: {left}")
+    print(
+        f"== leftovers, {a.analyzer} ({analyzer.models}): model loaded in {load_s:.1f} s, "
+        f"texts parsed and read in {run_s:.1f} s"
+    )
+    print(
+        f"texts read: {len(texts)} ({by_source['gold']} gold, {by_source['news']} news, {by_source['ud']} UD "
+        f"pseudo-articles of {ud_sents} treebank sentences); "
+        f"counts of people found: {len(counts)}, used by a fact: {used}, left over: {left}"
+    )
     for src in ("gold", "news", "ud"):
         cs = [c for c in counts if c.source == src]
-        print(f"  {src:5s} found {len(cs):5d}  used {sum(c.used for c in cs):5d}  "
-              f"left {sum(not c.used for c in cs):5d}  (elided {sum(c.kind == 'elided' for c in cs)})")
+        print(
+            f"  {src:5s} found {len(cs):5d}  used {sum(c.used for c in cs):5d}  "
+            f"left {sum(not c.used for c in cs):5d}  (elided {sum(c.kind == 'elided' for c in cs)})"
+        )
     print(f"\n-- top {min(a.top, len(groups))} of {len(groups)} groups of leftovers, by governing word")
-    for g in groups[:a.top]:
+    for g in groups[: a.top]:
         nouns = ", ".join(f"{n} {k}" for n, k in g["nouns"][:4])
         print(f"{g['n']:5d}  {g['governor']:28s} ({nouns})")
         for e in g["examples"]:
@@ -306,9 +356,21 @@ def main(argv=None) -> int:
     for f in ud_facts:
         print(f"  {f['doc']}: {f['type']} {f['count']!r} rule={f['rule']} {f['modality']} «{_short(f['evidence'])}»")
     if a.json:
-        print(json.dumps({"analyzer": a.analyzer, "texts": dict(by_source), "found": len(counts), "used": used,
-                          "left": left, "groups": groups, "ud_facts": ud_facts,
-                          "counts": [asdict(c) for c in counts]}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "analyzer": a.analyzer,
+                    "texts": dict(by_source),
+                    "found": len(counts),
+                    "used": used,
+                    "left": left,
+                    "groups": groups,
+                    "ud_facts": ud_facts,
+                    "counts": [asdict(c) for c in counts],
+                },
+                ensure_ascii=False,
+            )
+        )
     return 0
 
 

@@ -3,9 +3,10 @@
 Rules and normalisers read it through `load(name)`; no trigger lemma, number word or month name
 is written as a literal elsewhere in the code.
 """
+
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -13,7 +14,7 @@ import yaml
 HERE = Path(__file__).parent
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> dict:
     """The parsed content of `<name>.yaml` (cached; treat it as read-only)."""
     with open(HERE / f"{name}.yaml", encoding="utf-8") as f:

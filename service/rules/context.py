@@ -1,13 +1,15 @@
 """What every fact rule needs to know about one parsed document, computed once."""
+
 from __future__ import annotations
 
 import datetime
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain
-from typing import Iterable, Optional
+from typing import Optional
 
 from schemas.common import Quantity, Span
 from schemas.dates import DateMention
@@ -27,11 +29,11 @@ class Context:
     doc: Document
     reference: Optional[datetime.date]
     dates: list[DateMention]
-    trigger_keys: frozenset[str]                     # what every fact module triggers on
+    trigger_keys: frozenset[str]  # what every fact module triggers on
     # what the rules that fire on their own trigger on (not those that follow a fact of their module in
     # the sentence); a sentence with none of these holds no fact, and this scan never builds its words
     lead_keys: frozenset[str]
-    found: list = field(default_factory=list)      # facts the running module has built so far
+    found: list = field(default_factory=list)  # facts the running module has built so far
     _candidates: list = field(default_factory=list)
     _memo: dict = field(default_factory=dict)
     _counts: dict = field(default_factory=dict)
@@ -43,10 +45,14 @@ class Context:
         # picks its own among a few. A sentence's texts and lemmas tell whether it holds a lead word
         # without building its words: most sentences' words are never built
         lemmas, texts = written_forms(self.lead_keys), written_forms(text_keys(self.lead_keys))
-        self._candidates = list(chain.from_iterable(
-            self._having(s.words, self.trigger_keys) for s in self.doc.sentences
-            if not (lemmas.isdisjoint(s.lemmas) and texts.isdisjoint(s.forms))))
-        self._entities = sorted(self.doc.entities, key=lambda e: e.start)      # analyzers give them in order
+        self._candidates = list(
+            chain.from_iterable(
+                self._having(s.words, self.trigger_keys)
+                for s in self.doc.sentences
+                if not (lemmas.isdisjoint(s.lemmas) and texts.isdisjoint(s.forms))
+            )
+        )
+        self._entities = sorted(self.doc.entities, key=lambda e: e.start)  # analyzers give them in order
         self._entity_starts = [e.start for e in self._entities]
 
     def once(self, fn, *args):
@@ -85,8 +91,11 @@ class Context:
             # MILLE") belongs to the sentence it starts in, and is not counted again in pieces
             i = self._sentence_index.get(sentence.start, 0)
             begin = self.doc.sentences[i - 1].start if i > 0 else sentence.start
-            found = [q for q in find_quantities(self.text, begin=begin, stop=sentence.end)
-                     if q.start >= sentence.start and not any(d.start < q.end and q.start < d.end for d in self.dates)]
+            found = [
+                q
+                for q in find_quantities(self.text, begin=begin, stop=sentence.end)
+                if q.start >= sentence.start and not any(d.start < q.end and q.start < d.end for d in self.dates)
+            ]
             got = self._counts[sentence] = (found, [q.start for q in found])
         return got
 
@@ -100,35 +109,33 @@ class Context:
         s = word.sentence
         limit = word.start
         prev = s.word(word.id - 1)
+        limits: tuple[int, ...] = (limit,)
         if prev is not None and prev.upos == "ADJ" and prev.end <= word.start:
             limits = (limit, prev.start)
-        else:
-            limits = (limit,)
-        for q in self.counts_in(s)[0]:          # in text order: those that end before the word
+        for q in self.counts_in(s)[0]:  # in text order: those that end before the word
             if q.end > word.start:
                 break
             for lim in limits:
-                gap = norm_text(self.text[q.end:lim]).strip(GAP_MARKS + " \u00a0\u202f")
+                gap = norm_text(self.text[q.end : lim]).strip(GAP_MARKS + " \u00a0\u202f")
                 if gap == "" or gap in LINKS:
                     return q
         return None
 
     def range_ends(self, q: Quantity) -> Optional[tuple[Quantity, Quantity]]:
         """The two figures of a range written "X à Y" ("de 4 500 à 5 100"), each a count of its own."""
-        text = self.text[q.start:q.end]
+        text = self.text[q.start : q.end]
         cut = text.find(" à ")
         if cut < 0:
             return None
-        first = find_quantities(self.text[:q.start + cut], begin=q.start)
-        second = find_quantities(self.text[:q.end], begin=q.start + cut + 3)
+        first = find_quantities(self.text[: q.start + cut], begin=q.start)
+        second = find_quantities(self.text[: q.end], begin=q.start + cut + 3)
         return (first[0], second[0]) if len(first) == 1 and len(second) == 1 else None
 
     def partitive_before(self, q: Quantity) -> Optional[Quantity]:
         """The part counted out of `q` right before it: "120" in "120 des 700 Casques bleus"."""
         links = lexicon_set("triggers:partitive_links")
         for p in self.counts_in(self.doc.sentence_at(q.start))[0]:
-            if p.end <= q.start and p.text is not None and \
-                    norm_text(self.text[p.end:q.start]) in links:
+            if p.end <= q.start and p.text is not None and norm_text(self.text[p.end : q.start]) in links:
                 return p
         return None
 
@@ -140,14 +147,13 @@ class Context:
 
     def quantity_covering(self, word: Word) -> Optional[Quantity]:
         """The count whose text includes `word` itself ("vingtaine" in "une vingtaine")."""
-        return next((q for q in self.counts_in(word.sentence)[0]
-                     if q.start <= word.start and word.end <= q.end), None)
+        return next((q for q in self.counts_in(word.sentence)[0] if q.start <= word.start and word.end <= q.end), None)
 
     def quantity_after(self, word: Word) -> Optional[Quantity]:
         """A count in parentheses or after a colon right after `word` ("manifestants (5 000)")."""
         for q in self.counts_in(word.sentence)[0]:
             if q.start >= word.end:
-                gap = self.text[word.end:q.start].strip()
+                gap = self.text[word.end : q.start].strip()
                 if gap in ("(", ":"):
                     return q
                 break
@@ -157,7 +163,7 @@ class Context:
     def entities_in(self, start: int, end: int, label: Optional[str] = None) -> list[Entity]:
         """The entities (of `label`) that lie within [start, end), in text order."""
         out = []
-        for e in self._entities[bisect_left(self._entity_starts, start):]:
+        for e in self._entities[bisect_left(self._entity_starts, start) :]:
             if e.start >= end:
                 break
             if e.end <= end and (label is None or e.label == label):
@@ -166,8 +172,14 @@ class Context:
 
     def entity_at(self, offset: int, label: str) -> Optional[Entity]:
         """The first entity of `label` whose span covers `offset` ("Marie" in "Marie Dupont")."""
-        return next((e for e in self._entities[:bisect_right(self._entity_starts, offset)]
-                     if e.label == label and offset < e.end), None)
+        return next(
+            (
+                e
+                for e in self._entities[: bisect_right(self._entity_starts, offset)]
+                if e.label == label and offset < e.end
+            ),
+            None,
+        )
 
     def entities_of(self, sentence: Sentence, label: str) -> list[Entity]:
         return self.entities_in(sentence.start, sentence.end, label)
@@ -176,13 +188,17 @@ class Context:
         """The person a singular subject pronoun stands for ("Il a été tué lors de son arrestation"):
         the one person named before it in its sentence, else in the sentence before; none when two
         people are named there (who is meant is then a guess)."""
-        if pronoun.upos != "PRON" or pronoun.feat("Number") == "Plur" or \
-                norm_text(pronoun.text) not in lexicon_set("triggers:person_pronouns"):
+        if (
+            pronoun.upos != "PRON"
+            or pronoun.feat("Number") == "Plur"
+            or norm_text(pronoun.text) not in lexicon_set("triggers:person_pronouns")
+        ):
             return None
         s = pronoun.sentence
         i = self.doc.sentences.index(s) if s in self.doc.sentences else -1
-        spans = [(s.start, pronoun.start)] + ([(self.doc.sentences[i - 1].start, self.doc.sentences[i - 1].end)]
-                                              if i > 0 else [])
+        spans = [(s.start, pronoun.start)] + (
+            [(self.doc.sentences[i - 1].start, self.doc.sentences[i - 1].end)] if i > 0 else []
+        )
         people = lexicon_set("triggers:person_nouns")
         speakers = {c.start for a in pronoun.ancestors() for c in a.children if c.rel == "nsubj"}
         for start, end in spans:
@@ -191,12 +207,22 @@ class Context:
             if not names:
                 continue
             last = max(found, key=lambda e: e.end)
-            between = [w for x in self.doc.sentences if x.end > last.end and x.start < pronoun.start
-                       for w in x.words if last.end <= w.start and w.end <= pronoun.start]
-            if len(names) > 1 or last.start in speakers or any(
+            between = [
+                w
+                for x in self.doc.sentences
+                if x.end > last.end and x.start < pronoun.start
+                for w in x.words
+                if last.end <= w.start and w.end <= pronoun.start
+            ]
+            if (
+                len(names) > 1
+                or last.start in speakers
+                or any(
                     w.upos == "NOUN" and w.rel == "nsubj" and (w.lemma.lower() in people or norm_text(w.text) in people)
-                    for w in between):
-                return None     # two people, the speaker ("X a déclaré qu'il ..."), or "le suspect a ..." in between
+                    for w in between
+                )
+            ):
+                return None  # two people, the speaker ("X a déclaré qu'il ..."), or "le suspect a ..." in between
             return names.pop()
         return None
 
@@ -225,8 +251,10 @@ class Context:
                 continue
             s = self.doc.sentence_at(e.start)
             word = next((w for w in s.words if w.start == e.start), None) if s is not None else None
-            if word is not None and (self.quantity_before(word) is not None or
-                                     any(c.rel == "det" and c.lemma.lower() == "un" for c in word.children)):
+            if word is not None and (
+                self.quantity_before(word) is not None
+                or any(c.rel == "det" and c.lemma.lower() == "un" for c in word.children)
+            ):
                 continue
             return e.text
         return None
@@ -246,23 +274,35 @@ class Context:
 
         def after_preposition(start: int) -> bool:
             before = [w for w in sentence.words if w.end <= start]
-            while before and (before[-1].upos in ("DET", "ADJ") or before[-1].lemma.lower() == "tout") and \
-                    before[-1].lemma.lower() not in preps:
+            while (
+                before
+                and (before[-1].upos in ("DET", "ADJ") or before[-1].lemma.lower() == "tout")
+                and before[-1].lemma.lower() not in preps
+            ):
                 before.pop()
-            return bool(before) and (norm_text(before[-1].text) in preps or
-                                     before[-1].lemma.lower() in preps or before[-1].text in capitals)
+            return bool(before) and (
+                norm_text(before[-1].text) in preps or before[-1].lemma.lower() in preps or before[-1].text in capitals
+            )
+
         candidates = []
         for e in self.entities_of(sentence, "LOC"):
             first = next((w for w in sentence.words if w.start >= e.start), None)
-            subject = first is not None and head is not None and first.head == head.id and first.rel == "nsubj" \
-                and first.upos != "NOUN" and not any(c.rel in ("det", "nummod") and c.upos != "DET" or
-                                                     c.lemma.lower() == "un" for c in first.children) \
+            subject = (
+                first is not None
+                and head is not None
+                and first.head == head.id
+                and first.rel == "nsubj"
+                and first.upos != "NOUN"
+                and not any(
+                    c.rel in ("det", "nummod") and c.upos != "DET" or c.lemma.lower() == "un" for c in first.children
+                )
                 and self.quantity_before(first) is None
+            )
             # ("le Kazakhstan a fait 20 morts"; not "trois Belges ont été blessés", "un Français a été tué")
             if subject or after_preposition(e.start):
                 candidates.append((e.start, e.text))
         places = lexicon_set("triggers:place_nouns")
-        for w in sentence.words if not candidates else ():      # named places first
+        for w in sentence.words if not candidates else ():  # named places first
             if w.upos == "NOUN" and w.lemma.lower() in places and after_preposition(w.start):
                 start, end = phrase(w)
                 start = max([start] + [c.end for c in w.children if c.rel == "det" and c.id < w.id])

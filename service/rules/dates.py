@@ -14,13 +14,15 @@ Offsets and weeks ("il y a trois semaines", "dans deux mois", "cette semaine") a
 `find_relative_dates`: SCHEMA's gold leaves durations and weeks out of the `dates` list, so
 `find_dates` does not give them.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import re
 from bisect import bisect
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterator, Optional
+from typing import Optional
 
 from schemas.dates import DateMention
 from service.lexicon import load
@@ -30,7 +32,7 @@ from service.rules.text import APOSTROPHES, alternation, norm_text, phrase_patte
 TenseAt = Callable[[int], Optional[str]]
 _L = load("dates")
 _FLAGS = re.IGNORECASE
-_MIN_YEAR, _MAX_YEAR = dt.MINYEAR, dt.MAXYEAR          # 1-9999: values outside are dropped
+_MIN_YEAR, _MAX_YEAR = dt.MINYEAR, dt.MAXYEAR  # 1-9999: values outside are dropped
 
 
 def _key(s: str) -> str:
@@ -81,13 +83,50 @@ _REL_WEEKS = _table(_L["relative_weeks"])
 _JOINERS = _words("number_joiners") | {","}
 _PLURAL = tuple(_L["plural_endings"])
 _PAST, _FUTURE = _words("past_markers"), _words("future_markers")
-(_MONTH_CUES, _BLOCKERS, _STRONG, _PERIOD_NOUNS, _DETERMINERS, _WEAK, _QUALIFIERS, _UNITS,
- _FUNCTION, _YEAR_PREPS, _IN_RANGE, _OPENERS, _CLOSERS, _ANY_RANGE, _VERBS, _SLASH_CUES, _SLASH_BLOCKERS,
- _TIME_WORDS, _NAMED_CUES) = map(_words, (
-    "bare_month_cues", "weekday_blockers", "year_cues_strong", "year_period_nouns", "determiners",
-    "year_cues_weak", "count_qualifiers", "measure_units", "function_words", "year_prepositions",
-    "weak_cues_in_range", "year_openers", "year_closers", "year_closers_any_range", "verbs_after_count",
-    "slash_cues", "slash_blockers", "time_words", "named_day_cues"))
+(
+    _MONTH_CUES,
+    _BLOCKERS,
+    _STRONG,
+    _PERIOD_NOUNS,
+    _DETERMINERS,
+    _WEAK,
+    _QUALIFIERS,
+    _UNITS,
+    _FUNCTION,
+    _YEAR_PREPS,
+    _IN_RANGE,
+    _OPENERS,
+    _CLOSERS,
+    _ANY_RANGE,
+    _VERBS,
+    _SLASH_CUES,
+    _SLASH_BLOCKERS,
+    _TIME_WORDS,
+    _NAMED_CUES,
+) = map(
+    _words,
+    (
+        "bare_month_cues",
+        "weekday_blockers",
+        "year_cues_strong",
+        "year_period_nouns",
+        "determiners",
+        "year_cues_weak",
+        "count_qualifiers",
+        "measure_units",
+        "function_words",
+        "year_prepositions",
+        "weak_cues_in_range",
+        "year_openers",
+        "year_closers",
+        "year_closers_any_range",
+        "verbs_after_count",
+        "slash_cues",
+        "slash_blockers",
+        "time_words",
+        "named_day_cues",
+    ),
+)
 _WEAK_RANGE = tuple(_L["weak_year_range"])
 _YY_WINDOW = int(_L["two_digit_year_window"])
 
@@ -95,82 +134,131 @@ _MON = _alt(list(_L["months"]) + list(_L["month_abbreviations"]))
 _FULL_MON = _alt(_L["months"])
 _WD = _alt(_L["weekdays"])
 _REL = _alt(_L["past_markers"] + _L["future_markers"])
-_PRE = "|".join(_pat(p) + (r"\s*" if p.endswith("-") else r"\s+")
-                for p in sorted(_L["period_prefixes"], key=len, reverse=True))
-_DAY = r"(?:(?:[12][0-9]|3[01]|0?[1-9])(?![0-9])(?:" + _alt(_L["day_suffixes"]) + r")?|(?:" \
-    + _alt(_L["day_words"]) + r")(?!\w))"
-_CONN = r"(?:\s+(?:" + _alt(_L["range_connectors"]) + r")\s+(?:(?:" + _alt(_L["range_articles"]) \
-    + r")\s+)?|\s*[-–]\s*)"
+_PRE = "|".join(
+    _pat(p) + (r"\s*" if p.endswith("-") else r"\s+") for p in sorted(_L["period_prefixes"], key=len, reverse=True)
+)
+_DAY = (
+    r"(?:(?:[12][0-9]|3[01]|0?[1-9])(?![0-9])(?:"
+    + _alt(_L["day_suffixes"])
+    + r")?|(?:"
+    + _alt(_L["day_words"])
+    + r")(?!\w))"
+)
+_CONN = r"(?:\s+(?:" + _alt(_L["range_connectors"]) + r")\s+(?:(?:" + _alt(_L["range_articles"]) + r")\s+)?|\s*[-–]\s*)"
 _ORD = r"(?:(?:" + _alt(_L["ordinal_words"]) + r")|[0-9]{1,2}(?:" + _alt(_L["ordinal_suffixes"]) + r"))(?!\w)"
-_INTRO = "|".join(_pat(p) + (r"\s*" if p.endswith("'") else r"\s+")
-                  for p in sorted(_L["month_introducers"], key=len, reverse=True))
+_INTRO = "|".join(
+    _pat(p) + (r"\s*" if p.endswith("'") else r"\s+") for p in sorted(_L["month_introducers"], key=len, reverse=True)
+)
 _NUM_WORDS = _alt(_COUNT_WORDS)
 
 # "samedi 8 janvier 2022", "8 au 9 juillet", "19 septembre dernier", "13-Novembre", "premier mars",
 # "31 octobre 74"
-_EXPLICIT = Scanner(re.compile(
-    rf"(?<![\w.,/])(?:(?P<wd>{_WD})\s+)?(?:(?P<d1>{_DAY}){_CONN}(?:(?:{_WD})\s+)?)?(?P<day>{_DAY})(?:\s+|-)"
-    rf"(?P<mon>{_MON})(?!\w)(?:\s+(?P<year>[0-9]{{4}}|[0-9]{{2}})(?![0-9]))?(?:\s+(?P<rel>{_REL})(?!\w))?",
-    _FLAGS), _spelled(_L["weekdays"], _L["day_words"]), digits=True)
+_EXPLICIT = Scanner(
+    re.compile(
+        rf"(?<![\w.,/])(?:(?P<wd>{_WD})\s+)?(?:(?P<d1>{_DAY}){_CONN}(?:(?:{_WD})\s+)?)?(?P<day>{_DAY})(?:\s+|-)"
+        rf"(?P<mon>{_MON})(?!\w)(?:\s+(?P<year>[0-9]{{4}}|[0-9]{{2}})(?![0-9]))?(?:\s+(?P<rel>{_REL})(?!\w))?",
+        _FLAGS,
+    ),
+    _spelled(_L["weekdays"], _L["day_words"]),
+    digits=True,
+)
 # "4/10/2015", "04.10.2015", "4/10/15", "2015-10-04", "17/02", "le 2/3"
-_NUMERIC = Scanner(re.compile(
-    rf"(?<![\w.,/-])(?:(?P<wd>{_WD})\s+)?"
-    r"(?:(?P<d>[0-9]{1,2})(?P<sep>[/.-])(?P<m>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4}|[0-9]{2})"
-    r"|(?P<iy>[0-9]{4})-(?P<im>[0-9]{2})-(?P<id>[0-9]{2})"
-    r"|(?P<sd>[0-9]{1,2})/(?P<sm>[0-9]{1,2}))(?![\w/]|[.,-][0-9])", _FLAGS), _spelled(_L["weekdays"]), digits=True)
+_NUMERIC = Scanner(
+    re.compile(
+        rf"(?<![\w.,/-])(?:(?P<wd>{_WD})\s+)?"
+        r"(?:(?P<d>[0-9]{1,2})(?P<sep>[/.-])(?P<m>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4}|[0-9]{2})"
+        r"|(?P<iy>[0-9]{4})-(?P<im>[0-9]{2})-(?P<id>[0-9]{2})"
+        r"|(?P<sd>[0-9]{1,2})/(?P<sm>[0-9]{1,2}))(?![\w/]|[.,-][0-9])",
+        _FLAGS,
+    ),
+    _spelled(_L["weekdays"]),
+    digits=True,
+)
 # "3e jour d'octobre", "dernier jour d'octobre 2015", "premier mercredi du mois prochain"
-_ORDINAL = Scanner(re.compile(
-    rf"(?<![\w.,/])(?P<ord>{_ORD})\s+(?:(?P<noun>{_alt(_L['day_nouns'])})|(?P<wd>{_WD}))\s+"
-    rf"(?:(?P<relm>{_alt(_L['relative_months'])})(?!\w)"
-    rf"|(?:{_INTRO})(?P<mon>{_FULL_MON})(?!\w)(?:\s+(?P<year>[0-9]{{4}})(?![0-9]))?)", _FLAGS),
-    _spelled(_L["ordinal_words"]), digits=True)
+_ORDINAL = Scanner(
+    re.compile(
+        rf"(?<![\w.,/])(?P<ord>{_ORD})\s+(?:(?P<noun>{_alt(_L['day_nouns'])})|(?P<wd>{_WD}))\s+"
+        rf"(?:(?P<relm>{_alt(_L['relative_months'])})(?!\w)"
+        rf"|(?:{_INTRO})(?P<mon>{_FULL_MON})(?!\w)(?:\s+(?P<year>[0-9]{{4}})(?![0-9]))?)",
+        _FLAGS,
+    ),
+    _spelled(_L["ordinal_words"]),
+    digits=True,
+)
 # "novembre 2011", "fin février", "juin dernier", "en janvier"
-_MONTH = Scanner(re.compile(
-    rf"(?<!\w)(?P<pre>{_PRE})?(?P<mon>{_MON})(?!\w)(?:\s+(?P<year>[0-9]{{4}})(?![0-9])"
-    rf"|\s+(?P<rel>{_REL})(?!\w))?", _FLAGS),
-    _spelled(_L["period_prefixes"], _L["months"], _L["month_abbreviations"]))
+_MONTH = Scanner(
+    re.compile(
+        rf"(?<!\w)(?P<pre>{_PRE})?(?P<mon>{_MON})(?!\w)(?:\s+(?P<year>[0-9]{{4}})(?![0-9])"
+        rf"|\s+(?P<rel>{_REL})(?!\w))?",
+        _FLAGS,
+    ),
+    _spelled(_L["period_prefixes"], _L["months"], _L["month_abbreviations"]),
+)
 # "samedi", "ce mercredi", "mardi dernier", "mercredi de la semaine prochaine", "lundi en huit", "jeudi 15"
-_WEEKDAY = Scanner(re.compile(
-    rf"(?<!\w)(?:(?P<dem>{_alt(_L['demonstratives'])})\s+)?(?P<wd>{_WD})(?!\w)"
-    rf"(?:\s+(?P<rel>{_REL})(?!\w)|\s+(?P<week>{_alt(_L['week_phrases'])})(?!\w)"
-    rf"|\s+(?P<after>{_alt(_L['day_after_offsets'])})(?!\w)"
-    rf"|\s+(?P<num>(?:[12][0-9]|3[01]|0?[1-9])(?![0-9])(?:{_alt(_L['day_suffixes'])})?)(?!\w|[.,:/][0-9]))?",
-    _FLAGS), _spelled(_L["demonstratives"], _L["weekdays"]))
-_RELDAY = Scanner(re.compile(rf"(?<![\w-])(?P<day>{_alt(_L['relative_days'])})(?![\w-])"
-                             rf"(?:\s+(?P<after>{_alt(_L['day_after_offsets'])})(?!\w))?", _FLAGS),
-                  _spelled(_L["relative_days"]))
+_WEEKDAY = Scanner(
+    re.compile(
+        rf"(?<!\w)(?:(?P<dem>{_alt(_L['demonstratives'])})\s+)?(?P<wd>{_WD})(?!\w)"
+        rf"(?:\s+(?P<rel>{_REL})(?!\w)|\s+(?P<week>{_alt(_L['week_phrases'])})(?!\w)"
+        rf"|\s+(?P<after>{_alt(_L['day_after_offsets'])})(?!\w)"
+        rf"|\s+(?P<num>(?:[12][0-9]|3[01]|0?[1-9])(?![0-9])(?:{_alt(_L['day_suffixes'])})?)(?!\w|[.,:/][0-9]))?",
+        _FLAGS,
+    ),
+    _spelled(_L["demonstratives"], _L["weekdays"]),
+)
+_RELDAY = Scanner(
+    re.compile(
+        rf"(?<![\w-])(?P<day>{_alt(_L['relative_days'])})(?![\w-])"
+        rf"(?:\s+(?P<after>{_alt(_L['day_after_offsets'])})(?!\w))?",
+        _FLAGS,
+    ),
+    _spelled(_L["relative_days"]),
+)
 _PERIOD_PHRASES = [p["phrase"] for p in _L["relative_periods"]]
 _PERIOD = Scanner(re.compile(rf"(?<!\w)(?:{_alt(_PERIOD_PHRASES)})(?!\w)", _FLAGS), _spelled(_PERIOD_PHRASES))
-_NAMED_RE = Scanner(re.compile(
-    rf"(?<!\w)(?:(?P<named>{_alt(_L['named_days'])})|(?P<easter>{_alt(_L['easter_days'])})"
-    rf"|(?P<bare>{_alt(_L['bare_named_days'])})|(?P<bare_easter>{_alt(_L['bare_easter_days'])}))(?!\w)",
-    _FLAGS), _spelled(_L["named_days"], _L["easter_days"], _L["bare_named_days"], _L["bare_easter_days"]))
-_YEAR = Scanner(re.compile(rf"(?<![\w.,/-])(?P<pre>{_PRE})?(?<![\w.,/])(?P<year>1[0-9]{{3}}|20[0-9]{{2}})"
-                           r"(?![\w/]|[.,-][0-9]|\s*[%€$£])", _FLAGS), _spelled(_L["period_prefixes"]), digits=True)
+_NAMED_RE = Scanner(
+    re.compile(
+        rf"(?<!\w)(?:(?P<named>{_alt(_L['named_days'])})|(?P<easter>{_alt(_L['easter_days'])})"
+        rf"|(?P<bare>{_alt(_L['bare_named_days'])})|(?P<bare_easter>{_alt(_L['bare_easter_days'])}))(?!\w)",
+        _FLAGS,
+    ),
+    _spelled(_L["named_days"], _L["easter_days"], _L["bare_named_days"], _L["bare_easter_days"]),
+)
+_YEAR = Scanner(
+    re.compile(
+        rf"(?<![\w.,/-])(?P<pre>{_PRE})?(?<![\w.,/])(?P<year>1[0-9]{{3}}|20[0-9]{{2}})"
+        r"(?![\w/]|[.,-][0-9]|\s*[%€$£])",
+        _FLAGS,
+    ),
+    _spelled(_L["period_prefixes"]),
+    digits=True,
+)
 # Left out of `find_dates` (see the module docstring): offsets and weeks.
 # (A plain pattern: it is only read by find_relative_dates, and a Scanner needs treebank matches to be tested.)
 _OFFSET = re.compile(
     rf"(?<!\w)(?P<intro>{_alt(_L['offset_introducers'])})\s+(?P<n>[0-9]{{1,4}}|{_NUM_WORDS})(?!\w)\s+"
-    rf"(?P<unit>{_alt(_L['offset_units'])})(?!\w)", _FLAGS)
-_WEEK = Scanner(re.compile(rf"(?<!\w)(?:{_alt(_L['relative_weeks'])})(?!\w)", _FLAGS),
-                _spelled(_L["relative_weeks"]))
+    rf"(?P<unit>{_alt(_L['offset_units'])})(?!\w)",
+    _FLAGS,
+)
+_WEEK = Scanner(re.compile(rf"(?<!\w)(?:{_alt(_L['relative_weeks'])})(?!\w)", _FLAGS), _spelled(_L["relative_weeks"]))
 
 # A cue word right before a date: forward ("d'ici", "pour le") or backward ("depuis le").
-_CUE = re.compile(rf"(?<!\w)(?:(?P<forward>{_alt(_L['forward_cues'])})|(?P<backward>{_alt(_L['backward_cues'])}))"
-                  rf"\s*(?:(?:{_alt(_L['range_articles'])})\s+)?$", _FLAGS)
+_CUE = re.compile(
+    rf"(?<!\w)(?:(?P<forward>{_alt(_L['forward_cues'])})|(?P<backward>{_alt(_L['backward_cues'])}))"
+    rf"\s*(?:(?:{_alt(_L['range_articles'])})\s+)?$",
+    _FLAGS,
+)
 _EVENT = re.compile(rf"(?<!\w)(?P<cue>{_alt(_L['event_offsets'])})\s*$", _FLAGS)
 _EVENT_OFFSETS = _table(_L["event_offsets"])
 _ANAPHORIC = re.compile(rf"(?:{_alt(_L['anaphoric_suffixes'])})(?!\w)", _FLAGS)
 _FEAST = re.compile(rf"\s+(?:{_alt(_L['weekday_feasts'])})(?!\w)", _FLAGS)
-_JOINED = re.compile(rf"\s*(?:[,;–-]|(?:{_alt(_L['number_joiners'])})(?!\w))\s*[0-9]{{1,4}}(?![0-9])",
-                     _FLAGS)
+_JOINED = re.compile(rf"\s*(?:[,;–-]|(?:{_alt(_L['number_joiners'])})(?!\w))\s*[0-9]{{1,4}}(?![0-9])", _FLAGS)
 _DIGITS = re.compile("[0-9]+")
 _NUMBER_AFTER = re.compile(r"\s+[0-9]")
 _NEXT = re.compile(r"\s*(\w+|\S)?")
 
 
 def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"            # what \w matches
+    return ch.isalnum() or ch == "_"  # what \w matches
 
 
 def _prev(text: str, i: int) -> tuple[str, int]:
@@ -184,7 +272,7 @@ def _prev(text: str, i: int) -> tuple[str, int]:
     start = end
     while start > 0 and _is_word_char(body[start - 1]):
         start -= 1
-    if start == end:                             # a punctuation mark
+    if start == end:  # a punctuation mark
         return _key(body[-1]), lo + len(body) - 1
     return _key(body[start:end]), lo + start
 
@@ -250,7 +338,7 @@ def _day_number(s: str) -> int:
 
 
 def _two_digit_year(yy: int, ref: Optional[dt.date]) -> int:
-    """"74" -> 1974, "14" -> 2014: the century that puts the year at most `two_digit_year_window`
+    """ "74" -> 1974, "14" -> 2014: the century that puts the year at most `two_digit_year_window`
     years after the reference (without one: 00-49 -> 20xx, 50-99 -> 19xx)."""
     if ref is None:
         return yy + (2000 if yy < 50 else 1900)
@@ -261,9 +349,13 @@ def _two_digit_year(yy: int, ref: Optional[dt.date]) -> int:
 def _is_count_word(word: str, verbs: bool) -> bool:
     """Does `word`, after a number, make that number a count or a time ("74 personnes", "22 h",
     "12 ont été blessés")?"""
-    return (word in _UNITS or word in _TIME_WORDS or (verbs and word in _VERBS)
-            or (len(word) > 2 and word.endswith(_PLURAL) and word not in _FUNCTION)
-            or word[:1].isdigit())
+    return (
+        word in _UNITS
+        or word in _TIME_WORDS
+        or (verbs and word in _VERBS)
+        or (len(word) > 2 and word.endswith(_PLURAL) and word not in _FUNCTION)
+        or word[:1].isdigit()
+    )
 
 
 class _Timeline:
@@ -303,23 +395,25 @@ class _Timeline:
             return min((d for d in cands if d >= ref), default=None)
         return min(cands, key=lambda d: (abs((d - ref).days), d > ref), default=None)
 
-    def day_month(self, month: int, day: int, how: str, start: int,
-                  weekday: Optional[int] = None) -> Optional[str]:
+    def day_month(self, month: int, day: int, how: str, start: int, weekday: Optional[int] = None) -> Optional[str]:
         """A day-month without year, placed in the year the wording and tense point to."""
-        if _date(2000, month, day) is None:           # 2000 is a leap year: any real day-month
+        if _date(2000, month, day) is None:  # 2000 is a leap year: any real day-month
             return None
         if self.ref is None:
             return f"--{month:02d}-{day:02d}"
         ref = self.ref
-        span = 4 if (month, day) == (2, 29) else 1                # a 29 February may be 4 years away
-        cands = [d for y in range(max(_MIN_YEAR, ref.year - span), min(_MAX_YEAR, ref.year + span) + 1)
-                 if (d := _date(y, month, day))]
+        span = 4 if (month, day) == (2, 29) else 1  # a 29 February may be 4 years away
+        cands = [
+            d
+            for y in range(max(_MIN_YEAR, ref.year - span), min(_MAX_YEAR, ref.year + span) + 1)
+            if (d := _date(y, month, day))
+        ]
         if weekday is not None and how not in ("last", "next"):
             fits = [d for d in cands if d.weekday() == weekday and abs((d - ref).days) <= 366]
             if fits:
                 return _iso(min(fits, key=lambda d: abs((d - ref).days)))
         pick = self.pick(cands, how, self.anchor(start))
-        return pick and _iso(pick)
+        return _iso(pick) if pick else None
 
     def month_index(self, month: int, how: str) -> int:
         """A month without year, as year * 12 + month - 1."""
@@ -357,10 +451,10 @@ class _Timeline:
         else:
             delta = -back if back <= ahead else ahead
         d = _shift(self.ref, delta)
-        return d and _iso(d)
+        return _iso(d) if d else None
 
     def weekday_day(self, wd: int, day: int, how: str) -> Optional[str]:
-        """"jeudi 15": of the months within six of the reference whose 15th is a Thursday, the one
+        """ "jeudi 15": of the months within six of the reference whose 15th is a Thursday, the one
         the direction picks (with no cue the nearest: the reference's month where it fits)."""
         base = self.ref.year * 12 + self.ref.month - 1
         fits = []
@@ -369,7 +463,7 @@ class _Timeline:
             if _MIN_YEAR <= y <= _MAX_YEAR and (d := _date(y, m + 1, day)) and d.weekday() == wd:
                 fits.append(d)
         pick = self.pick(fits, how) or self.pick(fits, "near")
-        return pick and _iso(pick)
+        return _iso(pick) if pick else None
 
 
 def _mention(text: str, s: int, e: int, value: str, grain: str) -> DateMention:
@@ -381,31 +475,37 @@ def _is_name(text: str, m: re.Match, group: str) -> bool:
     word = m.group(group)
     if not word[:1].isupper() or word.isupper():
         return False
-    before = text[max(0, m.start(group) - 40):m.start(group)].rstrip()     # up to the last visible character
+    before = text[max(0, m.start(group) - 40) : m.start(group)].rstrip()  # up to the last visible character
     return bool(before) and (before[-1].isalnum() or before[-1] in APOSTROPHES + "-")
 
 
 # ---- rules: each yields (start, end, [mentions]) for one match ------------------------------
 
+
 def _named_days(c: _Timeline) -> Iterator:
     for m in _NAMED_RE.finditer(c.text):
         key = _key(m.group())
-        if m.group("bare") or m.group("bare_easter"):      # "à Noël", not "Noël Mamère", "île de Pâques"
-            if _prev(c.text, m.start())[0] not in _NAMED_CUES or \
-                    (_NEXT.match(c.text, m.end()).group(1) or "")[:1].isupper():
+        if m.group("bare") or m.group("bare_easter"):  # "à Noël", not "Noël Mamère", "île de Pâques"
+            if (
+                _prev(c.text, m.start())[0] not in _NAMED_CUES
+                or (_NEXT.match(c.text, m.end()).group(1) or "")[:1].isupper()
+            ):
                 continue
         how = c.how(m.start())
         if m.group("easter") or m.group("bare_easter"):
             days = (_EASTER if m.group("easter") else _BARE_EASTER).get(key)
             if days is None or c.ref is None:
                 continue
-            cands = [d for y in range(max(_MIN_YEAR, c.ref.year - 1), min(_MAX_YEAR, c.ref.year + 1) + 1)
-                     if (e := _easter(y)) and (d := _shift(e, days))]
+            cands = [
+                d
+                for y in range(max(_MIN_YEAR, c.ref.year - 1), min(_MAX_YEAR, c.ref.year + 1) + 1)
+                if (e := _easter(y)) and (d := _shift(e, days))
+            ]
             pick = c.pick(cands, how, c.anchor(m.start()))
             value = pick and _iso(pick)
         else:
             md = (_NAMED if m.group("named") else _BARE_NAMED).get(key)
-            if md is None:                    # a case-insensitive match that folds differently
+            if md is None:  # a case-insensitive match that folds differently
                 continue
             month, day = map(int, md.split("-"))
             value = c.day_month(month, day, how, m.start())
@@ -418,8 +518,12 @@ def _slash_date(c: _Timeline, m: re.Match) -> bool:
     prev = _prev(c.text, m.start())[0]
     if m.group("wd") or prev in _SLASH_CUES:
         return True
-    return len(m.group("sd")) == 2 and len(m.group("sm")) == 2 and prev not in _SLASH_BLOCKERS \
+    return (
+        len(m.group("sd")) == 2
+        and len(m.group("sm")) == 2
+        and prev not in _SLASH_BLOCKERS
         and not _is_count_word(_next(c.text, m.end()), verbs=False)
+    )
 
 
 def _numeric(c: _Timeline) -> Iterator:
@@ -438,7 +542,7 @@ def _numeric(c: _Timeline) -> Iterator:
         else:
             y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
             if len(m.group("y")) == 2:
-                if m.group("sep") != "/":             # "12.10.15" is more likely a version
+                if m.group("sep") != "/":  # "12.10.15" is more likely a version
                     continue
                 y = _two_digit_year(y, c.ref)
         date = _date(y, mo, d)
@@ -467,7 +571,7 @@ def _ordinals(c: _Timeline) -> Iterator:
         how = c.how(m.start())
         value = None
         if m.group("noun") and n > 0 and m.group("mon") and not m.group("year"):
-            value = c.day_month(_MONTHS[_key(m.group("mon"))], n, how, m.start())       # "le 3e jour d'octobre"
+            value = c.day_month(_MONTHS[_key(m.group("mon"))], n, how, m.start())  # "le 3e jour d'octobre"
         elif (k := _ordinal_month(c, m, how)) is not None:
             y, mo = divmod(k, 12)
             mo += 1
@@ -483,7 +587,7 @@ def _ordinals(c: _Timeline) -> Iterator:
                 else:
                     day = 1 + (wd - dt.date(y, mo, 1).weekday()) % 7 + 7 * (n - 1)
             date = _date(y, mo, day)
-            value = date and _iso(date)
+            value = _iso(date) if date else None
         if value:
             yield m.start(), m.end(), [_mention(c.text, m.start(), m.end(), value, "day")]
 
@@ -496,17 +600,20 @@ def _explicit(c: _Timeline) -> Iterator:
             continue
         day = _day_number(m.group("day"))
         d1 = _day_number(m.group("d1")) if m.group("d1") else None
-        first = d1 if d1 is not None and d1 < day else None   # "du 8 au 9 juillet"
+        first = d1 if d1 is not None and d1 < day else None  # "du 8 au 9 juillet"
         end, year = m.end(), m.group("year")
-        if year:      # a count or a time is no year: "le 3 mai 2000 manifestants", "le 8 mai 22 h"
+        if year:  # a count or a time is no year: "le 3 mai 2000 manifestants", "le 8 mai 22 h"
             nxt = _next(c.text, m.end("year"))
-            if nxt in _UNITS if len(year) == 4 else \
-                    _is_count_word(nxt, verbs=True) or _is_word_char(c.text[m.end("year"):m.end("year") + 1]):
+            if (
+                nxt in _UNITS
+                if len(year) == 4
+                else _is_count_word(nxt, verbs=True) or _is_word_char(c.text[m.end("year") : m.end("year") + 1])
+            ):
                 year, end = None, m.end("mon")
         if year:
             date = _date(int(year) if len(year) == 4 else _two_digit_year(int(year), c.ref), month, first or day)
-            value = date and _iso(date)
-        else:   # a weekday names the first day of a range, so it checks that one
+            value = _iso(date) if date else None
+        else:  # a weekday names the first day of a range, so it checks that one
             wd = _WEEKDAYS.get(_key(m.group("wd") or ""))
             rel = _rel(m.group("rel")) if end == m.end() else None
             value = c.day_month(month, first or day, c.how(m.start(), rel), m.start(), wd)
@@ -533,7 +640,7 @@ def _months(c: _Timeline) -> Iterator:
             continue
         if year:
             value = f"{int(year):04d}-{month:02d}"
-        else:   # abbreviations and "mai 68" (two-digit year) are not trusted alone
+        else:  # abbreviations and "mai 68" (two-digit year) are not trusted alone
             if mk not in _MONTHS or _NUMBER_AFTER.match(c.text, m.end()):
                 continue
             if not (pre or rel or _month_cue(c.text, m.start())) or _is_name(c.text, m, "mon"):
@@ -548,7 +655,7 @@ def _periods(c: _Timeline) -> Iterator:
         return
     for m in _PERIOD.finditer(c.text):
         p = _REL_PERIODS.get(_key(m.group()))
-        if p is None or _ANAPHORIC.match(c.text, m.end()):   # "cette année-là"
+        if p is None or _ANAPHORIC.match(c.text, m.end()):  # "cette année-là"
             continue
         if p["grain"] == "year":
             value = _year_iso(c.ref.year + p["offset"])
@@ -565,7 +672,7 @@ def _relative_days(c: _Timeline) -> Iterator:
         days = _REL_DAYS.get(_key(m.group("day")))
         if days is None:
             continue
-        if m.group("after"):                                   # "demain en huit"
+        if m.group("after"):  # "demain en huit"
             days += _AFTER_DAYS[_key(m.group("after"))]
         d = _shift(c.ref, days)
         if d:
@@ -579,23 +686,28 @@ def _weekdays(c: _Timeline) -> Iterator:
         wd = _WEEKDAYS.get(_key(m.group("wd")))
         if wd is None or _FEAST.match(c.text, m.end("wd")) or _ANAPHORIC.match(c.text, m.end("wd")):
             continue
-        if not m.group("dem") and (_prev(c.text, m.start())[0] in _BLOCKERS
-                                   or _is_name(c.text, m, "wd")):   # "chaque lundi", "du Dimanche"
+        if not m.group("dem") and (
+            _prev(c.text, m.start())[0] in _BLOCKERS or _is_name(c.text, m, "wd")
+        ):  # "chaque lundi", "du Dimanche"
             continue
         end, value = m.end(), None
-        if m.group("week"):                                    # "mercredi de la semaine prochaine"
+        if m.group("week"):  # "mercredi de la semaine prochaine"
             monday = _shift(c.ref, -c.ref.weekday() + 7 * _WEEK_PHRASES[_key(m.group("week"))])
             d = monday and _shift(monday, wd)
             value = d and _iso(d)
-        elif m.group("after"):                                 # "lundi en huit": the next Monday, plus 7
+        elif m.group("after"):  # "lundi en huit": the next Monday, plus 7
             d = _shift(c.ref, (wd - c.ref.weekday()) % 7 + _AFTER_DAYS[_key(m.group("after"))])
             value = d and _iso(d)
-        elif m.group("num") and not _is_count_word(nxt := _next(c.text, m.end()), verbs=True) \
-                and nxt not in _MONTHS and nxt not in _ABBR:                                # "jeudi 15"
+        elif (
+            m.group("num")
+            and not _is_count_word(nxt := _next(c.text, m.end()), verbs=True)
+            and nxt not in _MONTHS
+            and nxt not in _ABBR
+        ):  # "jeudi 15"
             value = c.weekday_day(wd, _day_number(m.group("num")), c.how(m.start()))
         else:
             end = m.end("rel") if m.group("rel") else m.end("wd")
-            if _ANAPHORIC.match(c.text, end):                      # "ce jeudi-là"
+            if _ANAPHORIC.match(c.text, end):  # "ce jeudi-là"
                 continue
             value = c.weekday(wd, c.how(m.start(), _rel(m.group("rel"))), bool(m.group("dem")))
         if value:
@@ -604,7 +716,7 @@ def _weekdays(c: _Timeline) -> Iterator:
 
 def _tail(text: str, j: int) -> str:
     """The word after a number, skipping joined numbers ("1958, 1962 et 1970 ...")."""
-    while (m := _JOINED.match(text, j)):
+    while m := _JOINED.match(text, j):
         j = m.end()
     return _next(text, j)
 
@@ -622,31 +734,31 @@ def _is_year(c: _Timeline, m: re.Match, years: set) -> bool:
     text, y = c.text, int(m.group("year"))
     prev, at = _prev(text, m.start())
     if prev in _STRONG or (prev in _PERIOD_NOUNS and _prev(text, at)[0] in _DETERMINERS):
-        return _next(text, m.end()) not in _UNITS                       # not "depuis 2000 ans"
+        return _next(text, m.end()) not in _UNITS  # not "depuis 2000 ans"
     nxt = _tail(text, m.end())
     if nxt in _UNITS or (len(nxt) > 2 and nxt.endswith(_PLURAL) and nxt not in _FUNCTION):
-        return False                                                    # "2000 manifestants"
-    if _continues_years(text, prev, at, years):                         # "(1958, 1962", "2019 et 2020"
+        return False  # "2000 manifestants"
+    if _continues_years(text, prev, at, years):  # "(1958, 1962", "2019 et 2020"
         return True
     in_range = _WEAK_RANGE[0] <= y <= _WEAK_RANGE[1]
     if prev in _WEAK:
-        if _prev(text, at)[0] in _QUALIFIERS:                           # "plus de 2000"
+        if _prev(text, at)[0] in _QUALIFIERS:  # "plus de 2000"
             return False
-        if prev in _YEAR_PREPS:                                         # "la marche de 2020"
+        if prev in _YEAR_PREPS:  # "la marche de 2020"
             return True
         return (in_range or prev not in _IN_RANGE) and nxt not in _VERBS  # "et 1563 ont été arrêtés"
-    if prev and prev[0].isalnum():                                       # after a name: "US Open 2022"
+    if prev and prev[0].isalnum():  # after a name: "US Open 2022"
         return False
-    if nxt in _VERBS:                                                   # "..., 1563 ont été arrêtés"
+    if nxt in _VERBS:  # "..., 1563 ont été arrêtés"
         return False
-    if prev in _OPENERS:                                                # "(1958, 1962, 1970)"
+    if prev in _OPENERS:  # "(1958, 1962, 1970)"
         return True
-    return nxt in _ANY_RANGE or in_range and (nxt in _CLOSERS or not nxt)   # "2014, l'année noire"
+    return nxt in _ANY_RANGE or in_range and (nxt in _CLOSERS or not nxt)  # "2014, l'année noire"
 
 
 def _years(c: _Timeline) -> Iterator:
     """Years standing alone, kept only where the context makes them a time reference."""
-    years: set[int] = set()                   # where the years found so far begin
+    years: set[int] = set()  # where the years found so far begin
     for m in _YEAR.finditer(c.text):
         if m.group("pre") or _is_year(c, m, years):
             years.add(m.start("year"))
@@ -667,8 +779,7 @@ def _run(timeline: _Timeline, rules, taken: list, found: list) -> None:
             found.extend(mentions)
 
 
-def find_dates(text: str, reference: Optional[dt.date],
-               tense_at: Optional[TenseAt] = None) -> list[DateMention]:
+def find_dates(text: str, reference: Optional[dt.date], tense_at: Optional[TenseAt] = None) -> list[DateMention]:
     """Every calendar-date mention in `text`, in text order, normalised against `reference`.
 
     `tense_at(offset)` gives "past"/"present"/"future"/None for the clause at a character
@@ -681,9 +792,11 @@ def find_dates(text: str, reference: Optional[dt.date],
 
 # ---- offsets and weeks: resolved, but not in the `dates` list --------------------------------
 
+
 @dataclass(frozen=True)
 class RelativeDate:
     """An offset from the reference or a week: `grain` is day, month, year or week (value "2023-W11")."""
+
     text: str
     start: int
     end: int
@@ -714,7 +827,7 @@ def _offsets(c: _Timeline) -> Iterator:
 def _weeks(c: _Timeline) -> Iterator:
     for m in _WEEK.finditer(c.text):
         k = _REL_WEEKS.get(_key(m.group()))
-        if k is None or _ANAPHORIC.match(c.text, m.end()):        # "cette semaine-là"
+        if k is None or _ANAPHORIC.match(c.text, m.end()):  # "cette semaine-là"
             continue
         d = _shift(c.ref, 7 * k)
         if d is None:
@@ -724,15 +837,16 @@ def _weeks(c: _Timeline) -> Iterator:
             yield m.start(), m.end(), [RelativeDate(m.group(), m.start(), m.end(), f"{y:04d}-W{w:02d}", "week")]
 
 
-def find_relative_dates(text: str, reference: Optional[dt.date],
-                        tense_at: Optional[TenseAt] = None) -> list[RelativeDate]:
+def find_relative_dates(
+    text: str, reference: Optional[dt.date], tense_at: Optional[TenseAt] = None
+) -> list[RelativeDate]:
     """The offsets ("il y a trois semaines" -> a day, "dans deux mois" -> a month, "il y a deux ans"
     -> a year) and weeks ("cette semaine", "la semaine prochaine" -> an ISO week) of `text`, resolved
     against `reference`, that overlap no mention of `find_dates`. SCHEMA's gold counts them as
     durations or weeks, so they stay out of the `dates` list. Nothing without a reference."""
     if reference is None:
         return []
-    timeline, taken = _Timeline(text, reference, tense_at), []
+    timeline, taken = _Timeline(text, reference, tense_at), list[tuple[int, int]]()
     _run(timeline, _RULES, taken, [])
     found: list[RelativeDate] = []
     _run(timeline, (_offsets, _weeks), taken, found)

@@ -1,8 +1,12 @@
 """Runs a fact module's rules over a document and fills the fields every fact shares."""
+
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Optional
+from typing import Optional
+
+from pydantic import BaseModel
 
 from schemas.common import Quantity
 from service.document import Word
@@ -37,18 +41,19 @@ class FactType:
     """What a fact module declares (as FACT_TYPE) for the registry (service.rules.registry) to run,
     merge and score its facts. Checked when declared: conditions and builders name real rules and
     conditions, slots are fields of the model."""
-    name: str                                   # the facts' "type"
-    model: type                                 # its pydantic model in schemas.facts
-    rules: tuple[Rule, ...]                     # tried in order on each trigger word
-    conditions: dict[str, Condition]            # what a rule's `requires` names
-    build: Builder                              # turns a rule's match into a fact (dict)
-    builders: dict[str, Builder] = field(default_factory=dict)   # rule name -> its own builder
-    slots: tuple[str, ...] = ()                 # the slots a matched fact is scored on
-    same_event: Optional[Callable[[dict, dict], bool]] = None     # merge identity; default: same count
-    refers_back: Optional[Callable[[dict, list], Optional[dict]]] = None   # a mention pointing back
-    shared_slots: tuple[str, ...] = ()          # slots an article states once for all its facts
-    claims: tuple[str, ...] = ()                # lexicon keys of words that make a count this type's
-    finish: Optional[Callable[[list, Context], None]] = None      # a pass over the module's facts
+
+    name: str  # the facts' "type"
+    model: type[BaseModel]  # its pydantic model in schemas.facts
+    rules: tuple[Rule, ...]  # tried in order on each trigger word
+    conditions: dict[str, Condition]  # what a rule's `requires` names
+    build: Builder  # turns a rule's match into a fact (dict)
+    builders: dict[str, Builder] = field(default_factory=dict)  # rule name -> its own builder
+    slots: tuple[str, ...] = ()  # the slots a matched fact is scored on
+    same_event: Optional[Callable[[dict, dict], bool]] = None  # merge identity; default: same count
+    refers_back: Optional[Callable[[dict, list], Optional[dict]]] = None  # a mention pointing back
+    shared_slots: tuple[str, ...] = ()  # slots an article states once for all its facts
+    claims: tuple[str, ...] = ()  # lexicon keys of words that make a count this type's
+    finish: Optional[Callable[[list, Context], None]] = None  # a pass over the module's facts
 
     def __post_init__(self):
         where = f"fact type {self.name!r}"
@@ -82,13 +87,12 @@ class FactType:
         return self.builders.get(rule.name, self.build)(rule, trigger, ctx)
 
 
-def run_rules(rules: Iterable[Rule], conditions: dict[str, Condition], build: Builder,
-              ctx: Context) -> list[dict]:
+def run_rules(rules: Iterable[Rule], conditions: dict[str, Condition], build: Builder, ctx: Context) -> list[dict]:
     """Each trigger word gives at most one fact: the first rule, in order, that builds one."""
     rules = list(rules)
     # most words trigger nothing: one look-up in the union of the triggers skips them
     keys = frozenset().union(*(r.trigger.keys for r in rules))
-    facts = ctx.found = []           # a rule may read what the module found before in the text
+    facts = ctx.found = []  # a rule may read what the module found before in the text
     for word in ctx.words_with(keys):
         word_forms, upos = forms(word), word.upos
         for rule in rules:
@@ -122,14 +126,14 @@ def clause_key(word: Word) -> tuple[int, int]:
 
 
 def common_fields(rule: Rule, trigger: Word, ctx: Context, evidence: tuple[int, int]) -> dict:
-    src = ctx.once(source_of, trigger.sentence)       # the same for every fact of the sentence
+    src = ctx.once(source_of, trigger.sentence)  # the same for every fact of the sentence
     return {
         "_clause": clause_key(trigger),
         "rule": rule.name,
         "trigger": ctx.span(trigger.start, trigger.end),
         "evidence": ctx.span(*evidence),
         "modality": modality_of(trigger, src),
-        "source": ctx.text[src[0]:src[1]] if src else None,
+        "source": ctx.text[src[0] : src[1]] if src else None,
         "date": ctx.date_of(trigger.sentence, trigger, within=evidence),
         **rule.attrs,
     }
@@ -143,27 +147,39 @@ def is_person(noun: Word, ctx: Context) -> bool:
         return True
     text = noun.text.lower()
     endings = tuple(lexicon_set("triggers:demonym_endings"))
-    return noun.text[:1].isupper() and noun.upos in ("NOUN", "PROPN", "ADJ") and \
-        (text.endswith(endings) or text.endswith("s") and text[:-1].endswith(endings)) and \
-        (not ctx.entities_in(noun.start, noun.end, "LOC") or noun.upos == "NOUN" or
-         any(c.rel in ("det", "nummod") for c in noun.children))   # NER tags "un Français" LOC
+    return (
+        noun.text[:1].isupper()
+        and noun.upos in ("NOUN", "PROPN", "ADJ")
+        and (text.endswith(endings) or text.endswith("s") and text[:-1].endswith(endings))
+        and (
+            not ctx.entities_in(noun.start, noun.end, "LOC")
+            or noun.upos == "NOUN"
+            or any(c.rel in ("det", "nummod") for c in noun.children)
+        )
+    )  # NER tags "un Français" LOC
 
 
 def _singular(noun: Word, ctx: Context) -> Optional[Quantity]:
     """One person, named or described without a numeral ("un policier", "le fils", "Jean Dupont")."""
     if noun.upos == "PRON":
         return None
-    if noun.upos in ("DET", "NUM") and noun.lemma.lower() == "un":     # the parser made "Un" the head
+    if noun.upos in ("DET", "NUM") and noun.lemma.lower() == "un":  # the parser made "Un" the head
         return Quantity(text=noun.text, value=1, min=1, max=1, qualifier="exact", start=noun.start, end=noun.end)
     for c in noun.children:
         if c.rel == "det" and c.lemma.lower() == "un" and c.feat("Number") != "Plur" and c.id < noun.id:
             return Quantity(text=c.text, value=1, min=1, max=1, qualifier="exact", start=c.start, end=c.end)
-    if noun.upos == "PROPN" and ctx.entity_at(noun.start, "PER") is not None or \
-            ctx.entities_in(noun.start, noun.end, "PER"):
+    if (
+        noun.upos == "PROPN"
+        and ctx.entity_at(noun.start, "PER") is not None
+        or ctx.entities_in(noun.start, noun.end, "PER")
+    ):
         return Quantity(text=None, value=1, min=1, max=1, qualifier="exact")
-    if noun.feat("Number") == "Sing" and noun.upos == "NOUN" and \
-            any(c.rel == "det" and c.feat("Definite") == "Def" for c in noun.children) and \
-            noun.lemma.lower() not in lexicon_set("triggers:generic_people"):
+    if (
+        noun.feat("Number") == "Sing"
+        and noun.upos == "NOUN"
+        and any(c.rel == "det" and c.feat("Definite") == "Def" for c in noun.children)
+        and noun.lemma.lower() not in lexicon_set("triggers:generic_people")
+    ):
         return Quantity(text=None, value=1, min=1, max=1, qualifier="exact")
     return None
 
@@ -189,18 +205,19 @@ def counted_noun(head: Word, q: Quantity, ctx: Context) -> Word:
     return follow_first(head, ("nmod*[de]",)) or head
 
 
-def find_count(trigger: Word, paths: Iterable[str], ctx: Context,
-               singular: bool = False) -> tuple[Optional[Quantity], Optional[Word]]:
+def find_count(
+    trigger: Word, paths: Iterable[str], ctx: Context, singular: bool = False
+) -> tuple[Optional[Quantity], Optional[Word]]:
     """The count of the fact and the noun it counts, looked for along `paths` in order."""
     for path in paths:
         for noun in follow(trigger, path):
             covering = ctx.quantity_covering(noun)
-            if covering is not None and noun.upos == "NOUN":   # "une vingtaine de policiers"
+            if covering is not None and noun.upos == "NOUN":  # "une vingtaine de policiers"
                 return covering, counted_noun(noun, covering, ctx)
             q = ctx.quantity_before(noun) or ctx.quantity_after(noun) or _zero(noun)
             if q is not None:
                 return q, noun
-            if covering is not None:      # a broken parse made the number the head
+            if covering is not None:  # a broken parse made the number the head
                 return covering, counted_noun(noun, covering, ctx)
             if singular and (is_person(noun, ctx) or noun.upos in ("DET", "NUM")):
                 q = _singular(noun, ctx)
@@ -218,7 +235,7 @@ def pronoun_person(trigger: Word, paths: Iterable[str], ctx: Context) -> Optiona
     return None
 
 
-ONE = Quantity(text=None, value=1, min=1, max=1, qualifier="exact")      # one person, named without a count
+ONE = Quantity(text=None, value=1, min=1, max=1, qualifier="exact")  # one person, named without a count
 
 
 def noun_label(noun: Optional[Word], exclude: Iterable[str] = ()) -> Optional[str]:
@@ -227,8 +244,8 @@ def noun_label(noun: Optional[Word], exclude: Iterable[str] = ()) -> Optional[st
     if noun is None or noun.upos not in ("NOUN", "PROPN", "ADJ") or noun.lemma.lower() in set(exclude):
         return None
     if noun.upos == "PROPN" and any(c.deprel.startswith("flat") for c in noun.children):
-        start, end = name_span(noun)         # a name: the whole of it ("Marie Dupont"), not its first word
-        return noun.sentence.text[start - noun.sentence.start:end - noun.sentence.start]
+        start, end = name_span(noun)  # a name: the whole of it ("Marie Dupont"), not its first word
+        return noun.sentence.text[start - noun.sentence.start : end - noun.sentence.start]
     generic = lexicon_set("triggers:generic_people")
     words = [noun]
     prev = noun.sentence.word(noun.id - 1)
@@ -242,13 +259,13 @@ def noun_label(noun: Optional[Word], exclude: Iterable[str] = ()) -> Optional[st
         nxt = noun.sentence.word(nxt.id + 1)
     if len(words) == 1 and noun.lemma.lower() in generic:
         return None
-    return noun.sentence.text[words[0].start - noun.sentence.start: words[-1].end - noun.sentence.start]
+    return noun.sentence.text[words[0].start - noun.sentence.start : words[-1].end - noun.sentence.start]
 
 
 def fact_before(word: Word, ctx: Context) -> Optional[dict]:
     """The last fact the running module found earlier in the same sentence."""
     start = word.sentence.start
-    for f in reversed(ctx.found):        # in text order: the module reads its words in order
+    for f in reversed(ctx.found):  # in text order: the module reads its words in order
         at = f["trigger"].start
         if at < start:
             return None
@@ -264,25 +281,31 @@ def counted_groups(mark: Word, ctx: Context) -> list[tuple[Quantity, Word]]:
     generic noun ('dont 3 personnes') ends it."""
     skip = lexicon_set("triggers:severity_words") | lexicon_set("triggers:generic_people")
     out: list[tuple[Quantity, Word]] = []
-    for noun in mark.sentence.words[mark.id:mark.id + 14]:
+    for noun in mark.sentence.words[mark.id : mark.id + 14]:
         if noun.upos not in ("NOUN", "PROPN", "ADJ"):
             continue
         q = ctx.quantity_before(noun)
         if q is not None and q.start < mark.end or not is_person(noun, ctx):
-            continue                                    # "dont 66 canons" names no people
-        if q is None:                                   # "un Espagnol": one person, by its article
-            q = next((_singular(noun, ctx) for c in noun.children
-                      if c.rel == "det" and c.lemma.lower() == "un" and c.id < noun.id), None)
+            continue  # "dont 66 canons" names no people
+        if q is None:  # "un Espagnol": one person, by its article
+            q = next(
+                (
+                    _singular(noun, ctx)
+                    for c in noun.children
+                    if c.rel == "det" and c.lemma.lower() == "un" and c.id < noun.id
+                ),
+                None,
+            )
         if q is None:
             continue
         if noun.lemma.lower() in skip or noun.text.lower() in skip:
             break
         out.append((q, noun))
         nxt = noun.sentence.word(noun.id + 1)
-        while nxt is not None and nxt.upos == "ADJ" and nxt.head == noun.id:      # "soldats maliens,"
+        while nxt is not None and nxt.upos == "ADJ" and nxt.head == noun.id:  # "soldats maliens,"
             nxt = noun.sentence.word(nxt.id + 1)
         if nxt is None or nxt.lemma.lower() not in ("et", ",") and nxt.upos != "CCONJ":
-            break                                       # "dont 161 civils et 104 putschistes"
+            break  # "dont 161 civils et 104 putschistes"
     return out
 
 
@@ -303,31 +326,39 @@ def coordinated_groups(noun: Word, ctx: Context, exclude: frozenset[str] = froze
         if not prev or prev[-1].upos not in ("NOUN", "PROPN") or forms(prev[-1]) & exclude:
             return None
         return prev[-1]
+
     q = ctx.quantity_before(noun)
-    while q is not None and (prev := joined_before(q)) is not None:        # "Deux soldats et trois civils ont ..."
+    while q is not None and (prev := joined_before(q)) is not None:  # "Deux soldats et trois civils ont ..."
         pq = ctx.quantity_before(prev)
         if pq is None or pq.text is None or not is_person(prev, ctx):
             break
         out.insert(0, (pq, prev))
         q = pq
-    i = noun.id                                    # index of the word after `noun`
+    i = noun.id  # index of the word after `noun`
     while i < len(words):
-        while i < len(words) and words[i].upos == "ADJ":           # "soldats maliens,"
+        while i < len(words) and words[i].upos == "ADJ":  # "soldats maliens,"
             i += 1
         if i >= len(words) or not (words[i].text == "," or words[i].upos == "CCONJ"):
             break
-        nxt = next((w for w in words[i + 1:i + 6] if w.upos in ("NOUN", "PROPN")), None)
+        nxt = next((w for w in words[i + 1 : i + 6] if w.upos in ("NOUN", "PROPN")), None)
         q = ctx.quantity_before(nxt) if nxt is not None else None
-        if q is None or q.text is None or q.start < words[i].end or ctx.text[words[i].end:q.start].strip() or \
-                forms(nxt) & exclude or not is_person(nxt, ctx):
-            break                                  # not "cinq civils et ont blessé 17 autres personnes"
+        if (
+            q is None
+            or q.text is None
+            or q.start < words[i].end
+            or ctx.text[words[i].end : q.start].strip()
+            or forms(nxt) & exclude
+            or not is_person(nxt, ctx)
+        ):
+            break  # not "cinq civils et ont blessé 17 autres personnes"
         out.append((q, nxt))
         i = nxt.id
     return out
 
 
-def group_facts(total: dict, rule: Rule, mark: Word, ctx: Context, inherit: tuple[str, ...],
-                group_slot: Optional[str] = None) -> list[dict]:
+def group_facts(
+    total: dict, rule: Rule, mark: Word, ctx: Context, inherit: tuple[str, ...], group_slot: Optional[str] = None
+) -> list[dict]:
     """Each counted group listed after `mark` is a fact of its own, with the `inherit` slots of the
     `total` fact it breaks down or sits beside, and the group's name in `group_slot`."""
     out = []
@@ -341,8 +372,9 @@ def group_facts(total: dict, rule: Rule, mark: Word, ctx: Context, inherit: tupl
     return out
 
 
-def subcounts(rule: Rule, mark: Word, ctx: Context, inherit: tuple[str, ...],
-              group_slot: Optional[str] = None) -> list[dict]:
+def subcounts(
+    rule: Rule, mark: Word, ctx: Context, inherit: tuple[str, ...], group_slot: Optional[str] = None
+) -> list[dict]:
     """'19 morts, dont 17 touristes et 2 policiers': each named group inside (or beside) a total
     stated before in the sentence is a fact of its own (see group_facts)."""
     total = fact_before(mark, ctx)
@@ -354,7 +386,7 @@ def subcounts(rule: Rule, mark: Word, ctx: Context, inherit: tuple[str, ...],
 def among_group(mark: Word) -> Optional[Word]:
     """The noun after "parmi" that names the group ("Parmi les blessés figurent ..."), when the
     sentence goes on to list who is in it (not "parmi eux, 408 ont été arrêtés")."""
-    nxt = [w for w in mark.sentence.words[mark.id:mark.id + 3] if w.upos != "DET"]
+    nxt = [w for w in mark.sentence.words[mark.id : mark.id + 3] if w.upos != "DET"]
     if not nxt or nxt[0].upos not in ("NOUN", "ADJ", "VERB"):
         return None
     return nxt[0]
@@ -373,7 +405,7 @@ def list_before(q: Quantity, ctx: Context, sentence) -> Optional[tuple[Quantity,
     return (total, rest[-1], mark) if total is not None else None
 
 
-TALLY_SPAN = 6          # words between "le nombre de disparus" and its figure ("s'élève désormais à 21")
+TALLY_SPAN = 6  # words between "le nombre de disparus" and its figure ("s'élève désormais à 21")
 
 
 def tally(w: Word, ctx: Context) -> tuple[Optional[Word], Optional[Quantity]]:
@@ -388,6 +420,7 @@ def tally(w: Word, ctx: Context) -> tuple[Optional[Word], Optional[Quantity]]:
     def linked(q: Quantity) -> bool:
         before = [x for x in s.words if x.end <= q.start]
         return bool(before) and (before[-1].lemma.lower() in links or before[-1].text.lower() in links)
+
     counts = [q for q in ctx.counts_in(s)[0] if q.text is not None]
     for q in counts:
         if q.start < counted[0].end:
@@ -408,8 +441,9 @@ def links_a_count(link: Word, ctx: Context) -> bool:
     return nxt is not None and ctx.quantity_at(nxt) is not None
 
 
-def elliptic_counts(rule: Rule, word: Word, ctx: Context, inherit: tuple[str, ...],
-                    only_before: Optional[str] = None) -> list[dict]:
+def elliptic_counts(
+    rule: Rule, word: Word, ctx: Context, inherit: tuple[str, ...], only_before: Optional[str] = None
+) -> list[dict]:
     """'106 301 manifestants samedi, dont 8 000 à Paris, contre 282 710 la semaine dernière': a bare
     count right after a fact of this module, in the same sentence, linked to it by a word that
     sets figures side by side, and followed by no noun of its own, counts the same thing."""
@@ -423,11 +457,15 @@ def elliptic_counts(rule: Rule, word: Word, ctx: Context, inherit: tuple[str, ..
     links, followers = lexicon_set("triggers:elliptic_links"), lexicon_set("triggers:elliptic_followers")
     if not before or before[-1].text.lower() not in links:
         return []
-    if after and (after[0].upos in ("NOUN", "PROPN") and after[0].text.lower() not in followers or
-                  after[0].text.lower() not in followers and after[0].upos not in ("ADV", "ADP", "PUNCT")):
+    if after and (
+        after[0].upos in ("NOUN", "PROPN")
+        and after[0].text.lower() not in followers
+        or after[0].text.lower() not in followers
+        and after[0].upos not in ("ADV", "ADP", "PUNCT")
+    ):
         return []
     if only_before is not None and not (after and norm_text(after[0].text) in lexicon_set(only_before)):
-        return []                     # a module that takes side figures only before these words
+        return []  # a module that takes side figures only before these words
     # the evidence runs to the next punctuation or link: "contre 282 710 au total samedi dernier"
     tail = []
     for w in after[:6]:
@@ -438,16 +476,29 @@ def elliptic_counts(rule: Rule, word: Word, ctx: Context, inherit: tuple[str, ..
     fact = common_fields(rule, word, ctx, (q.start, end))
     fact.update({k: total.get(k) for k in inherit}, type=total["type"], count=q)
     # its own source: "600 000 selon les syndicats, 90 000 selon la police"
-    own_source = next((w.parent for w in tail if w.rel == "case" and w.parent is not None and
-                       norm_text(w.lemma) in lexicon_set("modality:reported.prepositions")), None)
+    own_source = next(
+        (
+            w.parent
+            for w in tail
+            if w.rel == "case"
+            and w.parent is not None
+            and norm_text(w.lemma) in lexicon_set("modality:reported.prepositions")
+        ),
+        None,
+    )
     if own_source is not None:
         fact["source"] = ctx.text[slice(*phrase(own_source))]
     # a date inside the side figure ("1 000 samedi") is its own, not the total's
-    own = [d for d in ctx.dates if q.start <= d.start and d.end <= end]
-    if own and total.get("date") in {d.value for d in own}:
-        before = [d for d in ctx.dates if total["evidence"].start <= d.start and d.end <= q.start]
-        total["date"] = before[-1].value if before else None
+    own_dates = [d for d in ctx.dates if q.start <= d.start and d.end <= end]
+    if own_dates and total.get("date") in {d.value for d in own_dates}:
+        earlier = [d for d in ctx.dates if total["evidence"].start <= d.start and d.end <= q.start]
+        total["date"] = earlier[-1].value if earlier else None
     loc = ctx.location(word.sentence, word)
-    if "location" in inherit and loc is not None and after and after[0].text.lower() in ("à", "au", "aux", "en", "dans"):
+    if (
+        "location" in inherit
+        and loc is not None
+        and after
+        and after[0].text.lower() in ("à", "au", "aux", "en", "dans")
+    ):
         fact["location"] = loc
     return [fact]

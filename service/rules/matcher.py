@@ -23,19 +23,21 @@ Path language, one step after another separated by "/":
 The last two read voice from the auxiliaries and roles from word order (French is SVO), so they
 survive the parser's common slips: "nsubj:pass" on an active verb, a second "nsubj" for the object.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-from typing import Iterable, Optional
+from functools import cache, cached_property, lru_cache
+from typing import Optional
 
 from service.document import Word
 from service.lexicon import load
 from service.rules.text import norm_text
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon_set(key: str) -> frozenset[str]:
     """`"triggers:casualties.killed_nouns"` -> that list of the triggers lexicon, as a set."""
     name, _, path = key.partition(":")
@@ -52,7 +54,7 @@ def forms(word: Word) -> frozenset[str]:
     return _forms(word.text, word.lemma)
 
 
-_ENDINGS = ("s", "x", "es", "e", "ne", "nes")   # crude plural/feminine strip: "tués" -> "tué", "lycéennes" -> "lycéen"
+_ENDINGS = ("s", "x", "es", "e", "ne", "nes")  # crude plural/feminine strip: "tués" -> "tué", "lycéennes" -> "lycéen"
 
 
 # a participle of the first group read back to its infinitive: parsers mislemmatise them
@@ -70,22 +72,25 @@ def _forms(text: str, lemma: str) -> frozenset[str]:
     for suffix in _PARTICIPLES:
         if t.endswith(suffix) and len(t) > len(suffix) + 3:
             out.add(t[: -len(suffix)] + "er")
-    if t.endswith("ant") and len(t) > 6:            # present participles: "réunissant", "blessant"
+    if t.endswith("ant") and len(t) > 6:  # present participles: "réunissant", "blessant"
         out.add(t[:-6] + "ir" if t.endswith("issant") else t[:-3] + "er")
     return frozenset(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def text_keys(keys: frozenset[str]) -> frozenset[str]:
     """The normalised texts whose forms meet `keys`: a word has a form in `keys` exactly when its
     lowercased lemma is in `keys` or its norm_text is in text_keys(keys) (no forms computed)."""
-    return keys | {k + e for k in keys if len(k) > 2 for e in _ENDINGS} | \
-        {k[:-2] + p for k in keys if k.endswith("er") and len(k) > 5 for p in _PARTICIPLES} | \
-        {k[:-2] + "ant" for k in keys if k.endswith("er") and len(k) > 5} | \
-        {k[:-2] + "issant" for k in keys if k.endswith("ir") and len(k) > 4}
+    return (
+        keys
+        | {k + e for k in keys if len(k) > 2 for e in _ENDINGS}
+        | {k[:-2] + p for k in keys if k.endswith("er") and len(k) > 5 for p in _PARTICIPLES}
+        | {k[:-2] + "ant" for k in keys if k.endswith("er") and len(k) > 5}
+        | {k[:-2] + "issant" for k in keys if k.endswith("ir") and len(k) > 4}
+    )
 
 
-@lru_cache(maxsize=None)
+@cache
 def written_forms(keys: frozenset[str]) -> frozenset[str]:
     """How the lowercase `keys` are written in text: as is, capitalised or in capitals, with either
     apostrophe. A word whose lowercased form is a key is one of these unless its casing is mixed
@@ -98,7 +103,8 @@ def written_forms(keys: frozenset[str]) -> frozenset[str]:
 class Trigger:
     """A word triggers when its UPOS is in `upos` and one of its forms (see `forms`) is in the
     lexicon class (engine.run_rules tests both)."""
-    lexicon: str                               # lexicon key, see lexicon_set
+
+    lexicon: str  # lexicon key, see lexicon_set
     upos: frozenset[str] = frozenset({"NOUN", "VERB", "ADJ"})
 
     @cached_property
@@ -109,8 +115,8 @@ class Trigger:
 @dataclass(frozen=True)
 class Example:
     text: str
-    expect: dict = field(default_factory=dict)   # slot -> value the rule must give (count as int)
-    absent: bool = False                          # True: the sentence must give no fact of this rule
+    expect: dict = field(default_factory=dict)  # slot -> value the rule must give (count as int)
+    absent: bool = False  # True: the sentence must give no fact of this rule
     # analyzers that cannot pass it yet, with why: their test is an expected failure (strict: a pass is
     # reported, so the mark goes when the analyzer gets it right)
     fails: dict = field(default_factory=dict)
@@ -121,15 +127,15 @@ class Rule:
     name: str
     doc: str
     trigger: Trigger
-    count: tuple[str, ...] = ()                  # paths to the counted noun; "." = the trigger itself
-    requires: tuple[str, ...] = ()               # names of conditions (see each fact module)
-    follows: bool = False                        # fires only after a fact of its module earlier in the
-                                                 # sentence (sub-counts, elliptic figures); Context
-                                                 # scans only sentences with a trigger of another rule
-    slots: dict = field(default_factory=dict)    # slot -> tuple of paths, tried in order
-    attrs: dict = field(default_factory=dict)    # constant slot values, e.g. {"kind": "killed"}
-    singular: bool = False                       # a count may be one person without a numeral
-                                                 # ("le maire", a name), as for verbs
+    count: tuple[str, ...] = ()  # paths to the counted noun; "." = the trigger itself
+    requires: tuple[str, ...] = ()  # names of conditions (see each fact module)
+    follows: bool = False  # fires only after a fact of its module earlier in the
+    # sentence (sub-counts, elliptic figures); Context
+    # scans only sentences with a trigger of another rule
+    slots: dict = field(default_factory=dict)  # slot -> tuple of paths, tried in order
+    attrs: dict = field(default_factory=dict)  # constant slot values, e.g. {"kind": "killed"}
+    singular: bool = False  # a count may be one person without a numeral
+    # ("le maire", a name), as for verbs
     examples: tuple[Example, ...] = ()
 
     def __post_init__(self):
@@ -184,10 +190,10 @@ def _lemma_key(lemma: str) -> str:
 _NAMED_STEPS = {".", "..", "patient", "agent", "reporter", "^verb", "of"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _steps(path: str) -> tuple[tuple, ...]:
     """`path` parsed once: per step (step, rel, star, cases, lemmas); a named step has rel None."""
-    out = []
+    out: list[tuple] = []
     for step in path.split("/"):
         if step in _NAMED_STEPS or step.startswith("<"):
             out.append((step, None, False, None, None))
@@ -197,8 +203,15 @@ def _steps(path: str) -> tuple[tuple, ...]:
             raise ValueError(f"bad path step {step!r}")
         if m["lex"]:
             check_lexicon_key(m["lex"], f"path step {step!r}")
-        out.append((step, m["rel"], bool(m["star"]), frozenset(m["case"].split("|")) if m["case"] else None,
-                    lexicon_set(m["lex"]) if m["lex"] else None))
+        out.append(
+            (
+                step,
+                m["rel"],
+                bool(m["star"]),
+                frozenset(m["case"].split("|")) if m["case"] else None,
+                lexicon_set(m["lex"]) if m["lex"] else None,
+            )
+        )
     return tuple(out)
 
 
@@ -210,8 +223,11 @@ def follow(word: Word, path: str) -> list[Word]:
         for w in current:
             if rel is not None:
                 for c in w.children:
-                    if (c.deprel == rel or (star and c.rel == rel)) and \
-                            (cases is None or _has_case(c, cases)) and (lemmas is None or c.lemma.lower() in lemmas):
+                    if (
+                        (c.deprel == rel or (star and c.rel == rel))
+                        and (cases is None or _has_case(c, cases))
+                        and (lemmas is None or c.lemma.lower() in lemmas)
+                    ):
                         nxt.append(c)
             elif step == ".":
                 nxt.append(w)
@@ -227,7 +243,7 @@ def follow(word: Word, path: str) -> list[Word]:
                 nxt.extend(_reporter(w))
             elif step == "of":
                 nxt.extend(_of(w))
-            else:                                   # "^verb"
+            else:  # "^verb"
                 v = clause_head(w)
                 if v is not None:
                     nxt.append(v)
@@ -241,9 +257,8 @@ _CORE = ("nsubj", "obj", "expl")
 def is_passive(verb: Word) -> bool:
     """Passive if marked so, or built with the auxiliary "être" on a participle ("a été arrêté")."""
     if verb.feat("Voice") == "Pass" or any(c.deprel == "aux:pass" for c in verb.children):
-        return True                     # "sont blessés" tagged ADJ, with its passive auxiliary
-    return verb.feat("VerbForm") == "Part" and any(
-        c.rel == "aux" and c.lemma.lower() == "être" for c in verb.children)
+        return True  # "sont blessés" tagged ADJ, with its passive auxiliary
+    return verb.feat("VerbForm") == "Part" and any(c.rel == "aux" and c.lemma.lower() == "être" for c in verb.children)
 
 
 def _role(verb: Word, role: str) -> list[Word]:
@@ -263,7 +278,7 @@ def _role(verb: Word, role: str) -> list[Word]:
             return [verb.parent]
         # a parse that hung the relative clause elsewhere: the noun right before the pronoun
         s = verb.sentence
-        prev = [w for w in s.words[:before[-1].id - 1] if w.upos != "PUNCT"]
+        prev = [w for w in s.words[: before[-1].id - 1] if w.upos != "PUNCT"]
         return [prev[-1]] if prev and prev[-1].upos in ("NOUN", "PROPN") else []
     return before[-1:]
 
@@ -274,25 +289,31 @@ def _surface_subject(verb: Word) -> list[Word]:
     aux = [c for c in verb.children if c.rel == "aux" and c.id < verb.id]
     first = min([verb.id] + [c.id for c in aux])
     prev = verb.sentence.word(first - 1)
-    return [prev] if prev is not None and prev.upos in ("NOUN", "PROPN") and not any(
-        c.rel == "case" for c in prev.children) else []
+    return (
+        [prev]
+        if prev is not None and prev.upos in ("NOUN", "PROPN") and not any(c.rel == "case" for c in prev.children)
+        else []
+    )
 
 
-_OF = 8            # how many words after "de" the noun may lie ("d'au moins une centaine de ...")
+_OF = 8  # how many words after "de" the noun may lie ("d'au moins une centaine de ...")
 
 
 def _of(word: Word) -> list[Word]:
     words = word.sentence.words
-    i = word.id                              # index of the next word (ids are 1-based)
-    if i < len(words) and words[i].text == ",":      # a side remark: ", mardi," / ", la veille,"
+    i = word.id  # index of the next word (ids are 1-based)
+    if i < len(words) and words[i].text == ",":  # a side remark: ", mardi," / ", la veille,"
         close = next((j for j in range(i + 1, min(i + 6, len(words))) if words[j].text == ","), None)
         if close is None:
             return []
         i = close + 1
-    if i >= len(words) or not (lemma_key(words[i]) == "de" or words[i].text.lower() in ("des", "du")) \
-            or words[i].upos not in ("ADP", "DET"):
+    if (
+        i >= len(words)
+        or not (lemma_key(words[i]) == "de" or words[i].text.lower() in ("des", "du"))
+        or words[i].upos not in ("ADP", "DET")
+    ):
         return []
-    for w in words[i + 1:i + 1 + _OF]:
+    for w in words[i + 1 : i + 1 + _OF]:
         if w.upos in ("NOUN", "PROPN"):
             return [w]
         if w.upos not in ("DET", "NUM", "ADV", "ADJ", "ADP") or w.upos == "ADP" and lemma_key(w) != "de":
@@ -306,7 +327,7 @@ def _reporter(word: Word) -> list[Word]:
         # "s'ajouter à" is no "ajouter" (said): a pronominal verb reports nothing
         if w.upos == "VERB" and w.lemma.lower() in reporting and not any(c.rel == "expl" for c in w.children):
             subj = [c for c in w.children if c.rel == "nsubj"]
-            if not subj:      # an inverted subject ("..., a annoncé la police") is often parsed as object
+            if not subj:  # an inverted subject ("..., a annoncé la police") is often parsed as object
                 subj = [c for c in w.children if c.rel == "obj" and c.id > w.id]
             subj = [c for c in subj if c.upos != "PRON"]
             if subj:
@@ -377,15 +398,19 @@ def clause_span(trigger: Word) -> tuple[int, int]:
     """Span of the shortest clause stating the fact: the trigger's clause head and what hangs on it,
     other clauses and side remarks left out."""
     head = clause_head(trigger) or trigger
-    on_path = {trigger.id} | {w.id for w in trigger.ancestors()}     # the words whose subtree holds it
+    on_path = {trigger.id} | {w.id for w in trigger.ancestors()}  # the words whose subtree holds it
     kept, frontier = [head], [head]
     while frontier:
         nxt = []
         for w in frontier:
             for c in w.children:
-                if c.id not in on_path and (c.deprel in _CUT or c.rel in _CUT or c.rel == "ccomp" or (
-                        c.upos in ("VERB", "AUX") and any(g.rel == "nsubj" for g in c.children))):
-                    continue                    # another clause (with its own subject) or a side remark
+                if c.id not in on_path and (
+                    c.deprel in _CUT
+                    or c.rel in _CUT
+                    or c.rel == "ccomp"
+                    or (c.upos in ("VERB", "AUX") and any(g.rel == "nsubj" for g in c.children))
+                ):
+                    continue  # another clause (with its own subject) or a side remark
                 kept.append(c)
                 nxt.append(c)
         frontier = nxt

@@ -1,4 +1,5 @@
 """One fact per real-world event: mentions of the same arrest, toll, force or crowd merge."""
+
 from __future__ import annotations
 
 from service.rules.engine import surnames
@@ -32,14 +33,15 @@ def _compatible(a: dict, b: dict) -> bool:
     if ca is not None and cb is not None and ca != cb:
         return False
     if a.get("victims") and b.get("victims") and a["victims"] != b["victims"]:
-        return False                # "un photographe et un manifestant": two groups of one clause
+        return False  # "un photographe et un manifestant": two groups of one clause
     return not (surnames(a) and surnames(b) and not surnames(a) & surnames(b))
 
 
 def _overlap(a: dict, b: dict) -> bool:
     """Same clause ('mis en examen et écroué'), or evidences that overlap."""
-    return a.get("_clause") == b.get("_clause") or \
-        any(x.start < y.end and y.start < x.end for x in a["evidences"] for y in [b["evidence"]])
+    return a.get("_clause") == b.get("_clause") or any(
+        x.start < y.end and y.start < x.end for x in a["evidences"] for y in [b["evidence"]]
+    )
 
 
 def _refers_back(f: dict, out: list[dict]):
@@ -56,8 +58,9 @@ def merge(facts: list[dict]) -> list[dict]:
     out: list[dict] = []
     for f in sorted(facts, key=lambda f: f["evidence"].start):
         f.setdefault("evidences", [f["evidence"]])
-        twin = next((g for g in out if same_event(g, f) or (_compatible(g, f) and _overlap(g, f))), None) \
-            or _refers_back(f, out)
+        twin = next(
+            (g for g in out if same_event(g, f) or (_compatible(g, f) and _overlap(g, f))), None
+        ) or _refers_back(f, out)
         if twin is None:
             out.append(f)
             continue

@@ -1,4 +1,5 @@
 """How the text states a fact: asserted, reported, negated or hypothetical (and who reports it)."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -29,12 +30,13 @@ def _scope(trigger: Word) -> tuple[list[Word], Optional[Word], Optional[str]]:
 
 def _past(w: Word) -> bool:
     """A passé composé ("a pu") or a passé simple ("put")."""
-    return w.feat("Tense") == "Past" and (w.feat("Mood") == "Ind" or any(
-        c.rel == "aux" and c.lemma.lower() == "avoir" for c in w.children))
+    return w.feat("Tense") == "Past" and (
+        w.feat("Mood") == "Ind" or any(c.rel == "aux" and c.lemma.lower() == "avoir" for c in w.children)
+    )
 
 
 _NE, _NEG_PRONOUNS = lexicon_set("modality:negation.ne"), lexicon_set("modality:negation.pronouns")
-_SECOND = lexicon_set("modality:negation.adverbs") | _NEG_PRONOUNS          # "ne ... pas", "ne ... personne"
+_SECOND = lexicon_set("modality:negation.adverbs") | _NEG_PRONOUNS  # "ne ... pas", "ne ... personne"
 _NEG_DETS, _NEG_PREPS = lexicon_set("modality:negation.determiners"), lexicon_set("modality:negation.prepositions")
 _HYP_VERBS, _HYP_MARKS = lexicon_set("modality:hypothetical.verbs"), lexicon_set("modality:hypothetical.marks")
 _HYP_INF_VERBS = lexicon_set("modality:hypothetical.infinitive_verbs")
@@ -95,8 +97,12 @@ def modality_of(trigger: Word, source: Optional[tuple[int, int]]) -> str:
         # some intention verbs are hypothetical only over an infinitive ("comptent les arrêter"):
         # with a noun object they count ("on compte 300 morts", "la police a compté 9 000 personnes")
         lemma = w.lemma.lower()
-        if w.upos in ("VERB", "AUX") and (lemma in _HYP_VERBS and not (lemma in _FACTUAL_IN_PAST and _past(w)) or
-                                          lemma in _HYP_INF_VERBS and any(v.feat("VerbForm") == "Inf" for v in scope[:i])):
+        if w.upos in ("VERB", "AUX") and (
+            lemma in _HYP_VERBS
+            and not (lemma in _FACTUAL_IN_PAST and _past(w))
+            or lemma in _HYP_INF_VERBS
+            and any(v.feat("VerbForm") == "Inf" for v in scope[:i])
+        ):
             return "hypothetical"
     for w in scope:
         if any(c.rel == "mark" and c.lemma.lower() in _HYP_MARKS for c in w.children):

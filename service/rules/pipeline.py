@@ -1,4 +1,5 @@
 """From a parsed document to facts, dates and entities: one stage per job, in order."""
+
 from __future__ import annotations
 
 import datetime
@@ -17,7 +18,7 @@ from service.rules.registry import FACT_TYPES, LEAD_KEYS, TRIGGER_KEYS
 from service.rules.tense import tense_reader
 
 _FACTS = TypeAdapter(list[Fact])
-_ENTITIES = TypeAdapter(list[Entity])          # one validation call for the list: faster than one per item
+_ENTITIES = TypeAdapter(list[Entity])  # one validation call for the list: faster than one per item
 
 
 @dataclass
@@ -50,12 +51,21 @@ def extract_document(doc: Document, reference: datetime.date | None) -> Extracti
     raw = [f for t in FACT_TYPES.values() for f in t.find(ctx)]
     for f in raw:
         if f.get("count") is not None and f["count"].value == 0:
-            f["modality"] = "negated"      # "aucun soldat n'est mort", "personne n'a été arrêté"
+            f["modality"] = "negated"  # "aucun soldat n'est mort", "personne n'a été arrêté"
     facts = _FACTS.validate_python(share_slots(merge(raw), ctx))
-    entities = _ENTITIES.validate_python([
-        {"text": e.text, "label": e.label, "start": e.start, "end": e.end,
-         "canonical": ctx.full_name(e.text) if e.label == "PER" else None} for e in doc.entities])
+    entities = _ENTITIES.validate_python(
+        [
+            {
+                "text": e.text,
+                "label": e.label,
+                "start": e.start,
+                "end": e.end,
+                "canonical": ctx.full_name(e.text) if e.label == "PER" else None,
+            }
+            for e in doc.entities
+        ]
+    )
     return Extraction(facts=facts, dates=dates, entities=entities)
 
 
-extract = extract_document      # TODO(one name): callers move to extract_document
+extract = extract_document  # TODO(one name): callers move to extract_document

@@ -3,6 +3,7 @@
 This module only knows the shapes of a count; every word it matches comes from
 lexicon/numbers.yaml. The span covers an optional qualifier and the number, never the noun.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,17 +21,18 @@ from service.rules.text import alternation, norm_text, phrase_pattern
 
 LEX = load("numbers")
 FLAGS = re.IGNORECASE
-WINDOW = 60          # how far back a qualifier, opener or date word may start
-MAX_DIGITS = 15      # longer digit runs are identifiers, not counts (and int() would balk)
-MAX_WORDS = 16       # enough for "deux millions trois cent quatre-vingt-dix-sept mille ..."
+WINDOW = 60  # how far back a qualifier, opener or date word may start
+MAX_DIGITS = 15  # longer digit runs are identifiers, not counts (and int() would balk)
+MAX_WORDS = 16  # enough for "deux millions trois cent quatre-vingt-dix-sept mille ..."
 
 
 def _c(pattern: str) -> re.Pattern:
     return re.compile(pattern, FLAGS)
 
 
-COLLECTIVES = {norm_text(c[k]): (c["value"], k == "plural")
-               for c in LEX["collectives"] for k in ("singular", "plural") if k in c}
+COLLECTIVES = {
+    norm_text(c[k]): (c["value"], k == "plural") for c in LEX["collectives"] for k in ("singular", "plural") if k in c
+}
 PLURALS = [w for w, (_, plural) in COLLECTIVES.items() if plural]
 MULTIPLIERS = {norm_text(k): v for k, v in LEX["multipliers"].items()}
 SCALES = {norm_text(k): v for k, v in LEX["scales"].items()}
@@ -43,7 +45,7 @@ RANGE_SCALE_WORDS = {norm_text(w) for w in LEX["range_scale_words"]}
 OPENERS = {norm_text(o): c for o, c in LEX["range_openers"].items()}
 YEAR_LO, YEAR_HI = LEX["year_range"]
 
-L = r"(?<![\w-])"                                      # word start, not inside "COVID-19"
+L = r"(?<![\w-])"  # word start, not inside "COVID-19"
 WORD = alternation(LEX["number_words"], bounded=True)
 OF = alternation(LEX["of"], lead=True)
 
@@ -60,39 +62,57 @@ def _chars(chars) -> str:
 GROUP_SEPS = [s for s in LEX["digit_group_separators"] if s not in LEX["group_fallbacks"]]
 DEC_MARKS = [LEX["decimal_mark"]] + LEX["decimal_fallbacks"]
 MARKS = _chars({*DEC_MARKS, *LEX["group_fallbacks"], *(s for s in GROUP_SEPS if not s.isspace()), ":", "/"})
-DIGITS = (rf"(?<!\w)(?<!\d{MARKS})(?P<int>\d{{1,3}}(?P<sep>{_chars(GROUP_SEPS)})\d{{3}}(?:(?P=sep)\d{{3}})*"
-          rf"|[1-9]\d{{0,2}}(?P<gf>{_chars(LEX['group_fallbacks'])})\d{{3}}(?:(?P=gf)\d{{3}})*"
-          rf"|\d+)(?:{_chars(DEC_MARKS)}(?P<dec>\d+))?(?!{MARKS}?\d)(?!\w)")
+DIGITS = (
+    rf"(?<!\w)(?<!\d{MARKS})(?P<int>\d{{1,3}}(?P<sep>{_chars(GROUP_SEPS)})\d{{3}}(?:(?P=sep)\d{{3}})*"
+    rf"|[1-9]\d{{0,2}}(?P<gf>{_chars(LEX['group_fallbacks'])})\d{{3}}(?:(?P=gf)\d{{3}})*"
+    rf"|\d+)(?:{_chars(DEC_MARKS)}(?P<dec>\d+))?(?!{MARKS}?\d)(?!\w)"
+)
 # words of a run: joined by spaces, hyphens, or the joiner before a joined word ("vingt et un", "soixante-et-onze")
-JOIN = rf"(?:\s+|-)(?:{phrase_pattern(LEX['number_joiner'])}(?:\s+|-)(?={alternation(LEX['joined_words'], bounded=True)}))?"
+JOINED = alternation(LEX["joined_words"], bounded=True)
+JOIN = rf"(?:\s+|-)(?:{phrase_pattern(LEX['number_joiner'])}(?:\s+|-)(?={JOINED}))?"
 WORDS = rf"{L}{WORD}(?:{JOIN}{WORD}){{0,{MAX_WORDS - 1}}}(?!-\w)"
 DETS = alternation(LEX["singular_determiners"] + LEX["vague_determiners"], bounded=True)
+MULTIPLIER_WORDS = alternation(MULTIPLIERS, bounded=True)
 ATOM_RE = _c(
     rf"(?P<single>(?<!\w){alternation(LEX['single'], bounded=True)})"
     rf"|(?P<coll>{L}(?:(?P<det>{DETS})\s+(?:{alternation(LEX['collective_adjectives'], bounded=True)}\s+)?)?"
     rf"(?P<cw>{alternation(COLLECTIVES, bounded=True)}))"
-    rf"|(?P<halfm>{L}(?:{DETS})\s+{alternation(LEX['half_words'])}[-‐‑\s](?P<hm>{alternation(MULTIPLIERS, bounded=True)}))"
-    rf"|{DIGITS}|(?P<words>{WORDS})")
+    rf"|(?P<halfm>{L}(?:{DETS})\s+{alternation(LEX['half_words'])}[-‐‑\s](?P<hm>{MULTIPLIER_WORDS}))"
+    rf"|{DIGITS}|(?P<words>{WORDS})"
+)
 # where a count can start: searched at these words only (see scan.py)
-ATOMS = Scanner(ATOM_RE, LEX["single"], LEX["singular_determiners"], LEX["vague_determiners"], COLLECTIVES,
-                LEX["number_words"], digits=True)
-TOKEN_RE = _c(rf"{WORD}|(?<!\w){phrase_pattern(LEX['number_joiner'])}(?!\w)")     # the words of a run
+ATOMS = Scanner(
+    ATOM_RE,
+    LEX["single"],
+    LEX["singular_determiners"],
+    LEX["vague_determiners"],
+    COLLECTIVES,
+    LEX["number_words"],
+    digits=True,
+)
+TOKEN_RE = _c(rf"{WORD}|(?<!\w){phrase_pattern(LEX['number_joiner'])}(?!\w)")  # the words of a run
 HALF_RE = _c(rf"\s+{alternation(LEX['halves'], bounded=True)}")
 MULT_RE = _c(rf"\s+(?P<m>{alternation(MULTIPLIERS, bounded=True)})")
 # the rest written in digits after a multiplier: "1 million 200 000"
 REST_RE = _c(rf"\s+(?P<r>\d{{1,3}}(?:(?P<sep>{_chars(GROUP_SEPS)})\d{{3}})*)(?!{MARKS}?\d)(?!\w)")
 PLURAL_AFTER_RE = _c(rf"\s+(?P<cw>{alternation(PLURALS, bounded=True)})")
 SCALE_RE = _c(rf"\s+{OF}(?P<s>{alternation(SCALES, bounded=True)})")
-UNIT_RE = _c(rf"\s*{OF}?(?:{alternation(LEX['time_units'], bounded=True)}(?:\s*\d{{2}}(?!\d))?|{alternation(LEX['units_after'], bounded=True)})")
-RANGE_RE = _c("|".join(rf"\s*{re.escape(c)}\s*" if not c[0].isalpha() else rf"\s+{phrase_pattern(c)}\s+"
-                       for c in LEX["range_connectors"]))
+TIME_UNITS, UNITS_AFTER = alternation(LEX["time_units"], bounded=True), alternation(LEX["units_after"], bounded=True)
+UNIT_RE = _c(rf"\s*{OF}?(?:{TIME_UNITS}(?:\s*\d{{2}}(?!\d))?|{UNITS_AFTER})")
+RANGE_RE = _c(
+    "|".join(
+        rf"\s*{re.escape(c)}\s*" if not c[0].isalpha() else rf"\s+{phrase_pattern(c)}\s+"
+        for c in LEX["range_connectors"]
+    )
+)
 OPENER_RE = Scanner(_c(rf"(?<!\w)(?P<o>{alternation(OPENERS, bounded=True)})\s+\Z"), OPENERS)
 OPENER_CONNECTORS = {o: _c(rf"\s+{phrase_pattern(c)}\s+") for o, c in OPENERS.items()}
 QUAL_RE = Scanner(_c(rf"(?<![\w-])(?P<q>{alternation(QUALIFIERS, lead=True)})\Z"), QUALIFIERS)
 SUFFIX_RE = _c(rf"\s+(?P<q>{alternation(SUFFIXES, bounded=True)})")
 MONTHS = alternation(LEX["months"], bounded=True)
-DAY = rf"\s*{alternation(LEX['date_connectors'], bounded=True)}\s*(?:{alternation(LEX['date_articles'], bounded=True)}\s+)?\d{{1,2}}(?!\d)"
-DATE_AFTER_RE = _c(rf"(?:{DAY}){{0,6}}\s+{MONTHS}")          # "8 au 9 juillet", "3, 4 et 5 mai"
+DATE_CONNECTORS = alternation(LEX["date_connectors"], bounded=True)
+DAY = rf"\s*{DATE_CONNECTORS}\s*(?:{alternation(LEX['date_articles'], bounded=True)}\s+)?\d{{1,2}}(?!\d)"
+DATE_AFTER_RE = _c(rf"(?:{DAY}){{0,6}}\s+{MONTHS}")  # "8 au 9 juillet", "3, 4 et 5 mai"
 MONTH_BEFORE_RE = Scanner(_c(rf"(?<!\w){MONTHS}\s+\Z"), LEX["months"])
 WEEKDAY_BEFORE_RE = Scanner(_c(rf"(?<!\w){alternation(LEX['weekdays'], bounded=True)}\s+\Z"), LEX["weekdays"])
 YEAR_BEFORE_RE = Scanner(_c(rf"(?<![\w-]){alternation(LEX['year_markers'], lead=True)}\Z"), LEX["year_markers"])
@@ -102,16 +122,17 @@ UNIT_BEFORE_RE = Scanner(_c(rf"(?<!\w){alternation(LEX['units_before'], bounded=
 @dataclass
 class _Core:
     """One number before qualifiers and ranges are considered."""
+
     start: int
     end: int
-    mant: Decimal             # the number as written, before any multiplier
+    mant: Decimal  # the number as written, before any multiplier
     mult: int = 1
-    added: int = 0            # after a multiplier: "et demi" (half of it), "1 million 200 000" (the rest)
-    scale: int = 1            # words ending in scale words ("quatre cents"): what a range's low end shares
+    added: int = 0  # after a multiplier: "et demi" (half of it), "1 million 200 000" (the rest)
+    scale: int = 1  # words ending in scale words ("quatre cents"): what a range's low end shares
     qualifier: str = "exact"
-    article: bool = False     # bare "un"/"une"
-    fraction: bool = False    # "1,5" without a multiplier: only valid as a range's low end
-    year_like: bool = False   # four plain digits in the year range
+    article: bool = False  # bare "un"/"une"
+    fraction: bool = False  # "1,5" without a multiplier: only valid as a range's low end
+    year_like: bool = False  # four plain digits in the year range
 
     @property
     def value(self) -> int:
@@ -120,6 +141,7 @@ class _Core:
 
 class _Tok(Token):
     """A word of a run, as text2num's find_numbers reads it."""
+
     __slots__ = ("word",)
 
     def __init__(self, word: str):
@@ -134,8 +156,14 @@ def _words(text: str, m: re.Match) -> Optional[_Core]:
     if read is None:
         return None
     length, value, article, last, scale = read
-    core = _Core(m.start(), m.start() + length, Decimal(value), article=article, scale=scale,
-                 year_like=YEAR_LO <= value <= YEAR_HI)      # "en deux mille dix-neuf"
+    core = _Core(
+        m.start(),
+        m.start() + length,
+        Decimal(value),
+        article=article,
+        scale=scale,
+        year_like=YEAR_LO <= value <= YEAR_HI,
+    )  # "en deux mille dix-neuf"
     if last in MULTIPLIERS and (hm := HALF_RE.match(text, core.end)):
         core.added, core.end = MULTIPLIERS[last] // 2, hm.end()
     return core
@@ -157,12 +185,12 @@ def _read_words(run: str) -> Optional[tuple[int, int, bool, str, int]]:
     n = found[0].end
     if n == 1 and words[0] in NOT_ALONE:
         return None
-    try:                    # find_numbers' value can be off where it cuts a run ("cent cent" -> 101)
+    try:  # find_numbers' value can be off where it cuts a run ("cent cent" -> 101)
         value = text2num(" ".join(words[:n]), "fr")
-    except ValueError:      # "zéro zéro quatre": a string of digits, not a count
+    except ValueError:  # "zéro zéro quatre": a string of digits, not a count
         return None
     scale, first = 1, next((i for i, w in enumerate(words[:n]) if w in RANGE_SCALE_WORDS), 0)
-    if first and all(w in RANGE_SCALE_WORDS for w in words[first:n]):        # "quatre | cent mille"
+    if first and all(w in RANGE_SCALE_WORDS for w in words[first:n]):  # "quatre | cent mille"
         try:
             coefficient = text2num(" ".join(words[:first]), "fr")
         except ValueError:
@@ -175,16 +203,20 @@ def _read_words(run: str) -> Optional[tuple[int, int, bool, str, int]]:
 def _core(text: str, m: re.Match) -> Optional[_Core]:
     if m.group("single"):
         return _Core(m.start(), m.end(), Decimal(1))
-    if m.group("halfm"):                                 # "un demi-million"
+    if m.group("halfm"):  # "un demi-million"
         return _Core(m.start(), m.end(), Decimal(MULTIPLIERS[norm_text(m.group("hm"))]) / 2)
     if m.group("coll"):
         base, plural = COLLECTIVES[norm_text(m.group("cw"))]
         det = norm_text(m.group("det") or "")
         if not plural and det not in SINGULAR_DETS:
-            return None                           # "en quarantaine" is not forty
+            return None  # "en quarantaine" is not forty
         vague = plural and det not in SINGULAR_DETS
-        core = _Core(m.start(), m.end(), Decimal(base * (LEX["vague_factor"] if vague else 1)),
-                     qualifier="vague" if vague else "approximate")
+        core = _Core(
+            m.start(),
+            m.end(),
+            Decimal(base * (LEX["vague_factor"] if vague else 1)),
+            qualifier="vague" if vague else "approximate",
+        )
     elif m.group("int"):
         digits = re.sub(r"\D", "", m.group("int"))
         if len(digits) > MAX_DIGITS:
@@ -193,7 +225,7 @@ def _core(text: str, m: re.Match) -> Optional[_Core]:
         mm = MULT_RE.match(text, m.end())
         gf = m.group("gf")
         if gf and mm and not dec and m.group("int").count(gf) == 1:
-            digits, dec = m.group("int").split(gf)          # "1,500 million": the decimal mark
+            digits, dec = m.group("int").split(gf)  # "1,500 million": the decimal mark
         core = _Core(m.start(), m.end(), Decimal(f"{digits}.{dec}" if dec else digits))
         if mm:
             core.mult, core.end = MULTIPLIERS[norm_text(mm.group("m"))], mm.end()
@@ -201,7 +233,7 @@ def _core(text: str, m: re.Match) -> Optional[_Core]:
                 core.added, core.end = core.mult // 2, hm.end()
             elif (rm := REST_RE.match(text, core.end)) and not dec:
                 rest = int(re.sub(r"\D", "", rm.group("r")))
-                if core.mult // 1000 <= rest < core.mult:           # "1 million 200 000", not "2 millions 3 ..."
+                if core.mult // 1000 <= rest < core.mult:  # "1 million 200 000", not "2 millions 3 ..."
                     core.added, core.end = rest, rm.end()
         core.fraction = bool(dec) and core.mult == 1
         core.year_like = not (m.group("sep") or gf) and len(digits) == 4 and YEAR_LO <= int(digits) <= YEAR_HI
@@ -210,11 +242,11 @@ def _core(text: str, m: re.Match) -> Optional[_Core]:
         if core is None:
             return None
     if m.group("coll") is None:
-        pm = PLURAL_AFTER_RE.match(text, core.end)       # "deux centaines": approximate product
+        pm = PLURAL_AFTER_RE.match(text, core.end)  # "deux centaines": approximate product
         if pm and not core.fraction:
             core.mant *= COLLECTIVES[norm_text(pm.group("cw"))][0]
             core.end, core.qualifier, core.article, core.year_like = pm.end(), "approximate", False, False
-    sm = SCALE_RE.match(text, core.end)                  # "des dizaines de milliers"
+    sm = SCALE_RE.match(text, core.end)  # "des dizaines de milliers"
     if sm and (m.group("coll") or core.qualifier != "exact"):
         core.mult *= SCALES[norm_text(sm.group("s"))]
         core.end = sm.end()
@@ -225,7 +257,7 @@ def _date_or_reference(text: str, c: _Core) -> Optional[int]:
     """Where to resume when the number is a date, a year, money or a reference; else None."""
     before = max(0, c.start - WINDOW)
     if c.start >= 2 and text[c.start - 1] == "-" and text[c.start - 2].isalnum():
-        return c.end                                     # "COVID-19", "Su-35"
+        return c.end  # "COVID-19", "Su-35"
     if UNIT_BEFORE_RE.search(text, before, c.start) or MONTH_BEFORE_RE.search(text, before, c.start):
         return c.end
     if c.year_like and YEAR_BEFORE_RE.search(text, before, c.start):
@@ -260,7 +292,7 @@ def find_quantities(text: str, offset: int = 0, begin: int = 0, stop: Optional[i
     found, pos, floor = [], begin, begin
     while (m := ATOMS.search(text, pos, stop=stop)) is not None:
         lo = _core(text, m)
-        if lo is None:                                   # rescan a word run from its next word
+        if lo is None:  # rescan a word run from its next word
             pos = m.end() if m.group("int") else m.start() + 1
             continue
         skip = _date_or_reference(text, lo)
@@ -272,13 +304,13 @@ def find_quantities(text: str, offset: int = 0, begin: int = 0, stop: Optional[i
         om = OPENER_RE.search(text, before, lo.start)
         hi = _range_end(text, lo, OPENER_CONNECTORS[norm_text(om.group("o"))]) if om else None
         if hi:
-            start = om.start()                           # "entre" belongs to the span
+            start = om.start()  # "entre" belongs to the span
         else:
             hi = _range_end(text, lo, RANGE_RE)
         end = (hi or lo).end
         um = UNIT_RE.match(text, end)
         if um or lo.fraction or (lo.article and not hi):
-            pos = um.end() if um else end                # measures, money, times, bare articles
+            pos = um.end() if um else end  # measures, money, times, bare articles
             continue
         qualifier, lo_v, hi_v = lo.qualifier, lo.value, None
         if hi:
@@ -295,8 +327,7 @@ def find_quantities(text: str, offset: int = 0, begin: int = 0, stop: Optional[i
 def _quantity(span: str, value: int, hi: Optional[int], qualifier: str, start: int, end: int) -> Quantity:
     lo_bound = value if qualifier in ("exact", "more_than", "at_least", "vague") else None
     hi_bound = hi if hi is not None else value if qualifier in ("exact", "less_than", "at_most") else None
-    return Quantity(text=span, value=value, min=lo_bound, max=hi_bound, qualifier=qualifier,
-                    start=start, end=end)
+    return Quantity(text=span, value=value, min=lo_bound, max=hi_bound, qualifier=qualifier, start=start, end=end)
 
 
 def parse_quantity(s: str) -> Optional[Quantity]:

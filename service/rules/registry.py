@@ -4,11 +4,12 @@ The pipeline runs them, merge reads their identities, tools/evaluate.py their sl
 rules what the others claim. A new type is one schema (schemas/facts.py), one module here, its
 lexicon entry and its tests: nothing else names the types.
 """
+
 from __future__ import annotations
 
 import importlib
 import pkgutil
-from functools import lru_cache
+from functools import cache
 
 from schemas.facts import FACT_MODELS
 from service.rules import facts as _facts_package
@@ -42,7 +43,7 @@ TRIGGER_KEYS = frozenset().union(*(r.trigger.keys for r in RULES))
 LEAD_KEYS = frozenset().union(*(r.trigger.keys for r in RULES if not r.follows))
 
 
-@lru_cache(maxsize=None)
+@cache
 def claimed_words(but: str) -> frozenset[str]:
     """The words that make a count a fact of a type other than `but` ("12 manifestants ont été
     interpellés" counts arrests, not a crowd)."""

@@ -7,20 +7,22 @@ matched only at the words (or symbols) that can begin it. A Scanner gives exactl
 `finditer`/`search` on the whole text give, provided it is built from every phrase that can
 begin a match (tests/test_scan.py compares both on treebank text).
 """
+
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Iterable, Iterator, Optional
+from typing import Optional
 
 _WORD = re.compile(r"\w+")
-_DIGIT = "0"             # the index key of every word that begins with a digit
-_FIRSTS: frozenset[str] = frozenset()    # the first words of every Scanner: the only words indexed
+_DIGIT = "0"  # the index key of every word that begins with a digit
+_FIRSTS: frozenset[str] = frozenset()  # the first words of every Scanner: the only words indexed
 # Scanners are module constants, made at import: each has a number, and a text's index holds a list of
 # starts per number (a Scanner made later only makes the index be read anew for every text)
-_OWNERS: dict[str, tuple[int, ...]] = {}     # a first word (or _DIGIT) -> the numbers of the Scanners it begins
-_SCANNERS = 0                                # how many Scanners there are
+_OWNERS: dict[str, tuple[int, ...]] = {}  # a first word (or _DIGIT) -> the numbers of the Scanners it begins
+_SCANNERS = 0  # how many Scanners there are
 
 
 def _trie(words: Iterable[str]) -> str:
@@ -39,6 +41,7 @@ def _trie(words: Iterable[str]) -> str:
             return ""
         body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
         return body + ("?" if "" in node else "")
+
     return emit(root)
 
 
@@ -60,10 +63,10 @@ def _index(text: str, scanners: int) -> list[list[int]]:
             w = m.group()
             for n in owners.get(_DIGIT if w.isdecimal() else w, ()):
                 starts[n].append(m.start())
-    else:        # lowering changed the length ("İ"): offsets in `low` are not the text's, go word by word
+    else:  # lowering changed the length ("İ"): offsets in `low` are not the text's, go word by word
         for m in _WORD.finditer(text):
             w = m.group()
-            key = _DIGIT if w[0].isdecimal() else w.lower()      # what \d matches
+            key = _DIGIT if w[0].isdecimal() else w.lower()  # what \d matches
             for n in owners.get(key, ()):
                 starts[n].append(m.start())
     return starts
@@ -80,7 +83,7 @@ class Scanner:
             m = _WORD.match(p)
             if m:
                 words.add(m.group().lower())
-            else:                                       # "€", "$": the symbol itself is the key
+            else:  # "€", "$": the symbol itself is the key
                 symbols.add(p[0])
         self.words = frozenset(words | ({_DIGIT} if digits else set()))
         global _FIRSTS, _SCANNERS
@@ -89,13 +92,13 @@ class Scanner:
         for w in self.words:
             _OWNERS[w] = _OWNERS.get(w, ()) + (self._number,)
         self._symbols = re.compile("[" + re.escape("".join(sorted(symbols))) + "]") if symbols else None
-        self._last: tuple[Optional[str], list[int]] = (None, [])    # a count is searched many times
+        self._last: tuple[Optional[str], list[int]] = (None, [])  # a count is searched many times
 
     def starts(self, text: str) -> list[int]:
         """Where a match may begin, in order."""
         last = self._last
         if last[0] is not text:
-            found = _index(text, _SCANNERS)[self._number]          # in order already; never changed
+            found = _index(text, _SCANNERS)[self._number]  # in order already; never changed
             if self._symbols is not None:
                 found = sorted(found + [m.start() for m in self._symbols.finditer(text)])
             last = self._last = (text, found)
@@ -109,8 +112,9 @@ class Scanner:
                 yield m
                 end = m.end()
 
-    def search(self, text: str, pos: int = 0, endpos: Optional[int] = None,
-               stop: Optional[int] = None) -> Optional[re.Match]:
+    def search(
+        self, text: str, pos: int = 0, endpos: Optional[int] = None, stop: Optional[int] = None
+    ) -> Optional[re.Match]:
         """What pattern.search(text, pos, endpos) gives; with `stop`, only a match that begins
         before `stop` (it may end after it)."""
         starts = self.starts(text)

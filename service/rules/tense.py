@@ -1,7 +1,9 @@
 """The tense of the clause around a character offset: what the date stage anchors weekdays by."""
+
 from __future__ import annotations
 
-from typing import Callable, Optional
+from collections.abc import Callable
+from typing import Optional
 
 from service.document import Document, Word
 from service.lexicon import load
@@ -17,12 +19,15 @@ _PASSIVE_AUX = frozenset(LEX["passive_auxiliaries"])
 
 def _future(w: Word) -> bool:
     form = w.text.lower()
-    return w.feat("Tense") == "Fut" or form in _FUTURE_FORMS or \
-        (w.feat("VerbForm") != "Part" and form.endswith(_FUTURE_ENDINGS))
+    return (
+        w.feat("Tense") == "Fut"
+        or form in _FUTURE_FORMS
+        or (w.feat("VerbForm") != "Part" and form.endswith(_FUTURE_ENDINGS))
+    )
 
 
 def _near_future(v: Word) -> bool:
-    """"va", "doit" (not "allait", "a dû"): aller or devoir in the present, before an infinitive."""
+    """ "va", "doit" (not "allait", "a dû"): aller or devoir in the present, before an infinitive."""
     return v.text.lower() in _NEAR_FUTURE and not any(c.rel == "aux" for c in v.children)
 
 
@@ -43,30 +48,42 @@ def clause_tense(head: Word) -> Optional[str]:
         return "future"
     if head.feat("VerbForm") == "Inf":
         if any(_near_future(a) for a in auxes):
-            return "future"                                # "doit se rendre" with "doit" as auxiliary
+            return "future"  # "doit se rendre" with "doit" as auxiliary
         governor = head.parent
         if governor is not None and governor.upos in ("VERB", "AUX"):
             if _near_future(governor):
-                return "future"                            # "vont déployer", "doit se rendre"
-            return clause_tense(governor)                  # "devait partir", "a décidé de partir"
+                return "future"  # "vont déployer", "doit se rendre"
+            return clause_tense(governor)  # "devait partir", "a décidé de partir"
     finite = [v for v in [*auxes, head] if v.feat("VerbForm") == "Fin"]
-    if head.feat("VerbForm") == "Part" and not auxes and head.rel == "xcomp" and head.parent is not None and \
-            head.parent.upos in ("VERB", "AUX"):
-        return clause_tense(head.parent)       # "reste ouverte jusqu'au 1er mars": the tense of "reste"
-    if head.feat("VerbForm") == "Part" and head.feat("Tense") != "Pres" and \
-            (not auxes or any(a.lemma.lower() in _PAST_AUX for a in auxes)):
-        if _passive(head, auxes):          # "est attendue": the tense of "être"
+    if (
+        head.feat("VerbForm") == "Part"
+        and not auxes
+        and head.rel == "xcomp"
+        and head.parent is not None
+        and head.parent.upos in ("VERB", "AUX")
+    ):
+        return clause_tense(head.parent)  # "reste ouverte jusqu'au 1er mars": the tense of "reste"
+    if (
+        head.feat("VerbForm") == "Part"
+        and head.feat("Tense") != "Pres"
+        and (not auxes or any(a.lemma.lower() in _PAST_AUX for a in auxes))
+    ):
+        if _passive(head, auxes):  # "est attendue": the tense of "être"
             return "future" if any(_future(a) for a in auxes) else _finite_tense(finite) or "past"
-        return "past"                      # "a été arrêté", "ont défilé"; "l'explosion, survenue mardi"
+        return "past"  # "a été arrêté", "ont défilé"; "l'explosion, survenue mardi"
     return _finite_tense(finite)
 
 
 def _passive(head: Word, auxes: list[Word]) -> bool:
-    """"être" + participle of a verb that takes "avoir": a passive ("est attendue"), not a compound
+    """ "être" + participle of a verb that takes "avoir": a passive ("est attendue"), not a compound
     past ("est arrivé", "s'est produit")."""
     lemmas = {a.lemma.lower() for a in auxes}
-    return bool(auxes) and lemmas <= _PASSIVE_AUX and head.lemma.lower() not in _ETRE_VERBS and \
-        not any(c.text.lower() in _REFLEXIVE and c.rel != "nsubj" for c in head.children)
+    return (
+        bool(auxes)
+        and lemmas <= _PASSIVE_AUX
+        and head.lemma.lower() not in _ETRE_VERBS
+        and not any(c.text.lower() in _REFLEXIVE and c.rel != "nsubj" for c in head.children)
+    )
 
 
 def _finite_tense(finite: list[Word]) -> Optional[str]:
@@ -83,13 +100,15 @@ def tense_reader(doc: Document) -> Callable[[int], Optional[str]]:
         s = doc.sentence_at(offset)
         if s is None or not s.words:
             return None
-        word = next((w for w in s.words if w.start <= offset < w.end), None) or \
-            min(s.words, key=lambda w: abs(w.start - offset))
+        word = next((w for w in s.words if w.start <= offset < w.end), None) or min(
+            s.words, key=lambda w: abs(w.start - offset)
+        )
         head = clause_head(word)
         if head is not None:
             return clause_tense(head)
         predicate = next((w for w in [word, *word.ancestors()] if any(c.rel == "cop" for c in w.children)), None)
         return copula_tense(predicate) if predicate is not None else None
+
     return tense_at
 
 
@@ -100,5 +119,5 @@ def copula_tense(predicate: Word) -> Optional[str]:
     if any(_future(v) for v in verbs):
         return "future"
     if any(v.feat("VerbForm") == "Part" for v in verbs):
-        return "past"                                      # "a été", "avait été"
+        return "past"  # "a été", "avait été"
     return _finite_tense([v for v in verbs if v.feat("VerbForm") == "Fin"])

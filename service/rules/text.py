@@ -1,11 +1,12 @@
 """How text meets the lexicon: one normal form to compare them, one way to turn lexicon phrases into
 a regular expression. Apostrophes and hyphens come in several characters (service/lexicon/text.yaml);
 the lexicon writes the plain ones."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 from service.lexicon import load
 
@@ -34,8 +35,7 @@ def phrase_pattern(phrase: str, spaced_hyphens: bool = False) -> str:
     return "".join(variants.get(ch) or re.escape(ch) for ch in " ".join(phrase.split()))
 
 
-def alternation(phrases: Iterable[str], bounded: bool = False, lead: bool = False,
-                spaced_hyphens: bool = False) -> str:
+def alternation(phrases: Iterable[str], bounded: bool = False, lead: bool = False, spaced_hyphens: bool = False) -> str:
     """A non-capturing group of the phrases (see phrase_pattern), longest first. `bounded`: a phrase
     ending with a letter or digit ends a word; `lead`: the phrase comes before another word, so white
     space follows it unless it ends with an elision ("d'")."""

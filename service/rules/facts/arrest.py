@@ -1,4 +1,5 @@
 """Arrests: who was arrested, how many, by whom, on what charge."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -36,65 +37,104 @@ VERB = frozenset({"VERB", "ADJ"})
 CHARGE = ("obl*[pour]", "advcl[pour]", "patient/nmod*[pour]", "obl*/nmod*[pour]", "xcomp/obl*[de]")
 
 RULES = [
-    Rule(name="arrest-passive", doc="Passive arrest verb: the arrested are its subject "
-         "('Karim Massimov a été arrêté', '300 personnes ont été interpellées par la police').",
-         trigger=Trigger(L + "verbs", VERB), requires=("passive",),
-         count=("patient", "<acl", "<amod"), slots={"agent": ("agent",), "charge": CHARGE}, examples=(
-            Example("L'ancien ministre Paul Martin a été arrêté jeudi pour corruption.",
-                    {"persons": ["Paul Martin"], "charge": "corruption"}),
-            Example("Trois cents personnes ont été interpellées par la police.",
-                    {"count": 300, "agent": "la police"}),
+    Rule(
+        name="arrest-passive",
+        doc="Passive arrest verb: the arrested are its subject "
+        "('Karim Massimov a été arrêté', '300 personnes ont été interpellées par la police').",
+        trigger=Trigger(L + "verbs", VERB),
+        requires=("passive",),
+        count=("patient", "<acl", "<amod"),
+        slots={"agent": ("agent",), "charge": CHARGE},
+        examples=(
+            Example(
+                "L'ancien ministre Paul Martin a été arrêté jeudi pour corruption.",
+                {"persons": ["Paul Martin"], "charge": "corruption"},
+            ),
+            Example("Trois cents personnes ont été interpellées par la police.", {"count": 300, "agent": "la police"}),
             Example("Personne n'a été arrêté.", absent=True),
             Example("La cellule dont les membres ont été arrêtés était surveillée.", absent=True),
             Example("Sur 800 suspects, 312 ont été interpellés.", {"count": 312}),
             Example("Parmi eux, 408 ont été arrêtés dans la nuit.", {"count": 408}),
             Example("Sur 800 machines, 312 ont été arrêtées.", absent=True),
-            Example("Marie Dupont dirige la ville depuis 2010. Elle a été arrêtée mardi pour corruption.",
-                    {"persons": ["Marie Dupont"], "charge": "corruption"}),
+            Example(
+                "Marie Dupont dirige la ville depuis 2010. Elle a été arrêtée mardi pour corruption.",
+                {"persons": ["Marie Dupont"], "charge": "corruption"},
+            ),
             Example("Le cyclone a touché la côte. Il a été arrêté au large.", absent=True),
-         )),
-    Rule(name="arrest-active", doc="Active arrest verb: the arrested are its object, its subject "
-         "the agent ('Les autorités ont arrêté Karim Massimov pour trahison').",
-         trigger=Trigger(L + "verbs", VERB), requires=("active",), count=("patient",),
-         slots={"agent": ("agent",), "charge": CHARGE}, examples=(
-            Example("Les autorités ont arrêté Jean Dupont pour trahison.",
-                    {"persons": ["Jean Dupont"], "agent": "Les autorités", "charge": "trahison"}),
+        ),
+    ),
+    Rule(
+        name="arrest-active",
+        doc="Active arrest verb: the arrested are its object, its subject "
+        "the agent ('Les autorités ont arrêté Karim Massimov pour trahison').",
+        trigger=Trigger(L + "verbs", VERB),
+        requires=("active",),
+        count=("patient",),
+        slots={"agent": ("agent",), "charge": CHARGE},
+        examples=(
+            Example(
+                "Les autorités ont arrêté Jean Dupont pour trahison.",
+                {"persons": ["Jean Dupont"], "agent": "Les autorités", "charge": "trahison"},
+            ),
             Example("La police a interpellé 12 manifestants.", {"count": 12, "agent": "La police"}),
-         )),
-    Rule(name="arrest-custody", doc="'placé en garde à vue', 'mis en examen', 'placé en détention'.",
-         trigger=Trigger(L + "custody_nouns", frozenset({"NOUN"})), requires=("custody_phrase",),
-         count=("../patient", "../<acl"),
-         slots={"agent": ("../agent",), "charge": tuple("../" + p for p in CHARGE)}, examples=(
+        ),
+    ),
+    Rule(
+        name="arrest-custody",
+        doc="'placé en garde à vue', 'mis en examen', 'placé en détention'.",
+        trigger=Trigger(L + "custody_nouns", frozenset({"NOUN"})),
+        requires=("custody_phrase",),
+        count=("../patient", "../<acl"),
+        slots={"agent": ("../agent",), "charge": tuple("../" + p for p in CHARGE)},
+        examples=(
             Example("Deux suspects ont été placés en garde à vue samedi.", {"count": 2}),
-            Example("Marc Lenoir a été mis en examen pour meurtre.",
-                    {"persons": ["Marc Lenoir"], "charge": "meurtre"}),
-         )),
-    Rule(name="arrest-noun-count", doc="A count of arrests: 'une quinzaine d'arrestations', '40 interpellations'.",
-         trigger=Trigger(L + "nouns", frozenset({"NOUN"})), count=(".",), requires=("counted",), examples=(
-            Example("Le défilé s'est terminé avec une vingtaine d'interpellations.", {"count": 20}),
-         )),
-    Rule(name="arrest-subcount", doc="A named group inside an arrest total: '6 000 personnes, dont 52 officiers'.",
-         trigger=SUBCOUNT_TRIGGER,
-         follows=True, examples=(
-            Example("La police a arrêté 300 personnes, dont 12 mineurs.", {"count": 12}),
-         )),
-    Rule(name="arrest-among", doc="The people listed as among the arrested ('Parmi les personnes arrêtées "
-         "figure l'opposant Ivan Petrov', 'Parmi les interpellés se trouvent deux journalistes').",
-         trigger=Trigger("triggers:among_marks", frozenset({"ADP"})), requires=("among_arrested",), examples=(
+            Example("Marc Lenoir a été mis en examen pour meurtre.", {"persons": ["Marc Lenoir"], "charge": "meurtre"}),
+        ),
+    ),
+    Rule(
+        name="arrest-noun-count",
+        doc="A count of arrests: 'une quinzaine d'arrestations', '40 interpellations'.",
+        trigger=Trigger(L + "nouns", frozenset({"NOUN"})),
+        count=(".",),
+        requires=("counted",),
+        examples=(Example("Le défilé s'est terminé avec une vingtaine d'interpellations.", {"count": 20}),),
+    ),
+    Rule(
+        name="arrest-subcount",
+        doc="A named group inside an arrest total: '6 000 personnes, dont 52 officiers'.",
+        trigger=SUBCOUNT_TRIGGER,
+        follows=True,
+        examples=(Example("La police a arrêté 300 personnes, dont 12 mineurs.", {"count": 12}),),
+    ),
+    Rule(
+        name="arrest-among",
+        doc="The people listed as among the arrested ('Parmi les personnes arrêtées "
+        "figure l'opposant Ivan Petrov', 'Parmi les interpellés se trouvent deux journalistes').",
+        trigger=Trigger("triggers:among_marks", frozenset({"ADP"})),
+        requires=("among_arrested",),
+        examples=(
             Example("Parmi les personnes interpellées figure l'opposant Ivan Petrov.", {"persons": ["Ivan Petrov"]}),
             Example("Parmi les personnes arrêtées se trouvent deux journalistes.", {"count": 2}),
-            Example("Parmi les manifestants arrêtés samedi figure le syndicaliste Paul Girard.",
-                    {"persons": ["Paul Girard"]}),
+            Example(
+                "Parmi les manifestants arrêtés samedi figure le syndicaliste Paul Girard.",
+                {"persons": ["Paul Girard"]},
+            ),
             Example("Parmi les personnes présentes figure le maire Paul Girard.", absent=True),
-         )),
-    Rule(name="arrest-noun", doc="'l'arrestation de Karim Massimov', 'l'interpellation de 40 personnes'.",
-         trigger=Trigger(L + "nouns", frozenset({"NOUN"})), count=("nmod*[de]", "of"),
-         slots={"agent": ("nmod*[par]",), "charge": ("nmod*[pour]",)}, examples=(
+        ),
+    ),
+    Rule(
+        name="arrest-noun",
+        doc="'l'arrestation de Karim Massimov', 'l'interpellation de 40 personnes'.",
+        trigger=Trigger(L + "nouns", frozenset({"NOUN"})),
+        count=("nmod*[de]", "of"),
+        slots={"agent": ("nmod*[par]",), "charge": ("nmod*[pour]",)},
+        examples=(
             Example("L'arrestation de Sophie Bernard a surpris ses voisins.", {"persons": ["Sophie Bernard"]}),
             Example("L'arrestation, mardi, de trois dirigeants syndicaux a surpris le pays.", {"count": 3}),
             Example("La préfecture a confirmé l'interpellation de 45 personnes.", {"count": 45}),
             Example("L'arrestation de ce mouvement est impossible.", absent=True),
-         )),
+        ),
+    ),
 ]
 
 
@@ -105,8 +145,11 @@ def _arrested_group(mark: Word) -> Optional[Word]:
     if group is None:
         return None
     verbs = lexicon_set(L + "verbs")
-    near = [group] + [c for c in group.children if c.rel in ("acl", "amod")] + \
-        group.sentence.words[group.id:group.id + 1]         # parsers hang the participle anywhere
+    near = (
+        [group]
+        + [c for c in group.children if c.rel in ("acl", "amod")]
+        + group.sentence.words[group.id : group.id + 1]
+    )  # parsers hang the participle anywhere
     return group if any(forms(w) & verbs for w in near if w.upos in ("VERB", "ADJ", "NOUN")) else None
 
 
@@ -115,16 +158,18 @@ CONDITIONS = {
     "counted": lambda w, ctx: ctx.quantity_before(w) is not None,
     "passive": lambda w, ctx: is_passive(w) or w.rel in ("acl", "amod"),
     "active": lambda w, ctx: not is_passive(w) and bool(follow(w, "patient")),
-    "custody_phrase": lambda w, ctx: w.parent is not None and
-    w.parent.lemma.lower() in lexicon_set(L + "custody_verbs") and w.rel in ("obl", "nmod", "obj", "xcomp"),
+    "custody_phrase": lambda w, ctx: (
+        w.parent is not None
+        and w.parent.lemma.lower() in lexicon_set(L + "custody_verbs")
+        and w.rel in ("obl", "nmod", "obj", "xcomp")
+    ),
 }
 
 
 def _persons(noun: Word, ctx: Context) -> list[str]:
-    start, end = phrase(noun, keep_members=True)     # "l'ancien ministre Paul Martin", "X et Y"
-    names = [ctx.full_name(e.text) for e in ctx.doc.entities
-             if e.label == "PER" and e.start < end and start < e.end]
-    if not names and noun.upos == "PROPN":      # the NER missed it: the name is the noun and its flat parts
+    start, end = phrase(noun, keep_members=True)  # "l'ancien ministre Paul Martin", "X et Y"
+    names = [ctx.full_name(e.text) for e in ctx.doc.entities if e.label == "PER" and e.start < end and start < e.end]
+    if not names and noun.upos == "PROPN":  # the NER missed it: the name is the noun and its flat parts
         names = [ctx.full_name(ctx.text[slice(*name_span(noun))])]
     return list(dict.fromkeys(names))
 
@@ -165,25 +210,32 @@ def _elided_people(q, noun: Word, ctx: Context) -> bool:
     if q is None or q.text is None or noun.upos not in ("NUM", "DET", "PRON") or q.start > noun.start:
         return False
     before = [w for w in noun.sentence.words if w.end <= q.start]
-    return any(w.upos in ("NOUN", "PROPN") and is_person(w, ctx) for w in before) or \
-        len(before) >= 2 and before[0].lemma.lower() in lexicon_set("triggers:subcount_marks") and before[1].upos == "PRON"
+    return (
+        any(w.upos in ("NOUN", "PROPN") and is_person(w, ctx) for w in before)
+        or len(before) >= 2
+        and before[0].lemma.lower() in lexicon_set("triggers:subcount_marks")
+        and before[1].upos == "PRON"
+    )
 
 
 def _describes(trigger: Word) -> bool:
     """The arrest is told in a "dont" relative clause, which describes the noun it hangs on."""
     relative = lexicon_set("triggers:describing_relatives")
-    return any(w.text.lower() in relative for w in trigger.sentence.words[max(0, trigger.id - 6):trigger.id - 1])
+    return any(w.text.lower() in relative for w in trigger.sentence.words[max(0, trigger.id - 6) : trigger.id - 1])
 
 
 def _after_among(noun: Word) -> bool:
-    before = [w for w in noun.sentence.words[:noun.id - 1] if w.upos != "DET"]
+    before = [w for w in noun.sentence.words[: noun.id - 1] if w.upos != "DET"]
     return bool(before) and before[-1].lemma.lower() in lexicon_set("triggers:among_marks")
 
 
 def _anaphoric(noun: Word) -> bool:
     """'Ces manifestants', 'le ressortissant', 'son compagnon': a mention that refers back."""
-    return any(c.rel == "det" and (c.feat("PronType") in ("Dem", "Prs") or c.feat("Poss") == "Yes" or
-                                   c.feat("Definite") == "Def") for c in noun.children)
+    return any(
+        c.rel == "det"
+        and (c.feat("PronType") in ("Dem", "Prs") or c.feat("Poss") == "Yes" or c.feat("Definite") == "Def")
+        for c in noun.children
+    )
 
 
 def _build_subcount(rule: Rule, trigger: Word, ctx: Context):
@@ -212,28 +264,37 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
     noun = targets[0]
     q, counted = find_count(trigger, rule.count, ctx, singular=True)
     persons = _persons(noun, ctx)
-    if noun.upos == "PRON" and q is None:      # "Il a été arrêté mardi": the one person just named
+    if noun.upos == "PRON" and q is None:  # "Il a été arrêté mardi": the one person just named
         name = ctx.antecedent(noun)
         persons = [name] if name is not None else persons
     if not persons and noun.upos not in ("NOUN", "PROPN") and (q is None or q.value == 1):
-        return None                    # "il a été arrêté", "une autre a été interpellée": who?
-    if not persons and not (q is not None and q.value == 0) and not is_person(counted or noun, ctx) \
-            and not _elided_people(q, counted or noun, ctx):
-        return None                    # "les machines sont arrêtées", "arrêter les modalités"
+        return None  # "il a été arrêté", "une autre a été interpellée": who?
+    if (
+        not persons
+        and not (q is not None and q.value == 0)
+        and not is_person(counted or noun, ctx)
+        and not _elided_people(q, counted or noun, ctx)
+    ):
+        return None  # "les machines sont arrêtées", "arrêter les modalités"
     if trigger.feat("Mood") == "Imp":
-        return None                    # "Arrêtez la lecture"
+        return None  # "Arrêtez la lecture"
     if not persons and q is None and _after_among(noun):
-        return None                    # "parmi les personnes arrêtées figure X": arrest-among reads it
+        return None  # "parmi les personnes arrêtées figure X": arrest-among reads it
     if not persons and (q is None or q.text is None) and _describes(trigger):
-        return None                    # "la cellule dont les membres ont été arrêtés": a description
+        return None  # "la cellule dont les membres ont été arrêtés": a description
     return _arrest(rule, trigger, ctx, q, noun, persons)
 
 
 def _arrest(rule: Rule, trigger: Word, ctx: Context, q, noun: Word, persons: list[str]) -> dict:
     fact = common_fields(rule, trigger, ctx, clause_span(trigger))
-    fact.update(type="arrest", persons=persons or None, count=q, agent=_agent(rule, trigger, ctx),
-                charge=_slot_text(_charge(rule, trigger), ctx),
-                location=ctx.location(trigger.sentence, trigger))
+    fact.update(
+        type="arrest",
+        persons=persons or None,
+        count=q,
+        agent=_agent(rule, trigger, ctx),
+        charge=_slot_text(_charge(rule, trigger), ctx),
+        location=ctx.location(trigger.sentence, trigger),
+    )
     # read by merge: an unnamed, uncounted mention that refers back to an arrest already reported,
     # and a custody status ("placées en garde à vue") that may break down an earlier total
     fact["_anaphor"] = not persons and (q is None or q.text is None) and _anaphoric(noun)
@@ -245,8 +306,12 @@ def _same_arrest(a: dict, b: dict) -> bool:
     if surnames(a) or surnames(b):
         return bool(surnames(a) & surnames(b))
     # one person is no identity: "un suspect" and "une femme" are two arrests
-    return a["count"] is not None and b["count"] is not None and a["count"].value > 1 and \
-        a["count"].value == b["count"].value
+    return (
+        a["count"] is not None
+        and b["count"] is not None
+        and a["count"].value > 1
+        and a["count"].value == b["count"].value
+    )
 
 
 def _refers_back(f: dict, earlier: list[dict]) -> Optional[dict]:
@@ -256,14 +321,21 @@ def _refers_back(f: dict, earlier: list[dict]) -> Optional[dict]:
     if f.get("_anaphor"):
         return earlier[-1]
     if f.get("_breakdown") and f["count"] is not None and f["count"].text is not None and not f.get("persons"):
-        return next((g for g in reversed(earlier) if g["count"] is not None and g["count"].value > f["count"].value),
-                    None)
+        return next(
+            (g for g in reversed(earlier) if g["count"] is not None and g["count"].value > f["count"].value), None
+        )
     return None
 
 
 FACT_TYPE = FactType(
-    name="arrest", model=ArrestFact, rules=tuple(RULES), conditions=CONDITIONS, build=_build,
-    builders={"arrest-subcount": _build_subcount, "arrest-noun-count": _build_noun_count,
-              "arrest-among": _build_among},
-    slots=("persons", "agent", "charge", "location", "date"), same_event=_same_arrest, refers_back=_refers_back,
-    claims=(L + "verbs", L + "custody_nouns"))
+    name="arrest",
+    model=ArrestFact,
+    rules=tuple(RULES),
+    conditions=CONDITIONS,
+    build=_build,
+    builders={"arrest-subcount": _build_subcount, "arrest-noun-count": _build_noun_count, "arrest-among": _build_among},
+    slots=("persons", "agent", "charge", "location", "date"),
+    same_event=_same_arrest,
+    refers_back=_refers_back,
+    claims=(L + "verbs", L + "custody_nouns"),
+)

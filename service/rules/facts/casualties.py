@@ -1,4 +1,5 @@
 """Casualties: people killed, injured or missing, with a count."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -30,172 +31,305 @@ from service.rules.matcher import Example, Rule, Trigger, clause_span, forms, le
 L = "triggers:casualties."
 NOUN_LIKE = frozenset({"NOUN", "ADJ", "VERB", "PROPN"})
 VERB = frozenset({"VERB"})
-EVENT_COUNT = ("nmod*[de]", "of")          # where an event noun's count lies: "la disparition d'une centaine de ..."
+EVENT_COUNT = ("nmod*[de]", "of")  # where an event noun's count lies: "la disparition d'une centaine de ..."
 
 
 def _noun_rule(kind: str, lex: str, examples: tuple) -> Rule:
     return Rule(
-        name=f"casualty-{kind}-noun", doc=f"A count right before a {kind} noun.",
-        trigger=Trigger(L + lex, NOUN_LIKE), count=(".",), requires=("nominal",), attrs={"kind": kind},
-        examples=examples)
+        name=f"casualty-{kind}-noun",
+        doc=f"A count right before a {kind} noun.",
+        trigger=Trigger(L + lex, NOUN_LIKE),
+        count=(".",),
+        requires=("nominal",),
+        attrs={"kind": kind},
+        examples=examples,
+    )
 
 
 def _predicate_rule(kind: str, lex: str, examples: tuple) -> Rule:
     return Rule(
-        name=f"casualty-{kind}-predicate", doc=f"A {kind} noun or adjective as predicate: the count is on "
+        name=f"casualty-{kind}-predicate",
+        doc=f"A {kind} noun or adjective as predicate: the count is on "
         "the subject ('12 migrants sont morts', 'trois gendarmes sont blessés', '5 marins portés disparus').",
         trigger=Trigger(L + lex, frozenset({"NOUN", "ADJ"})),
         count=("nsubj", "nsubj:pass", "<xcomp/nsubj:pass", "<xcomp/nsubj", "../nsubj:pass", "../nsubj"),
         requires=("predicate",),
-        attrs={"kind": kind}, examples=examples)
+        attrs={"kind": kind},
+        examples=examples,
+    )
 
 
 def _event_rule(kind: str, lex: str, doc: str, examples: tuple) -> Rule:
     return Rule(
-        name=f"casualty-{kind}-event", doc=doc, trigger=Trigger(L + lex, frozenset({"NOUN"})),
-        count=EVENT_COUNT, requires=("counts_people",), attrs={"kind": kind}, examples=examples)
+        name=f"casualty-{kind}-event",
+        doc=doc,
+        trigger=Trigger(L + lex, frozenset({"NOUN"})),
+        count=EVENT_COUNT,
+        requires=("counts_people",),
+        attrs={"kind": kind},
+        examples=examples,
+    )
 
 
 RULES = [
-    _noun_rule("killed", "killed_nouns", (
-        Example("L'explosion a fait 14 morts dans le centre-ville.", {"kind": "killed", "count": 14}),
-        Example("On compte au moins trente tués parmi les civils.", {"kind": "killed", "count": 30}),
-        Example("Le bilan fait état de des dizaines de morts.", {"kind": "killed", "count": 20}),
-        Example("Il n'y a eu aucun mort.", absent=True),
-    )),
-    _noun_rule("injured", "injured_nouns", (
-        Example("Une vingtaine de blessés ont été transportés à l'hôpital.", {"kind": "injured", "count": 20}),
-        Example("L'accident a fait 3 blessés légers.", {"kind": "injured", "count": 3}),
-    )),
-    _noun_rule("missing", "missing_nouns", (
-        Example("Les sauveteurs recherchent encore 12 disparus.", {"kind": "missing", "count": 12}),
-    )),
-    _predicate_rule("killed", "killed_nouns", (
-        Example("Douze migrants sont morts en mer.", {"kind": "killed", "count": 12, "victims": "migrants"}),
-        Example("Deux randonneurs ont été retrouvés morts dimanche.", {"kind": "killed", "count": 2}),
-    )),
-    _predicate_rule("injured", "injured_nouns", (
-        Example("Trois gendarmes restent blessés.", {"kind": "injured", "count": 3, "victims": "gendarmes"}),
-        Example("Quatre mineurs ont été retrouvés blessés au fond du puits.", {"kind": "injured", "count": 4},
-                fails={"stanza": "the mini models read 'blessés' as a verb: casualty-injured-verb gives the fact"}),
-        Example("Les trois gendarmes restent prudents.", absent=True),
-    )),
-    _predicate_rule("missing", "missing_nouns", (
-        Example("Sept marins restent disparus.", {"kind": "missing", "count": 7, "victims": "marins"},
-                fails={"stanza": "the mini models read 'disparus' as a verb: casualty-missing-verb gives the fact"}),
-        Example("Cinq pêcheurs sont portés disparus.", {"kind": "missing", "count": 5, "victims": "pêcheurs"},
-                fails={"stanza": "the mini models read 'disparus' as a verb: casualty-missing-verb gives the fact"}),
-    )),
-    Rule(name="casualty-killed-transitive", doc="Passive or transitive killing verb: the count is on "
-         "its patient ('19 personnes ont été tuées', 'la bombe a tué 7 soldats', '5 civils tués').",
-         trigger=Trigger(L + "killed_verbs", VERB), count=("patient", "<acl", "<amod", "<xcomp/patient"),
-         requires=("not_intransitive_subject",), attrs={"kind": "killed"}, examples=(
+    _noun_rule(
+        "killed",
+        "killed_nouns",
+        (
+            Example("L'explosion a fait 14 morts dans le centre-ville.", {"kind": "killed", "count": 14}),
+            Example("On compte au moins trente tués parmi les civils.", {"kind": "killed", "count": 30}),
+            Example("Le bilan fait état de des dizaines de morts.", {"kind": "killed", "count": 20}),
+            Example("Il n'y a eu aucun mort.", absent=True),
+        ),
+    ),
+    _noun_rule(
+        "injured",
+        "injured_nouns",
+        (
+            Example("Une vingtaine de blessés ont été transportés à l'hôpital.", {"kind": "injured", "count": 20}),
+            Example("L'accident a fait 3 blessés légers.", {"kind": "injured", "count": 3}),
+        ),
+    ),
+    _noun_rule(
+        "missing",
+        "missing_nouns",
+        (Example("Les sauveteurs recherchent encore 12 disparus.", {"kind": "missing", "count": 12}),),
+    ),
+    _predicate_rule(
+        "killed",
+        "killed_nouns",
+        (
+            Example("Douze migrants sont morts en mer.", {"kind": "killed", "count": 12, "victims": "migrants"}),
+            Example("Deux randonneurs ont été retrouvés morts dimanche.", {"kind": "killed", "count": 2}),
+        ),
+    ),
+    _predicate_rule(
+        "injured",
+        "injured_nouns",
+        (
+            Example("Trois gendarmes restent blessés.", {"kind": "injured", "count": 3, "victims": "gendarmes"}),
+            Example(
+                "Quatre mineurs ont été retrouvés blessés au fond du puits.",
+                {"kind": "injured", "count": 4},
+                fails={"stanza": "the mini models read 'blessés' as a verb: casualty-injured-verb gives the fact"},
+            ),
+            Example("Les trois gendarmes restent prudents.", absent=True),
+        ),
+    ),
+    _predicate_rule(
+        "missing",
+        "missing_nouns",
+        (
+            Example(
+                "Sept marins restent disparus.",
+                {"kind": "missing", "count": 7, "victims": "marins"},
+                fails={"stanza": "the mini models read 'disparus' as a verb: casualty-missing-verb gives the fact"},
+            ),
+            Example(
+                "Cinq pêcheurs sont portés disparus.",
+                {"kind": "missing", "count": 5, "victims": "pêcheurs"},
+                fails={"stanza": "the mini models read 'disparus' as a verb: casualty-missing-verb gives the fact"},
+            ),
+        ),
+    ),
+    Rule(
+        name="casualty-killed-transitive",
+        doc="Passive or transitive killing verb: the count is on "
+        "its patient ('19 personnes ont été tuées', 'la bombe a tué 7 soldats', '5 civils tués').",
+        trigger=Trigger(L + "killed_verbs", VERB),
+        count=("patient", "<acl", "<amod", "<xcomp/patient"),
+        requires=("not_intransitive_subject",),
+        attrs={"kind": "killed"},
+        examples=(
             Example("Au moins 19 personnes ont été tuées samedi.", {"kind": "killed", "count": 19}),
-            Example("Le militant Paul Girard a été interpellé samedi. Il a été tué lors de son transfert.",
-                    {"kind": "killed", "count": 1, "victims": "Paul Girard"}),
+            Example(
+                "Le militant Paul Girard a été interpellé samedi. Il a été tué lors de son transfert.",
+                {"kind": "killed", "count": 1, "victims": "Paul Girard"},
+            ),
             Example("Paul Girard et Marc Durand se sont rencontrés. Il a été tué le lendemain.", absent=True),
             Example("Entre dix et douze personnes ont été tuées dans l'incendie.", {"kind": "killed", "count": 10}),
             Example("Le préfet Paul Girard a dit que le suspect avait fui et qu'il avait été tué.", absent=True),
-            Example("La bombe a tué sept soldats maliens.", {"kind": "killed", "count": 7, "victims": "soldats maliens"}),
+            Example(
+                "La bombe a tué sept soldats maliens.", {"kind": "killed", "count": 7, "victims": "soldats maliens"}
+            ),
             Example("Un policier a été abattu devant la gare.", {"kind": "killed", "count": 1, "victims": "policier"}),
-         )),
-    Rule(name="casualty-killed-intransitive", doc="Dying verb: the count is on its subject "
-         "('12 migrants sont morts', 'deux randonneurs ont péri').",
-         trigger=Trigger(L + "killed_verbs", VERB), count=("nsubj", "nsubj:pass", "<acl", "<amod"),
-         requires=("intransitive",), attrs={"kind": "killed"}, examples=(
+        ),
+    ),
+    Rule(
+        name="casualty-killed-intransitive",
+        doc="Dying verb: the count is on its subject ('12 migrants sont morts', 'deux randonneurs ont péri').",
+        trigger=Trigger(L + "killed_verbs", VERB),
+        count=("nsubj", "nsubj:pass", "<acl", "<amod"),
+        requires=("intransitive",),
+        attrs={"kind": "killed"},
+        examples=(
             Example("Douze migrants sont décédés en mer.", {"kind": "killed", "count": 12, "victims": "migrants"}),
             Example("Deux randonneurs ont péri dans l'avalanche.", {"kind": "killed", "count": 2}),
             Example("Aucun soldat n'est mort.", absent=True),
-         )),
-    Rule(name="casualty-death-phrase", doc="'trouver la mort', 'perdre la vie': the count is on the subject.",
-         trigger=Trigger(L + "death_objects", frozenset({"NOUN"})), count=("../nsubj",),
-         requires=("death_phrase",), attrs={"kind": "killed"}, singular=True, examples=(
+        ),
+    ),
+    Rule(
+        name="casualty-death-phrase",
+        doc="'trouver la mort', 'perdre la vie': the count is on the subject.",
+        trigger=Trigger(L + "death_objects", frozenset({"NOUN"})),
+        count=("../nsubj",),
+        requires=("death_phrase",),
+        attrs={"kind": "killed"},
+        singular=True,
+        examples=(
             Example("Trois alpinistes ont trouvé la mort dimanche.", {"kind": "killed", "count": 3}),
             Example("Quarante touristes ont perdu la vie dans le naufrage.", {"kind": "killed", "count": 40}),
             Example("Le pêcheur a perdu la vie en mer.", {"kind": "killed", "count": 1}),
             Example("Il a trouvé la vie difficile.", absent=True),
-         )),
-    Rule(name="casualty-killed-manner", doc="'poignardé à mort', 'battu à mort': killed, counted on the "
-         "patient of the verb.",
-         trigger=Trigger(L + "manner_of_death", frozenset({"NOUN", "ADJ", "VERB"})), count=("../patient",),
-         requires=("to_death",), attrs={"kind": "killed"}, singular=True, examples=(
-            Example("Un passant a été poignardé à mort dimanche.", {"kind": "killed", "count": 1}),
-         )),
-    Rule(name="casualty-injured-verb", doc="Passive or transitive wounding verb "
-         "('41 policiers ont été blessés', 'l'attaque a blessé 9 passants').",
-         trigger=Trigger(L + "injured_verbs", frozenset({"VERB", "ADJ"})),
-         count=("patient", "<acl", "<amod", "<xcomp/patient"), requires=("not_to_death",), attrs={"kind": "injured"},
-         examples=(
-            Example("Quarante et un policiers ont été blessés lors des heurts.",
-                    {"kind": "injured", "count": 41, "victims": "policiers"}),
+        ),
+    ),
+    Rule(
+        name="casualty-killed-manner",
+        doc="'poignardé à mort', 'battu à mort': killed, counted on the patient of the verb.",
+        trigger=Trigger(L + "manner_of_death", frozenset({"NOUN", "ADJ", "VERB"})),
+        count=("../patient",),
+        requires=("to_death",),
+        attrs={"kind": "killed"},
+        singular=True,
+        examples=(Example("Un passant a été poignardé à mort dimanche.", {"kind": "killed", "count": 1}),),
+    ),
+    Rule(
+        name="casualty-injured-verb",
+        doc="Passive or transitive wounding verb ('41 policiers ont été blessés', 'l'attaque a blessé 9 passants').",
+        trigger=Trigger(L + "injured_verbs", frozenset({"VERB", "ADJ"})),
+        count=("patient", "<acl", "<amod", "<xcomp/patient"),
+        requires=("not_to_death",),
+        attrs={"kind": "injured"},
+        examples=(
+            Example(
+                "Quarante et un policiers ont été blessés lors des heurts.",
+                {"kind": "injured", "count": 41, "victims": "policiers"},
+            ),
             Example("Personne n'a été blessé.", absent=True),
             Example("Le fils du commerçant a été poignardé samedi.", {"kind": "injured", "count": 1}),
             Example("Un passant a été poignardé à mort.", absent=True),
             Example("Cinq personnes ont été blessées : trois policiers et deux passants.", {"count": 5}),
-            Example("Cinq randonneurs ont été retrouvés blessés.", {"kind": "injured", "count": 5},
-                    fails={"spacy": "spaCy reads 'blessés' as a noun: casualty-injured-predicate gives the fact"}),
-         )),
-    Rule(name="casualty-missing-verb", doc="'porté disparu', 'ont disparu'.",
-         trigger=Trigger(L + "missing_verbs", frozenset({"VERB", "ADJ"})),
-         count=("nsubj", "nsubj:pass", "<xcomp/nsubj:pass", "<xcomp/nsubj", "<acl", "<amod"), attrs={"kind": "missing"},
-         examples=(
-            Example("Trois alpinistes ont disparu dans le massif.", {"kind": "missing", "count": 3}),
-         )),
-    Rule(name="casualty-subcount", doc="A group named inside a toll is its own fact, of the same kind "
-         "('19 morts, dont 17 touristes'); a sub-count by severity is not ('dont 12 grièvement').",
-         trigger=SUBCOUNT_TRIGGER,
-         follows=True, examples=(
-            Example("Au moins 19 personnes ont été tuées, dont 17 touristes.",
-                    {"kind": "killed", "count": 17, "victims": "touristes"}),
+            Example(
+                "Cinq randonneurs ont été retrouvés blessés.",
+                {"kind": "injured", "count": 5},
+                fails={"spacy": "spaCy reads 'blessés' as a noun: casualty-injured-predicate gives the fact"},
+            ),
+        ),
+    ),
+    Rule(
+        name="casualty-missing-verb",
+        doc="'porté disparu', 'ont disparu'.",
+        trigger=Trigger(L + "missing_verbs", frozenset({"VERB", "ADJ"})),
+        count=("nsubj", "nsubj:pass", "<xcomp/nsubj:pass", "<xcomp/nsubj", "<acl", "<amod"),
+        attrs={"kind": "missing"},
+        examples=(Example("Trois alpinistes ont disparu dans le massif.", {"kind": "missing", "count": 3}),),
+    ),
+    Rule(
+        name="casualty-subcount",
+        doc="A group named inside a toll is its own fact, of the same kind "
+        "('19 morts, dont 17 touristes'); a sub-count by severity is not ('dont 12 grièvement').",
+        trigger=SUBCOUNT_TRIGGER,
+        follows=True,
+        examples=(
+            Example(
+                "Au moins 19 personnes ont été tuées, dont 17 touristes.",
+                {"kind": "killed", "count": 17, "victims": "touristes"},
+            ),
             Example("On compte 30 blessés, dont 12 grièvement.", absent=True),
-         )),
-    _event_rule("missing", "missing_event_nouns", "A disappearance noun whose 'de' complement counts the missing "
-                "('la disparition d'une centaine de lycéennes').", (
-            Example("On est sans nouvelles après la disparition d'une centaine de pêcheurs au large de Dakar.",
-                    {"kind": "missing", "count": 100, "victims": "pêcheurs"}),
-            Example("La disparition, lundi, de trois randonneurs inquiète les secours.", {"kind": "missing", "count": 3}),
-            Example("Le ministre a confirmé mardi la disparition d’une trentaine de collégiennes dans le nord.",
-                    {"kind": "missing", "count": 30}),
+        ),
+    ),
+    _event_rule(
+        "missing",
+        "missing_event_nouns",
+        "A disappearance noun whose 'de' complement counts the missing ('la disparition d'une centaine de lycéennes').",
+        (
+            Example(
+                "On est sans nouvelles après la disparition d'une centaine de pêcheurs au large de Dakar.",
+                {"kind": "missing", "count": 100, "victims": "pêcheurs"},
+            ),
+            Example(
+                "La disparition, lundi, de trois randonneurs inquiète les secours.", {"kind": "missing", "count": 3}
+            ),
+            Example(
+                "Le ministre a confirmé mardi la disparition d’une trentaine de collégiennes dans le nord.",
+                {"kind": "missing", "count": 30},
+            ),
             Example("La disparition de 40 % des abeilles inquiète.", absent=True),
-         )),
-    _event_rule("killed", "killed_event_nouns", "A death noun whose 'de' complement counts the dead "
-                "('la mort de trois soldats', 'le meurtre de deux policiers').", (
-            Example("La mort de trois soldats a été confirmée par l'armée.", {"kind": "killed", "count": 3, "victims": "soldats"}),
-            Example("Le meurtre de deux policiers a choqué le pays.", {"kind": "killed", "count": 2, "victims": "policiers"}),
+        ),
+    ),
+    _event_rule(
+        "killed",
+        "killed_event_nouns",
+        "A death noun whose 'de' complement counts the dead "
+        "('la mort de trois soldats', 'le meurtre de deux policiers').",
+        (
+            Example(
+                "La mort de trois soldats a été confirmée par l'armée.",
+                {"kind": "killed", "count": 3, "victims": "soldats"},
+            ),
+            Example(
+                "Le meurtre de deux policiers a choqué le pays.", {"kind": "killed", "count": 2, "victims": "policiers"}
+            ),
             Example("La mort de deux entreprises locales inquiète.", absent=True),
-         )),
-    Rule(name="casualty-elliptic", doc="A bare figure set beside a toll just stated, from another source or "
-         "place ('quinze morts selon un journal, vingt selon un autre').",
-         trigger=ELLIPTIC_TRIGGER,
-         requires=("before_count",), follows=True, examples=(
-            Example("L'accident a fait quinze morts selon un journal, vingt selon un autre.",
-                    {"kind": "killed", "count": 20, "source": "un autre"}),
-            Example("Le séisme a fait 40 morts selon la mairie et 55 selon les secours.", {"kind": "killed", "count": 55}),
+        ),
+    ),
+    Rule(
+        name="casualty-elliptic",
+        doc="A bare figure set beside a toll just stated, from another source or "
+        "place ('quinze morts selon un journal, vingt selon un autre').",
+        trigger=ELLIPTIC_TRIGGER,
+        requires=("before_count",),
+        follows=True,
+        examples=(
+            Example(
+                "L'accident a fait quinze morts selon un journal, vingt selon un autre.",
+                {"kind": "killed", "count": 20, "source": "un autre"},
+            ),
+            Example(
+                "Le séisme a fait 40 morts selon la mairie et 55 selon les secours.", {"kind": "killed", "count": 55}
+            ),
             Example("Le séisme a fait 40 morts, et 55 maisons sont détruites.", absent=True),
-         )),
-    Rule(name="casualty-among", doc="The people listed as among the dead, injured or missing "
-         "('Parmi les blessés figurent quatre Français, deux Allemands et un Espagnol').",
-         trigger=Trigger("triggers:among_marks", frozenset({"ADP"})), requires=("among_toll",), examples=(
-            Example("Parmi les blessés figurent quatre Français, deux Allemands et un Espagnol.",
-                    {"kind": "injured", "count": 4, "victims": "Français"}),
+        ),
+    ),
+    Rule(
+        name="casualty-among",
+        doc="The people listed as among the dead, injured or missing "
+        "('Parmi les blessés figurent quatre Français, deux Allemands et un Espagnol').",
+        trigger=Trigger("triggers:among_marks", frozenset({"ADP"})),
+        requires=("among_toll",),
+        examples=(
+            Example(
+                "Parmi les blessés figurent quatre Français, deux Allemands et un Espagnol.",
+                {"kind": "injured", "count": 4, "victims": "Français"},
+            ),
             Example("Parmi les morts, on compte deux enfants.", {"kind": "killed", "count": 2, "victims": "enfants"}),
             Example("Parmi les disparus se trouvent trois pêcheurs.", {"kind": "missing", "count": 3}),
             Example("Parmi les blessés, aucun n'est dans un état grave.", absent=True),
-         )),
-    Rule(name="casualty-tally", doc="A tally of the dead, injured or missing and the figure it reaches "
-         "('le nombre de disparus s'élève désormais à 21', 'le total des morts atteint 40').",
-         trigger=Trigger("triggers:tally_nouns", frozenset({"NOUN"})), requires=("tally",), examples=(
+        ),
+    ),
+    Rule(
+        name="casualty-tally",
+        doc="A tally of the dead, injured or missing and the figure it reaches "
+        "('le nombre de disparus s'élève désormais à 21', 'le total des morts atteint 40').",
+        trigger=Trigger("triggers:tally_nouns", frozenset({"NOUN"})),
+        requires=("tally",),
+        examples=(
             Example("Le nombre de disparus s'élève désormais à 21.", {"kind": "missing", "count": 21}),
             Example("Le nombre de morts est passé à 57 mardi.", {"kind": "killed", "count": 57}),
             Example("Le total des blessés atteint 140 selon la mairie.", {"kind": "injured", "count": 140}),
             Example("Le nombre de morts de la grippe baisse de 20 % par an.", absent=True),
-         )),
-    Rule(name="casualty-injured-state", doc="People in a critical state count as injured "
-         "('4 personnes en état critique').",
-         trigger=Trigger(L + "injured_states", frozenset({"ADJ", "NOUN"})),
-         requires=("state_phrase",), attrs={"kind": "injured"}, examples=(
+        ),
+    ),
+    Rule(
+        name="casualty-injured-state",
+        doc="People in a critical state count as injured ('4 personnes en état critique').",
+        trigger=Trigger(L + "injured_states", frozenset({"ADJ", "NOUN"})),
+        requires=("state_phrase",),
+        attrs={"kind": "injured"},
+        examples=(
             Example("Quatre personnes en état critique ont été hospitalisées.", {"kind": "injured", "count": 4}),
-         )),
+        ),
+    ),
 ]
 
 
@@ -209,15 +343,25 @@ CONDITIONS = {
     "nominal": lambda w, ctx: not any(c.rel == "aux" for c in w.children),
     "intransitive": _intransitive,
     "not_intransitive_subject": lambda w, ctx: not _intransitive(w, ctx),
-    "to_death": lambda w, ctx: w.rel in ("obl", "advcl", "nmod", "xcomp") and w.parent is not None and
-    w.parent.upos == "VERB" and any(c.rel == "case" and c.lemma.lower() == "à" for c in w.children),
+    "to_death": lambda w, ctx: (
+        w.rel in ("obl", "advcl", "nmod", "xcomp")
+        and w.parent is not None
+        and w.parent.upos == "VERB"
+        and any(c.rel == "case" and c.lemma.lower() == "à" for c in w.children)
+    ),
     # "poignardé à mort" killed (casualty-killed-manner): no injury
-    "not_to_death": lambda w, ctx: not any(
-        a.text.lower() == "à" and b.text.lower() in lexicon_set(L + "manner_of_death")
-        for a, b in zip(w.sentence.words[w.id:w.id + 3], w.sentence.words[w.id + 1:w.id + 4])),
+    "not_to_death": lambda w, ctx: (
+        not any(
+            a.text.lower() == "à" and b.text.lower() in lexicon_set(L + "manner_of_death")
+            for a, b in zip(w.sentence.words[w.id : w.id + 3], w.sentence.words[w.id + 1 : w.id + 4])
+        )
+    ),
     "predicate": lambda w, ctx: w.rel == "xcomp" or any(c.rel == "cop" for c in w.children) or _state_complement(w),
-    "death_phrase": lambda w, ctx: w.rel == "obj" and w.parent is not None and
-    f"{w.parent.lemma.lower()} {w.lemma.lower()}" in lexicon_set(L + "death_phrases"),
+    "death_phrase": lambda w, ctx: (
+        w.rel == "obj"
+        and w.parent is not None
+        and f"{w.parent.lemma.lower()} {w.lemma.lower()}" in lexicon_set(L + "death_phrases")
+    ),
     "state_phrase": lambda w, ctx: _state_holder(w) is not None,
     "before_count": links_a_count,
     "tally": lambda w, ctx: _tally(w, ctx)[0] is not None,
@@ -230,9 +374,14 @@ CONDITIONS = {
 def _state_complement(w: Word) -> bool:
     """A bare state word after a verb of being found or remaining ("ont été retrouvés morts", "restent
     blessés"), whatever relation the parser gave it (xcomp, obj, obl)."""
-    return w.parent is not None and w.parent.upos == "VERB" and w.id > w.parent.id and \
-        w.parent.lemma.lower() in lexicon_set(L + "state_verbs") and \
-        w.rel in ("xcomp", "obj", "obl", "advcl", "acl") and not any(c.rel in ("det", "case", "nummod") for c in w.children)
+    return (
+        w.parent is not None
+        and w.parent.upos == "VERB"
+        and w.id > w.parent.id
+        and w.parent.lemma.lower() in lexicon_set(L + "state_verbs")
+        and w.rel in ("xcomp", "obj", "obl", "advcl", "acl")
+        and not any(c.rel in ("det", "case", "nummod") for c in w.children)
+    )
 
 
 def _kind_of(noun: Optional[Word]) -> Optional[str]:
@@ -252,8 +401,13 @@ def _tally(w: Word, ctx: Context):
     if kind is None or q is None:
         return None, None
     after = [x for x in w.sentence.words if x.start >= q.end]
-    if after and after[0].upos == "NOUN" and not ctx.in_date(after[0]) and not forms(after[0]) & lexicon_set(f"{L}{kind}_nouns"):
-        return None, None                   # "à 3 hôpitaux"; not "à 57 morts"
+    if (
+        after
+        and after[0].upos == "NOUN"
+        and not ctx.in_date(after[0])
+        and not forms(after[0]) & lexicon_set(f"{L}{kind}_nouns")
+    ):
+        return None, None  # "à 3 hôpitaux"; not "à 57 morts"
     return kind, q
 
 
@@ -276,8 +430,13 @@ def _state_holder(w: Word) -> Optional[Word]:
 
 
 def _build_elliptic(rule: Rule, trigger: Word, ctx: Context):
-    return elliptic_counts(rule, trigger.sentence.word(trigger.id + 1), ctx, inherit=("kind", "location"),
-                           only_before="modality:reported.prepositions")
+    return elliptic_counts(
+        rule,
+        trigger.sentence.word(trigger.id + 1),
+        ctx,
+        inherit=("kind", "location"),
+        only_before="modality:reported.prepositions",
+    )
 
 
 def _build_tally(rule: Rule, trigger: Word, ctx: Context):
@@ -289,8 +448,13 @@ def _build_tally(rule: Rule, trigger: Word, ctx: Context):
 
 def _build_among(rule: Rule, trigger: Word, ctx: Context):
     group = among_group(trigger)
-    total = {"type": "casualties", "kind": _kind_of(group), "source": None,
-             "location": ctx.location(trigger.sentence, trigger), "date": None}
+    total = {
+        "type": "casualties",
+        "kind": _kind_of(group),
+        "source": None,
+        "location": ctx.location(trigger.sentence, trigger),
+        "date": None,
+    }
     return group_facts(total, rule, group, ctx, ("kind", "location"), "victims")
 
 
@@ -306,7 +470,7 @@ def _build_state(rule: Rule, trigger: Word, ctx: Context):
 def _build(rule: Rule, trigger: Word, ctx: Context):
     singular = trigger.upos == "VERB" or rule.singular
     q, noun = find_count(trigger, rule.count, ctx, singular=singular)
-    if q is None and singular:                  # "Il a été tué lors de son arrestation"
+    if q is None and singular:  # "Il a été tué lors de son arrestation"
         name = pronoun_person(trigger, rule.count, ctx)
         if name is not None:
             fact = common_fields(rule, trigger, ctx, clause_span(trigger))
@@ -319,17 +483,23 @@ def _toll(rule: Rule, trigger: Word, ctx: Context, q, noun: Optional[Word]):
     if q is None or _is_severity_subcount(q, ctx, trigger):
         return None
     listed = list_before(q, ctx, trigger.sentence) if q.text is not None else None
-    if listed is not None:          # "80 personnes, dont 30 policiers, ont été blessées": the total first
+    if listed is not None:  # "80 personnes, dont 30 policiers, ont été blessées": the total first
         q, noun, mark = listed
     tolls = lexicon_set(L + "killed_nouns") | lexicon_set(L + "injured_nouns") | lexicon_set(L + "missing_nouns")
     fact = common_fields(rule, trigger, ctx, clause_span(trigger))
-    fact.update(type="casualties", count=q, victims=noun_label(noun, exclude=tolls) if noun is not trigger else None,
-                location=ctx.location(trigger.sentence, trigger))
+    fact.update(
+        type="casualties",
+        count=q,
+        victims=noun_label(noun, exclude=tolls) if noun is not trigger else None,
+        location=ctx.location(trigger.sentence, trigger),
+    )
     if listed is not None:
         return [fact] + group_facts(fact, rule, mark, ctx, ("kind", "location", "source"), "victims")
-    if noun is not None and noun is not trigger:       # "150 Britanniques, 110 Suisses et 50 Danois ont péri"
-        others = [{**fact, "count": cq, "victims": noun_label(c), "evidence": ctx.span(cq.start, c.end)}
-                  for cq, c in coordinated_groups(noun, ctx, exclude=tolls)]
+    if noun is not None and noun is not trigger:  # "150 Britanniques, 110 Suisses et 50 Danois ont péri"
+        others = [
+            {**fact, "count": cq, "victims": noun_label(c), "evidence": ctx.span(cq.start, c.end)}
+            for cq, c in coordinated_groups(noun, ctx, exclude=tolls)
+        ]
         if others:
             return [fact] + others
     return fact
@@ -337,10 +507,13 @@ def _toll(rule: Rule, trigger: Word, ctx: Context, q, noun: Optional[Word]):
 
 def _is_severity_subcount(q, ctx: Context, trigger: Word) -> bool:
     """'dont 12 grièvement': a sub-count by severity is no separate fact."""
-    before = ctx.text[max(trigger.sentence.start, q.start - 12):q.start].lower().split() if q.start else []
-    after = ctx.text[q.end:trigger.sentence.end].lower().split()[:2] if q.end else []
-    return bool(before) and before[-1] in lexicon_set("triggers:subcount_marks") and \
-        any(a.strip(",.«» ") in lexicon_set("triggers:severity_words") for a in after)
+    before = ctx.text[max(trigger.sentence.start, q.start - 12) : q.start].lower().split() if q.start else []
+    after = ctx.text[q.end : trigger.sentence.end].lower().split()[:2] if q.end else []
+    return (
+        bool(before)
+        and before[-1] in lexicon_set("triggers:subcount_marks")
+        and any(a.strip(",.«» ") in lexicon_set("triggers:severity_words") for a in after)
+    )
 
 
 def _lowered_forms(s: Sentence) -> frozenset[str]:
@@ -363,6 +536,7 @@ def mark_latest(facts: list[dict], ctx: Context) -> None:
             s = ctx.doc.sentence_at(f["trigger"].start)
             words = ctx.once(_lowered_forms, s) if s else frozenset()
             return (bool(words & update) - bool(words & earlier), f["count"].value)
+
         best = max(group, key=score)
         for f in group:
             f["latest"] = f is best
@@ -374,8 +548,21 @@ def _same_toll(a: dict, b: dict) -> bool:
 
 
 FACT_TYPE = FactType(
-    name="casualties", model=CasualtiesFact, rules=tuple(RULES), conditions=CONDITIONS, build=_build,
-    builders={"casualty-elliptic": _build_elliptic, "casualty-tally": _build_tally, "casualty-among": _build_among,
-              "casualty-subcount": _build_subcount, "casualty-injured-state": _build_state},
-    slots=("victims", "location", "date"), same_event=_same_toll, shared_slots=("location",),
-    claims=(L + "killed_verbs", L + "injured_verbs", L + "injured_nouns", L + "killed_nouns"), finish=mark_latest)
+    name="casualties",
+    model=CasualtiesFact,
+    rules=tuple(RULES),
+    conditions=CONDITIONS,
+    build=_build,
+    builders={
+        "casualty-elliptic": _build_elliptic,
+        "casualty-tally": _build_tally,
+        "casualty-among": _build_among,
+        "casualty-subcount": _build_subcount,
+        "casualty-injured-state": _build_state,
+    },
+    slots=("victims", "location", "date"),
+    same_event=_same_toll,
+    shared_slots=("location",),
+    claims=(L + "killed_verbs", L + "injured_verbs", L + "injured_nouns", L + "killed_nouns"),
+    finish=mark_latest,
+)

@@ -1,10 +1,11 @@
 """Crowd sizes at protests and gatherings."""
+
 from __future__ import annotations
 
 from schemas.facts import CrowdFact
 from service.document import Word
 from service.rules.context import Context
-from service.rules.engine import ELLIPTIC_TRIGGER, FactType, common_fields, elliptic_counts, links_a_count
+from service.rules.engine import ELLIPTIC_TRIGGER, Condition, FactType, common_fields, elliptic_counts, links_a_count
 from service.rules.matcher import Example, Rule, Trigger, clause_head, clause_span, forms, lexicon_set, phrase
 from service.rules.text import norm_text
 
@@ -12,49 +13,78 @@ L = "triggers:crowd."
 NOUNS = frozenset({"NOUN", "PROPN"})
 
 RULES = [
-    Rule(name="crowd-protesters", doc="A count of protesters ('plus de 5 000 manifestants').",
-         trigger=Trigger(L + "strong_nouns", NOUNS), count=(".",), requires=("counted", "not_other_fact"),
-         examples=(
+    Rule(
+        name="crowd-protesters",
+        doc="A count of protesters ('plus de 5 000 manifestants').",
+        trigger=Trigger(L + "strong_nouns", NOUNS),
+        count=(".",),
+        requires=("counted", "not_other_fact"),
+        examples=(
             Example("Plus de 5 000 manifestants ont défilé à Lyon.", {"count": 5000, "location": "Lyon"}),
             Example("La police a interpellé 12 manifestants.", absent=True),
-         )),
-    Rule(name="crowd-people-protesting", doc="A count of people with a protest verb or noun "
-         "('20 000 personnes ont défilé', 'un rassemblement de 300 personnes').",
-         trigger=Trigger(L + "nouns", NOUNS), count=(".",),
-         requires=("protest_context", "not_other_fact", "counted"), examples=(
-            Example("Environ 20 000 personnes ont manifesté dimanche à Paris.",
-                    {"count": 20000, "location": "Paris"}),
+        ),
+    ),
+    Rule(
+        name="crowd-people-protesting",
+        doc="A count of people with a protest verb or noun "
+        "('20 000 personnes ont défilé', 'un rassemblement de 300 personnes').",
+        trigger=Trigger(L + "nouns", NOUNS),
+        count=(".",),
+        requires=("protest_context", "not_other_fact", "counted"),
+        examples=(
+            Example("Environ 20 000 personnes ont manifesté dimanche à Paris.", {"count": 20000, "location": "Paris"}),
             Example("Un rassemblement de 300 personnes a eu lieu devant la mairie.", {"count": 300}),
             Example("Le village compte 300 personnes.", absent=True),
             Example("Les organisateurs annoncent 40 000 personnes dans les rues de Lyon.", {"count": 40000}),
-         )),
-    Rule(name="crowd-counter", doc="A figure given by who counts crowds, the noun left out, in an article "
-         "about a protest ('ils étaient 1,7 million selon les organisateurs', 'la police en a compté 128 000').",
-         trigger=Trigger(L + "counters", NOUNS), requires=("counter_figure", "protest_article"), examples=(
-            Example("Des milliers de manifestants ont défilé samedi. Ils étaient plus de 1,2 million selon les "
-                    "organisateurs.", {"count": 1200000}),
+        ),
+    ),
+    Rule(
+        name="crowd-counter",
+        doc="A figure given by who counts crowds, the noun left out, in an article "
+        "about a protest ('ils étaient 1,7 million selon les organisateurs', 'la police en a compté 128 000').",
+        trigger=Trigger(L + "counters", NOUNS),
+        requires=("counter_figure", "protest_article"),
+        examples=(
+            Example(
+                "Des milliers de manifestants ont défilé samedi. Ils étaient plus de 1,2 million selon les "
+                "organisateurs.",
+                {"count": 1200000},
+            ),
             Example("La marche a eu lieu dimanche à Lille. La police en a compté 35 000.", {"count": 35000}),
-            Example("La grève a paralysé la ville. Un million selon les syndicats, la moitié selon la police.",
-                    {"count": 1000000}),
+            Example(
+                "La grève a paralysé la ville. Un million selon les syndicats, la moitié selon la police.",
+                {"count": 1000000},
+            ),
             Example("Le budget atteint 3 000 selon la préfecture.", absent=True),
-            Example("Le cortège a traversé Nantes samedi. Pour les syndicats, ils étaient plus de 20 000.",
-                    {"count": 20000, "source": "les syndicats"}),
+            Example(
+                "Le cortège a traversé Nantes samedi. Pour les syndicats, ils étaient plus de 20 000.",
+                {"count": 20000, "source": "les syndicats"},
+            ),
             Example("La manifestation a eu lieu à Lyon. Selon la police, il n'y en avait que 4 500.", {"count": 4500}),
             Example("La marche a eu lieu à Lyon. Pour la police, les 300 agents mobilisés ont suffi.", absent=True),
-         )),
-    Rule(name="crowd-elliptic", doc="A bare count set beside a crowd just stated ('5 000 manifestants "
-         "selon la police, dont 800 à Lyon', '40 000 selon les organisateurs et 20 000 selon la police').",
-         trigger=ELLIPTIC_TRIGGER,
-         requires=("before_count",), follows=True, examples=(
-            Example("Environ 6 000 manifestants ont défilé samedi en France, dont 1 500 à Paris.",
-                    {"count": 1500, "location": "Paris"}),
-         )),
+        ),
+    ),
+    Rule(
+        name="crowd-elliptic",
+        doc="A bare count set beside a crowd just stated ('5 000 manifestants "
+        "selon la police, dont 800 à Lyon', '40 000 selon les organisateurs et 20 000 selon la police').",
+        trigger=ELLIPTIC_TRIGGER,
+        requires=("before_count",),
+        follows=True,
+        examples=(
+            Example(
+                "Environ 6 000 manifestants ont défilé samedi en France, dont 1 500 à Paris.",
+                {"count": 1500, "location": "Paris"},
+            ),
+        ),
+    ),
 ]
 
 
 def _other_fact(w: Word, ctx: Context) -> bool:
     """'12 manifestants ont été interpellés / blessés' counts arrests or casualties, not a crowd."""
     from service.rules.registry import claimed_words  # the registry imports this module
+
     other = claimed_words(but="crowd")
     head = clause_head(w)
     near = [head] if head is not None else []
@@ -72,19 +102,26 @@ def _protest_context(w: Word, ctx: Context) -> bool:
     head = clause_head(w)
     if head is not None and forms(head) & verbs:
         return True
-    if any(a.lemma.lower() in events for a in list(w.ancestors())[:2]) or \
-            any(c.lemma.lower() in verbs for c in w.children if c.rel in ("acl", "acl:relcl")):
+    if any(a.lemma.lower() in events for a in list(w.ancestors())[:2]) or any(
+        c.lemma.lower() in verbs for c in w.children if c.rel in ("acl", "acl:relcl")
+    ):
         return True
-    after = w.sentence.words[w.id:w.id + 5]            # the five words after it (ids are 1-based)
+    after = w.sentence.words[w.id : w.id + 5]  # the five words after it (ids are 1-based)
     # "ont de nouveau défilé" read as a noun by a parser: the protest word a few words on
-    if any(x.lemma.lower() in verbs or x.lemma.lower() in events for x in after[:4]
-           if x.upos in ("VERB", "NOUN")) and after and after[0].upos in ("AUX", "VERB", "ADV"):
+    if (
+        any(x.lemma.lower() in verbs or x.lemma.lower() in events for x in after[:4] if x.upos in ("VERB", "NOUN"))
+        and after
+        and after[0].upos in ("AUX", "VERB", "ADV")
+    ):
         return True
     places, counters = lexicon_set(L + "place_nouns"), lexicon_set(L + "counters")
     if any(x.lemma.lower() in places for x in after):
         return True
-    return bool(after) and after[0].lemma.lower() in lexicon_set("modality:reported.prepositions") and \
-        any(x.lemma.lower() in counters for x in after[1:])
+    return (
+        bool(after)
+        and after[0].lemma.lower() in lexicon_set("modality:reported.prepositions")
+        and any(x.lemma.lower() in counters for x in after[1:])
+    )
 
 
 def counter_figure(w: Word, ctx: Context):
@@ -94,21 +131,27 @@ def counter_figure(w: Word, ctx: Context):
     s = w.sentence
     counts = ctx.counts_in(s)[0]
     preps = lexicon_set("modality:reported.prepositions") | {"après"}
-    prev = [x for x in s.words[:w.id - 1] if x.upos not in ("DET",)]
+    prev = [x for x in s.words[: w.id - 1] if x.upos not in ("DET",)]
     if prev and norm_text(prev[-1].text) in preps:
         mark = prev[-1] if prev[-1].text.lower() != "après" or len(prev) < 2 else prev[-2]
         q = next((q for q in reversed(counts) if q.end <= mark.start), None)
-        if q is not None and ctx.text[q.end:mark.start].strip(" ,\u00a0") == "":
+        if q is not None and ctx.text[q.end : mark.start].strip(" ,\u00a0") == "":
             return q
-    if prev and (norm_text(prev[-1].text) in preps or prev[-1].lemma.lower() in lexicon_set(L + "counter_prepositions")):
+    if prev and (
+        norm_text(prev[-1].text) in preps or prev[-1].lemma.lower() in lexicon_set(L + "counter_prepositions")
+    ):
         return _figure_after(w, ctx)
     verb = w.parent
     if w.rel == "nsubj" and verb is not None and verb.lemma.lower() in lexicon_set(L + "counting_verbs"):
         later = [q for q in counts if q.start > verb.start]
         if later:
             nxt = s.words_between(later[0].end, s.end)[:1]
-            if not nxt or nxt[0].upos not in ("NOUN", "PROPN") or nxt[0].lemma.lower() in lexicon_set(L + "nouns") \
-                    or nxt[0].lemma.lower() in ("de",):
+            if (
+                not nxt
+                or nxt[0].upos not in ("NOUN", "PROPN")
+                or nxt[0].lemma.lower() in lexicon_set(L + "nouns")
+                or nxt[0].lemma.lower() in ("de",)
+            ):
                 return later[0]
     return None
 
@@ -122,8 +165,12 @@ def _figure_after(w: Word, ctx: Context):
     if q is None:
         return None
     between = s.words_between(w.end, q.start)
-    if not between or between[0].text != "," or not any(x.upos == "PRON" for x in between) or \
-            any(x.upos in ("NOUN", "PROPN", "ADJ", "NUM") for x in between):
+    if (
+        not between
+        or between[0].text != ","
+        or not any(x.upos == "PRON" for x in between)
+        or any(x.upos in ("NOUN", "PROPN", "ADJ", "NUM") for x in between)
+    ):
         return None
     after = s.words_between(q.end, s.end)[:1]
     if after and after[0].upos in ("NOUN", "PROPN") and not forms(after[0]) & lexicon_set(L + "nouns"):
@@ -137,7 +184,7 @@ def _protest_article(doc) -> bool:
     return any(not words.isdisjoint(x.lower() for x in s.lemmas) for s in doc.sentences)
 
 
-CONDITIONS = {
+CONDITIONS: dict[str, Condition] = {
     "counter_figure": lambda w, ctx: counter_figure(w, ctx) is not None,
     "protest_article": lambda w, ctx: ctx.once(_protest_article, ctx.doc),
     "before_count": links_a_count,
@@ -175,6 +222,12 @@ def _dated(fact: dict, ctx: Context) -> dict:
 
 
 FACT_TYPE = FactType(
-    name="crowd", model=CrowdFact, rules=tuple(RULES), conditions=CONDITIONS, build=_build,
-    builders={"crowd-elliptic": _build_elliptic, "crowd-counter": _build_counter}, slots=("location", "date"),
-    shared_slots=("location",))
+    name="crowd",
+    model=CrowdFact,
+    rules=tuple(RULES),
+    conditions=CONDITIONS,
+    build=_build,
+    builders={"crowd-elliptic": _build_elliptic, "crowd-counter": _build_counter},
+    slots=("location", "date"),
+    shared_slots=("location",),
+)

@@ -1,12 +1,14 @@
 """Troop deployments: how many, sent by whom, under which organisation, where."""
+
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from collections.abc import Iterable
+from typing import Optional
 
 from schemas.facts import TroopsFact
 from service.document import Document, Sentence, Word
 from service.rules.context import Context
-from service.rules.engine import FactType, common_fields, elliptic_counts, links_a_count, tally
+from service.rules.engine import Condition, FactType, common_fields, elliptic_counts, links_a_count, tally
 from service.rules.matcher import (
     Example,
     Rule,
@@ -22,32 +24,51 @@ from service.rules.matcher import (
 
 L = "triggers:troops."
 LINK_UPOS = frozenset({"PUNCT", "CCONJ", "PRON", "ADP", "SCONJ", "ADV"})
-DEPTH = 3      # how far up the tree a deployment verb may govern the counted force
+DEPTH = 3  # how far up the tree a deployment verb may govern the counted force
 
 RULES = [
-    Rule(name="troops-deployed-force", doc="A counted force under a deployment verb "
-         "('envoyant environ 2500 hommes', '3 000 militaires seront déployés', 'les 7 000 soldats déployés').",
-         trigger=Trigger(L + "nouns", frozenset({"NOUN", "PROPN", "ADJ"})), count=(".",), requires=("deployed",),
-         examples=(
-            Example("Moscou a envoyé environ 2500 hommes au Kazakhstan.",
-                    {"count": 2500, "actor": "Moscou", "destination": "Kazakhstan"}),
+    Rule(
+        name="troops-deployed-force",
+        doc="A counted force under a deployment verb "
+        "('envoyant environ 2500 hommes', '3 000 militaires seront déployés', 'les 7 000 soldats déployés').",
+        trigger=Trigger(L + "nouns", frozenset({"NOUN", "PROPN", "ADJ"})),
+        count=(".",),
+        requires=("deployed",),
+        examples=(
+            Example(
+                "Moscou a envoyé environ 2500 hommes au Kazakhstan.",
+                {"count": 2500, "actor": "Moscou", "destination": "Kazakhstan"},
+            ),
             Example("Trois mille militaires supplémentaires seront déployés d'ici mardi.", {"count": 3000}),
             Example("Le régiment compte 800 soldats.", absent=True),
-            Example("Les Etats-Unis vont déployer un bataillon, soit environ 1 000 soldats, en Pologne.",
-                    {"count": 1000, "actor": "Les Etats-Unis"}),
-            Example("La ministre a annoncé le déploiement de 500 militaires au Sahel.",
-                    {"count": 500, "actor": "La ministre"}),
+            Example(
+                "Les Etats-Unis vont déployer un bataillon, soit environ 1 000 soldats, en Pologne.",
+                {"count": 1000, "actor": "Les Etats-Unis"},
+            ),
+            Example(
+                "La ministre a annoncé le déploiement de 500 militaires au Sahel.",
+                {"count": 500, "actor": "La ministre"},
+            ),
             Example("Paris a annoncé l'envoi de 4 000 soldats au Darfour.", {"count": 4000, "actor": "Paris"}),
-            Example("Paris a annoncé l'envoi de près de 4 000 Casques bleus au Darfour.", {"count": 4000},
-                    fails={"stanza": "the mini models hang 'Casques' outside the 'de' phrase of 'envoi'"}),
+            Example(
+                "Paris a annoncé l'envoi de près de 4 000 Casques bleus au Darfour.",
+                {"count": 4000},
+                fails={"stanza": "the mini models hang 'Casques' outside the 'de' phrase of 'envoi'"},
+            ),
             Example("Un renfort de 220 soldats arrivera en janvier.", {"count": 220}),
             Example("Trois cents policiers ont quitté Nairobi pour Port-au-Prince.", {"count": 300}),
             Example("La mission comptera au plus 9 000 soldats.", {"count": 9000}),
             Example("Le contingent compte près de 3 000 hommes.", {"count": 3000}),
-            Example("La Chine compte plus de 2 600 Casques bleus dans dix opérations.", {"count": 2600},
-                    fails={"stanza": "the mini models end the sentence inside '2 600'"}),
-            Example("Paris a décidé l'envoi, la semaine prochaine, de 4 000 Casques bleus au Darfour.", {"count": 4000},
-                    fails={"stanza": "the mini models give the side remark its own clause: no event noun over the force"}),
+            Example(
+                "La Chine compte plus de 2 600 Casques bleus dans dix opérations.",
+                {"count": 2600},
+                fails={"stanza": "the mini models end the sentence inside '2 600'"},
+            ),
+            Example(
+                "Paris a décidé l'envoi, la semaine prochaine, de 4 000 Casques bleus au Darfour.",
+                {"count": 4000},
+                fails={"stanza": "the mini models give the side remark its own clause: no event noun over the force"},
+            ),
             Example("Trois cents soldats ont quitté l'armée.", absent=True),
             Example("Un contingent de 300 soldats tchadiens est attendu à Gao.", {"count": 300}),
             Example("L'armée a réduit son dispositif (4 000 hommes) dans la région.", {"count": 4000}),
@@ -59,41 +80,62 @@ RULES = [
             Example("Le Japon a déployé dimanche 120 des 700 Casques bleus du bataillon à Juba.", {"count": 120}),
             Example("Le Japon a déployé dimanche 120 des 700 Casques bleus du bataillon à Juba.", {"count": 700}),
             Example("Le déploiement de 5 000 panneaux solaires est prévu.", absent=True),
-         )),
-    Rule(name="troops-tally", doc="A tally of a force and the figure it is given ('porter à 600 le nombre "
-         "de soldats', 'le nombre de Casques bleus atteindra 9 000').",
-         trigger=Trigger("triggers:tally_nouns", frozenset({"NOUN"})), requires=("force_tally",), examples=(
-            Example("Le président a décidé de porter à 600 le nombre de soldats envoyés au Mali.",
-                    {"count": 600, "actor": "Le président"}),
+        ),
+    ),
+    Rule(
+        name="troops-tally",
+        doc="A tally of a force and the figure it is given ('porter à 600 le nombre "
+        "de soldats', 'le nombre de Casques bleus atteindra 9 000').",
+        trigger=Trigger("triggers:tally_nouns", frozenset({"NOUN"})),
+        requires=("force_tally",),
+        examples=(
+            Example(
+                "Le président a décidé de porter à 600 le nombre de soldats envoyés au Mali.",
+                {"count": 600, "actor": "Le président"},
+            ),
             Example("Le nombre de Casques bleus au Liban atteindra 9 000 en mars.", {"count": 9000}),
             Example("Le ministre veut porter à 600 le nombre de lits d'hôpital.", absent=True),
-         )),
-    Rule(name="troops-elliptic", doc="A bare count set beside a deployment just stated "
-         "('500 hommes ont été mobilisés dans la nuit, 1 000 samedi et 1 500 autres dimanche').",
-         trigger=Trigger("triggers:elliptic_links", LINK_UPOS),
-         requires=("before_count",), follows=True, examples=(
-            Example("Cinq cents gendarmes ont été déployés vendredi, 800 samedi.", {"count": 800}),
-         )),
+        ),
+    ),
+    Rule(
+        name="troops-elliptic",
+        doc="A bare count set beside a deployment just stated "
+        "('500 hommes ont été mobilisés dans la nuit, 1 000 samedi et 1 500 autres dimanche').",
+        trigger=Trigger("triggers:elliptic_links", LINK_UPOS),
+        requires=("before_count",),
+        follows=True,
+        examples=(Example("Cinq cents gendarmes ont été déployés vendredi, 800 samedi.", {"count": 800}),),
+    ),
 ]
 
 
 def _moves_to(w: Word) -> bool:
     """A verb of moving with where to: "ont quitté Nairobi pour Port-au-Prince", "se dirigent vers"."""
-    return w.upos == "VERB" and w.lemma.lower() in lexicon_set(L + "movement_verbs") and \
-        any(c.rel in ("obl", "nmod") and any(g.rel == "case" and g.lemma.lower() in lexicon_set(L + "movement_prepositions")
-                                             for g in c.children) for c in w.children)
+    return (
+        w.upos == "VERB"
+        and w.lemma.lower() in lexicon_set(L + "movement_verbs")
+        and any(
+            c.rel in ("obl", "nmod")
+            and any(g.rel == "case" and g.lemma.lower() in lexicon_set(L + "movement_prepositions") for g in c.children)
+            for c in w.children
+        )
+    )
 
 
 def _holds(w: Word, noun: Word) -> bool:
     """A strength verb whose subject is a deployed body ("la mission comptera 9 000 soldats"), or any
     subject for a force deployed by what it is ("la Chine compte 2 600 Casques bleus")."""
     # spaCy reads "compte" as a noun with a subject: the lexicon lists that form too
-    if not (w.upos == "VERB" or w.upos == "NOUN" and follow(w, "nsubj")) or \
-            w.lemma.lower() not in lexicon_set(L + "strength_verbs"):
+    if not (w.upos == "VERB" or w.upos == "NOUN" and follow(w, "nsubj")) or w.lemma.lower() not in lexicon_set(
+        L + "strength_verbs"
+    ):
         return False
     subject = follow_first(w, ("nsubj",))
-    return bool(forms(noun) & lexicon_set(L + "strong_nouns")) or \
-        subject is not None and subject.lemma.lower() in lexicon_set(L + "bodies")
+    return (
+        bool(forms(noun) & lexicon_set(L + "strong_nouns"))
+        or subject is not None
+        and subject.lemma.lower() in lexicon_set(L + "bodies")
+    )
 
 
 def _changes(w: Word, noun: Word) -> bool:
@@ -101,9 +143,12 @@ def _changes(w: Word, noun: Word) -> bool:
     5 100 hommes", "porter le contingent à 600 soldats")."""
     if w.upos != "VERB" or not forms(w) & lexicon_set(L + "change_verbs"):
         return False
-    who = follow(w, "nsubj*") + follow(w, "<xcomp/nsubj*") + follow(w, "obj")    # "va passer": the subject of "va"
-    return any(x.lemma.lower() in lexicon_set(L + "bodies") or forms(x) & lexicon_set(L + "nouns")
-               for x in who if x is not noun)
+    who = follow(w, "nsubj*") + follow(w, "<xcomp/nsubj*") + follow(w, "obj")  # "va passer": the subject of "va"
+    return any(
+        x.lemma.lower() in lexicon_set(L + "bodies") or forms(x) & lexicon_set(L + "nouns")
+        for x in who
+        if x is not noun
+    )
 
 
 def _event_of(noun: Word) -> Optional[Word]:
@@ -113,12 +158,13 @@ def _event_of(noun: Word) -> Optional[Word]:
         if w.upos == "NOUN" and w.lemma.lower() in events:
             return w
     words = noun.sentence.words
-    for w in reversed(words[max(0, noun.id - 12):noun.id - 1]):       # the parse hung the force elsewhere
+    for w in reversed(words[max(0, noun.id - 12) : noun.id - 1]):  # the parse hung the force elsewhere
         if w.upos == "NOUN" and w.lemma.lower() in events:
-            found = follow(w, "of")          # the force, or the collective before it ("d'une centaine de")
-            between = words[found[0].id:noun.id - 1] if found else []
-            ok = found and (found[0] is noun or found[0].id < noun.id and
-                            all(x.upos in ("ADP", "DET", "NUM") for x in between))
+            found = follow(w, "of")  # the force, or the collective before it ("d'une centaine de")
+            between = words[found[0].id : noun.id - 1] if found else []
+            ok = found and (
+                found[0] is noun or found[0].id < noun.id and all(x.upos in ("ADP", "DET", "NUM") for x in between)
+            )
             return w if ok else None
     return None
 
@@ -132,14 +178,20 @@ def deploy_verb(noun: Word) -> Optional[Word]:
     verbs = lexicon_set(L + "verbs")
 
     def deploys(w: Word) -> bool:
-        return w.upos in ("VERB", "ADJ") and w.lemma.lower() in verbs or _moves_to(w) or _holds(w, noun) or \
-            _changes(w, noun)
+        return (
+            w.upos in ("VERB", "ADJ")
+            and w.lemma.lower() in verbs
+            or _moves_to(w)
+            or _holds(w, noun)
+            or _changes(w, noun)
+        )
+
     for c in noun.children:
         if c.rel in ("acl", "amod") and deploys(c):
             return c
-    nxt = next((w for w in noun.sentence.words[noun.id:] if w.upos != "ADV"), None)
+    nxt = next((w for w in noun.sentence.words[noun.id :] if w.upos != "ADV"), None)
     if nxt is not None and nxt.feat("VerbForm") == "Part" and deploys(nxt):
-        return nxt                                      # a parse that hung the participle elsewhere
+        return nxt  # a parse that hung the participle elsewhere
     for depth, w in enumerate(noun.ancestors()):
         if depth >= DEPTH:
             break
@@ -155,13 +207,18 @@ def _body_of(noun: Word) -> Optional[Word]:
     """A deployed body whose strength the force gives: "un contingent de 300 soldats", "son dispositif
     (10 000 hommes)"."""
     parent = noun.parent
-    if parent is not None and noun.rel in ("nmod", "appos") and parent.upos == "NOUN" and \
-            parent.lemma.lower() in lexicon_set(L + "bodies") and parent.id < noun.id:
+    if (
+        parent is not None
+        and noun.rel in ("nmod", "appos")
+        and parent.upos == "NOUN"
+        and parent.lemma.lower() in lexicon_set(L + "bodies")
+        and parent.id < noun.id
+    ):
         return parent
     return None
 
 
-CONDITIONS = {
+CONDITIONS: dict[str, Condition] = {
     "deployed": lambda w, ctx: deploy_verb(w) is not None and ctx.quantity_before(w) is not None,
     "force_tally": lambda w, ctx: _force_tally(w, ctx),
     "before_count": links_a_count,
@@ -169,19 +226,22 @@ CONDITIONS = {
 
 
 def _force_tally(w: Word, ctx: Context) -> bool:
-    """"porter à 600 le nombre de soldats", "le nombre de Casques bleus atteindra 9 000"."""
+    """ "porter à 600 le nombre de soldats", "le nombre de Casques bleus atteindra 9 000"."""
     force, q = tally(w, ctx)
     return q is not None and bool(forms(force) & lexicon_set(L + "nouns"))
 
 
 def _actor(verb: Word, ctx: Context, force: Optional[Word] = None) -> Optional[str]:
-    if verb.upos == "NOUN":     # an event noun: who decides or announces it ("la ministre a annoncé le déploiement")
-        is_event = verb.lemma.lower() in lexicon_set(L + "event_nouns")     # not a body ("son dispositif")
+    if verb.upos == "NOUN":  # an event noun: who decides or announces it ("la ministre a annoncé le déploiement")
+        is_event = verb.lemma.lower() in lexicon_set(L + "event_nouns")  # not a body ("son dispositif")
         who = follow_first(verb, ("../agent",)) if verb.rel in ("obj", "nmod") and is_event else None
         return ctx.text[slice(*phrase(who))] if who is not None and who.upos != "PRON" else None
     who = follow_first(verb, ("agent",))
-    participle_of_force = verb.feat("VerbForm") == "Part" and verb.feat("Tense") == "Past" and \
-        not any(c.rel == "aux" for c in verb.children)
+    participle_of_force = (
+        verb.feat("VerbForm") == "Part"
+        and verb.feat("Tense") == "Past"
+        and not any(c.rel == "aux" for c in verb.children)
+    )
     if who is None and verb.rel in ("advcl", "acl", "xcomp", "conj") and not participle_of_force:
         # "Moscou a lancé une opération, ..., envoyant ...": the subject of the clause above;
         # not for "les 7 000 hommes déjà déployés", which says nothing of who sent them
@@ -192,9 +252,13 @@ def _actor(verb: Word, ctx: Context, force: Optional[Word] = None) -> Optional[s
     if who is None:
         # "... seront déployés, a annoncé la présidence": the announcer sends them
         who = follow_first(verb, ("reporter",))
-    if who is None or who.upos == "PRON" or who.lemma.lower() in lexicon_set(L + "bodies") or \
-            forms(who) & lexicon_set(L + "nouns"):
-        return None             # the force itself ("300 policiers ont quitté ..."), or the body it makes up
+    if (
+        who is None
+        or who.upos == "PRON"
+        or who.lemma.lower() in lexicon_set(L + "bodies")
+        or forms(who) & lexicon_set(L + "nouns")
+    ):
+        return None  # the force itself ("300 policiers ont quitté ..."), or the body it makes up
     start, end = phrase(who)
     if force is not None and start <= force.start < end:
         return None
@@ -216,7 +280,7 @@ def _organization(verb: Word, ctx: Context) -> Optional[str]:
     named = _organizations([verb.sentence])
     if named:
         return named[0]
-    in_article = ctx.once(_article_organizations, ctx.doc)      # the same for every fact of the article
+    in_article = ctx.once(_article_organizations, ctx.doc)  # the same for every fact of the article
     return next(iter(in_article)) if len(in_article) == 1 else None
 
 
@@ -236,16 +300,25 @@ def _destination(verb: Word, force: Word, ctx: Context) -> Optional[str]:
 
 
 def _build_elliptic(rule: Rule, trigger: Word, ctx: Context):
-    return elliptic_counts(rule, trigger.sentence.word(trigger.id + 1), ctx,
-                           inherit=("actor", "organization", "destination", "source", "modality"))
+    return elliptic_counts(
+        rule,
+        trigger.sentence.word(trigger.id + 1),
+        ctx,
+        inherit=("actor", "organization", "destination", "source", "modality"),
+    )
 
 
 def _build_tally(rule: Rule, trigger: Word, ctx: Context):
     force, q = tally(trigger, ctx)
     verb = clause_head(trigger) or trigger
     fact = common_fields(rule, verb, ctx, (min(q.start, trigger.start), max(q.end, force.end)))
-    fact.update(type="troops", count=q, actor=_actor(verb, ctx, force), organization=_organization(verb, ctx),
-                destination=_destination(verb, force, ctx))
+    fact.update(
+        type="troops",
+        count=q,
+        actor=_actor(verb, ctx, force),
+        organization=_organization(verb, ctx),
+        destination=_destination(verb, force, ctx),
+    )
     return fact
 
 
@@ -253,8 +326,13 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
     verb = deploy_verb(trigger)
     q = ctx.quantity_before(trigger)
     fact = common_fields(rule, verb, ctx, clause_span(verb))
-    fact.update(type="troops", count=q, actor=_actor(verb, ctx, trigger), organization=_organization(verb, ctx),
-                destination=_destination(verb, trigger, ctx))
+    fact.update(
+        type="troops",
+        count=q,
+        actor=_actor(verb, ctx, trigger),
+        organization=_organization(verb, ctx),
+        destination=_destination(verb, trigger, ctx),
+    )
     # two figures: a strength changed "de 4 500 à 5 100", a part "120 des 700 Casques bleus"
     if verb.upos == "VERB" and forms(verb) & lexicon_set(L + "change_verbs") and q.min != q.max:
         ends = ctx.range_ends(q)
@@ -262,11 +340,20 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
             return [{**fact, "count": end} for end in ends]
     part = ctx.partitive_before(q)
     if part is not None:
-        return [{**fact, "count": part}, {**fact, "count": q, "date": None, "evidence": ctx.span(part.start, trigger.end)}]
+        return [
+            {**fact, "count": part},
+            {**fact, "count": q, "date": None, "evidence": ctx.span(part.start, trigger.end)},
+        ]
     return fact
 
 
 FACT_TYPE = FactType(
-    name="troops", model=TroopsFact, rules=tuple(RULES), conditions=CONDITIONS, build=_build,
-    builders={"troops-elliptic": _build_elliptic, "troops-tally": _build_tally}, slots=("actor", "organization", "destination", "date"),
-    shared_slots=("actor",))
+    name="troops",
+    model=TroopsFact,
+    rules=tuple(RULES),
+    conditions=CONDITIONS,
+    build=_build,
+    builders={"troops-elliptic": _build_elliptic, "troops-tally": _build_tally},
+    slots=("actor", "organization", "destination", "date"),
+    shared_slots=("actor",),
+)
