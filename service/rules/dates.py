@@ -1,4 +1,4 @@
-"""French calendar-date mentions, found in raw text and normalised to ISO (SCHEMA.md, "Dates").
+"""French calendar-date mentions, found in raw text and normalised to ISO (docs/conventions.md, "Dates").
 
 All vocabulary lives in service/lexicon/dates.yaml. Rules run in priority order (named days,
 numeric dates, ordinal days, day-month dates, months, deictic phrases, weekdays, bare years); a
@@ -11,7 +11,7 @@ the tense of its clause (`tense_at`: past -> the most recent one not after the r
 -> the most recent one); else the occurrence nearest to the reference, before or after.
 
 Offsets and weeks ("il y a trois semaines", "dans deux mois", "cette semaine") are resolved by
-`find_relative_dates`: SCHEMA's gold leaves durations and weeks out of the `dates` list, so
+`find_relative_dates`: durations and weeks stay out of the `dates` list (docs/conventions.md), so
 `find_dates` does not give them.
 """
 
@@ -842,8 +842,9 @@ def find_relative_dates(
 ) -> list[RelativeDate]:
     """The offsets ("il y a trois semaines" -> a day, "dans deux mois" -> a month, "il y a deux ans"
     -> a year) and weeks ("cette semaine", "la semaine prochaine" -> an ISO week) of `text`, resolved
-    against `reference`, that overlap no mention of `find_dates`. SCHEMA's gold counts them as
-    durations or weeks, so they stay out of the `dates` list. Nothing without a reference."""
+    against `reference`, that overlap no mention of `find_dates`. They are durations or weeks,
+    not calendar dates, so they stay out of the `dates` list (docs/conventions.md). Nothing without a
+    reference."""
     if reference is None:
         return []
     timeline, taken = _Timeline(text, reference, tense_at), list[tuple[int, int]]()
