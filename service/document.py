@@ -55,7 +55,7 @@ class Word:
 
 
 @dataclass
-class Entity:
+class EntitySpan:
     text: str
     label: str  # PER / LOC / ORG / MISC
     start: int
@@ -165,7 +165,7 @@ def _released() -> list[Word]:
 class Document:
     text: str
     sentences: list[Sentence]
-    entities: list[Entity]
+    entities: list[EntitySpan]
 
     def sentence_at(self, offset: int) -> Optional[Sentence]:
         i = bisect_right(self._starts, offset) - 1

@@ -6,7 +6,7 @@ exact for it. Entities come from a `# entities = Karim Massimov:PER|Almaty:LOC` 
 
 from __future__ import annotations
 
-from service.document import Document, Entity, Sentence, Word, parse_feats
+from service.document import Document, EntitySpan, Sentence, Word, parse_feats
 
 
 def read_conllu(data: str) -> list[tuple[dict, Document]]:
@@ -66,6 +66,6 @@ def _sentence(lines: list[str]) -> tuple[dict, Document]:
         at = text.find(name)
         if at < 0:
             raise ValueError(f"entity {name!r} not in {text!r}")
-        entities.append(Entity(text=name, label=label, start=at, end=at + len(name)))
+        entities.append(EntitySpan(text=name, label=label, start=at, end=at + len(name)))
     sentence = Sentence(words=words, start=0, end=len(text), text=text)
     return comments, Document(text=text, sentences=[sentence], entities=entities)

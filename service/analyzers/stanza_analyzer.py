@@ -6,7 +6,7 @@ import os
 
 from service.analyzers import Converting, models_digest, pieces
 from service.analyzers.pieces import SENTENCE_MAX
-from service.document import Document, Entity, Sentence, Word, parse_feats
+from service.document import Document, EntitySpan, Sentence, Word, parse_feats
 
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
 TOKENS, TREES = "tokenize,mwt", "pos,lemma,depparse,ner"
@@ -74,7 +74,7 @@ class StanzaAnalyzer(Converting):
                 start, end = words[0].start, words[-1].end
                 sentences.append(Sentence(words=words, start=start, end=end, text=text[start:end]))
         entities = [
-            Entity(
+            EntitySpan(
                 text=text[at(e.start_char) : at(e.end_char)], label=e.type, start=at(e.start_char), end=at(e.end_char)
             )
             for e in doc.ents

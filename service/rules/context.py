@@ -13,7 +13,7 @@ from typing import Optional
 
 from schemas.common import Quantity, Span
 from schemas.dates import DateMention
-from service.document import Document, Entity, Sentence, Word
+from service.document import Document, EntitySpan, Sentence, Word
 from service.lexicon import load
 from service.rules.matcher import clause_head, lexicon_set, phrase, text_keys, written_forms
 from service.rules.quantity import find_quantities
@@ -160,7 +160,7 @@ class Context:
         return None
 
     # --- entities -----------------------------------------------------------------------
-    def entities_in(self, start: int, end: int, label: Optional[str] = None) -> list[Entity]:
+    def entities_in(self, start: int, end: int, label: Optional[str] = None) -> list[EntitySpan]:
         """The entities (of `label`) that lie within [start, end), in text order."""
         out = []
         for e in self._entities[bisect_left(self._entity_starts, start) :]:
@@ -170,7 +170,7 @@ class Context:
                 out.append(e)
         return out
 
-    def entity_at(self, offset: int, label: str) -> Optional[Entity]:
+    def entity_at(self, offset: int, label: str) -> Optional[EntitySpan]:
         """The first entity of `label` whose span covers `offset` ("Marie" in "Marie Dupont")."""
         return next(
             (
@@ -181,7 +181,7 @@ class Context:
             None,
         )
 
-    def entities_of(self, sentence: Sentence, label: str) -> list[Entity]:
+    def entities_of(self, sentence: Sentence, label: str) -> list[EntitySpan]:
         return self.entities_in(sentence.start, sentence.end, label)
 
     def antecedent(self, pronoun: Word) -> Optional[str]:
