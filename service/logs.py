@@ -1,4 +1,5 @@
 """JSON logs, one object per line, each request's with its request id."""
+
 from __future__ import annotations
 
 import logging
@@ -7,12 +8,15 @@ import sys
 from pythonjsonlogger.json import JsonFormatter
 
 
+class _JsonHandler(logging.StreamHandler):
+    """The handler configure() adds: one per process, however many apps are created in it."""
+
+
 def configure(level: str) -> None:
     root = logging.getLogger()
-    if any(getattr(h, "_faits", False) for h in root.handlers):
+    if any(isinstance(h, _JsonHandler) for h in root.handlers):
         return
-    handler = logging.StreamHandler(sys.stderr)
+    handler = _JsonHandler(sys.stderr)
     handler.setFormatter(JsonFormatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
-    handler._faits = True
     root.addHandler(handler)
     root.setLevel(level)
