@@ -20,6 +20,7 @@ from typing import Optional
 from service import archive
 from service.analyzers import load_analyzer
 from service.errors import ApiError
+from service.runtime import WARM_UP_TEXT, freeze_loaded
 
 
 @dataclass
@@ -31,9 +32,14 @@ class Settings:
     torch_threads: int = 1
 
     def load(self):
-        return load_analyzer(
+        """The analyzer, ready as a service worker's is: warmed up on a text, then its objects set aside
+        from the garbage collector (runtime.freeze_loaded: else every full collection walks the models)."""
+        analyzer = load_analyzer(
             self.analyzer, stanza_dir=self.stanza_dir, spacy_model=self.spacy_model, torch_threads=self.torch_threads
         )
+        analyzer.parse(WARM_UP_TEXT)
+        freeze_loaded()
+        return analyzer
 
 
 class Loaded:
