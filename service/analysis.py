@@ -30,7 +30,7 @@ def analyse(reqs: list[ExtractRequest], t0: float) -> list[ExtractResponse]:
     """One response per request, in order, or a 503 past FAITS_REQUEST_TIMEOUT."""
     analyzer = ready_analyzer()
     try:
-        out = get_runtime().run(extraction.extract, analyzer, reqs, t0)
+        out = get_runtime().run(extraction.respond, analyzer, reqs, t0)
     except AnalysisTimeout as e:
         metrics.TIMEOUTS.inc()
         raise ApiError(503, str(e), headers={"Retry-After": "5"}) from None

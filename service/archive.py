@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from schemas.api import ExtractRequest, ExtractResponse, Problem
 from service.errors import ApiError, invalid_fields
-from service.extraction import check_length, extract
+from service.extraction import check_length, respond
 
 FIELDS = ("id", "text", "reference_date")  # what a JSON line may say of its document; the rest is ignored
 
@@ -154,7 +154,7 @@ def process(analyzer, docs: list[Doc], max_chars: int) -> list[str]:
             lines[i] = problem_line(doc, e)
     reqs = [req for _, req in good]
     try:
-        results: list = extract(analyzer, reqs, time.perf_counter()) if reqs else []
+        results: list = respond(analyzer, reqs, time.perf_counter()) if reqs else []
     except Exception:  # noqa: BLE001 - one of them breaks the library's call: each alone
         results = [_alone(analyzer, req) for req in reqs]
     for (i, _), result in zip(good, results):
@@ -164,7 +164,7 @@ def process(analyzer, docs: list[Doc], max_chars: int) -> list[str]:
 
 def _alone(analyzer, req: ExtractRequest) -> Union[ExtractResponse, ApiError]:
     try:
-        return extract(analyzer, [req], time.perf_counter())[0]
+        return respond(analyzer, [req], time.perf_counter())[0]
     except Exception as e:  # noqa: BLE001 - recorded for this document; the run goes on
         return ApiError(500, f"The analysis failed: {type(e).__name__}: {e}")
 

@@ -99,7 +99,7 @@ def _date(value: str) -> str:
     return value
 
 
-def extract(a) -> int:
+def extract_command(a) -> int:
     from service import runs
 
     conf = _service_settings()
@@ -194,7 +194,7 @@ def main(argv=None) -> int:
     o.add_argument("--output", default="-")
     a = ap.parse_args(argv)
     if a.cmd == "extract":
-        return extract(a)
+        return extract_command(a)
     if a.cmd == "download-models":
         download_models(a.dir)
     else:

@@ -1,6 +1,6 @@
 """The extraction core, with no web framework around it: one analyzer call for all the texts, the
 conversion, the rules and each document's response, every stage timed. The service (service.analysis),
-the command line and the Ray job all call `extract`."""
+the command line and the Ray job all call `respond`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import time
 from schemas.api import AnalyzerInfo, ExtractRequest, ExtractResponse, Meta
 from service import __version__
 from service.errors import ApiError
-from service.rules.pipeline import extract as run_rules
+from service.rules.pipeline import extract_document
 
 
 def check_length(text: str, limit: int) -> None:
@@ -17,7 +17,7 @@ def check_length(text: str, limit: int) -> None:
         raise ApiError(413, f"The text has {len(text)} characters; the limit is {limit}.")
 
 
-def extract(analyzer, reqs: list[ExtractRequest], t0: float) -> list[ExtractResponse]:
+def respond(analyzer, reqs: list[ExtractRequest], t0: float) -> list[ExtractResponse]:
     """One response per request, in order; t0 is when the request came in (perf_counter)."""
     # the texts are parsed in one library call: batching is where the analyzers get their throughput;
     # its output is converted document by document, and each stage is timed on its own
@@ -30,7 +30,7 @@ def extract(analyzer, reqs: list[ExtractRequest], t0: float) -> list[ExtractResp
         t3 = time.perf_counter()
         doc = analyzer.convert(req.text, parsed)
         t4 = time.perf_counter()
-        result = run_rules(doc, req.reference_date)
+        result = extract_document(doc, req.reference_date)
         t5 = time.perf_counter()
         built = doc.build_seconds()  # trees built when the rules first read them: conversion
         doc.release()  # the facts are copies: the tree can go now (timed in the rest, not the rules)

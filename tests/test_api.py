@@ -169,7 +169,7 @@ def test_internal_errors_hide_the_trace(app, monkeypatch):
     def boom(*a, **k):
         raise RuntimeError("secret detail")
 
-    monkeypatch.setattr("service.extraction.run_rules", boom)
+    monkeypatch.setattr("service.extraction.extract_document", boom)
     r = app.test_client().post("/extract", json={"text": "Bonjour."})
     assert r.status_code == 500
     assert "secret" not in r.get_data(as_text=True) and "Traceback" not in r.get_data(as_text=True)

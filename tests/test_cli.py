@@ -77,14 +77,14 @@ def test_bad_documents_are_recorded_and_the_run_goes_on(tmp_path, one_analyzer, 
         DOCS[0],
     ]
     src = write_jsonl(tmp_path / "in.jsonl", rows, extra_lines=['{"id": "cut", "text": "no end', "[1, 2]"])
-    real = archive.extract
+    real = archive.respond
 
     def fragile(analyzer, reqs, t0):  # the library fails on one text: only that document fails
         if any("BOOM" in r.text for r in reqs):
             raise RuntimeError("parser crashed")
         return real(analyzer, reqs, t0)
 
-    monkeypatch.setattr(archive, "extract", fragile)
+    monkeypatch.setattr(archive, "respond", fragile)
     out = tmp_path / "out.jsonl"
     assert run_cli(src, "-o", out, "--workers", "1", "--max-chars", "5000") == 0
     got = [json.loads(line) for line in read_lines(out)]

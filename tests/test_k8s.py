@@ -106,3 +106,12 @@ def test_models_are_named_not_located(analyzer):
     # "fr_core_news_md 3.8.0 sha256:0123456789ab", "stanza-fr/mini 1.15.0 sha256:0123456789ab"
     assert re.fullmatch(r"[\w.-]+(/[\w.-]+)? \d[\w.+-]* sha256:[0-9a-f]{12}", analyzer.models), analyzer.models
     assert STANZA_DIR not in analyzer.models and not analyzer.models.startswith("/")
+
+
+def test_pods_stop_routing_before_they_stop(deployment, container, monkeypatch):
+    """A preStop pause lets the endpoints update before gunicorn drains; the grace period covers the
+    pause and the drain."""
+    command = container["lifecycle"]["preStop"]["exec"]["command"]
+    assert command[0] == "sleep"
+    drain = float(env_of(container).get("FAITS_GRACEFUL_TIMEOUT", 30))
+    assert deployment["spec"]["template"]["spec"]["terminationGracePeriodSeconds"] > float(command[1]) + drain

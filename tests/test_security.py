@@ -154,7 +154,7 @@ def test_never_debug_mode(analyzers, monkeypatch):
     def boom(*a, **k):
         raise RuntimeError("secret detail")
 
-    monkeypatch.setattr("service.extraction.run_rules", boom)
+    monkeypatch.setattr("service.extraction.extract_document", boom)
     r = app.test_client().post("/extract", json={"text": "Bonjour."})
     assert r.status_code == 500 and "secret" not in r.get_data(as_text=True)
 

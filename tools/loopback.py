@@ -3,6 +3,7 @@
 Used by tests/test_gunicorn.py, tools/bench.py and tools/load.py. Everything here talks to
 127.0.0.1 only, and every wait is bounded.
 """
+
 from __future__ import annotations
 
 import http.client
@@ -18,7 +19,7 @@ from typing import Optional
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
-IDLE_SHARE = 0.2      # a worker using less of a core than this between two looks is waiting, not loading
+IDLE_SHARE = 0.2  # a worker using less of a core than this between two looks is waiting, not loading
 
 
 def free_port() -> int:
@@ -27,8 +28,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def request(port: int, method: str, path: str, body: bytes | str | None = None,
-            headers: Optional[dict] = None, timeout: float = 120) -> tuple[int, dict, bytes]:
+def request(
+    port: int,
+    method: str,
+    path: str,
+    body: bytes | str | None = None,
+    headers: Optional[dict] = None,
+    timeout: float = 120,
+) -> tuple[int, dict, bytes]:
     """One request on a new connection: (status, headers, body)."""
     conn = http.client.HTTPConnection(HOST, port, timeout=timeout)
     try:
@@ -40,8 +47,9 @@ def request(port: int, method: str, path: str, body: bytes | str | None = None,
 
 
 def post_json(port: int, path: str, payload, timeout: float = 120) -> tuple[int, dict]:
-    status, _, data = request(port, "POST", path, json.dumps(payload, ensure_ascii=False),
-                              {"Content-Type": "application/json"}, timeout)
+    status, _, data = request(
+        port, "POST", path, json.dumps(payload, ensure_ascii=False), {"Content-Type": "application/json"}, timeout
+    )
     return status, json.loads(data) if data else {}
 
 
@@ -56,8 +64,11 @@ def _stat(pid: int | str) -> Optional[list[str]]:
 
 def children(pid: int) -> list[int]:
     """Processes whose parent is pid (gunicorn's workers), read from /proc."""
-    return sorted(int(e.name) for e in Path("/proc").iterdir()
-                  if e.name.isdigit() and (f := _stat(e.name)) is not None and int(f[1]) == pid)
+    return sorted(
+        int(e.name)
+        for e in Path("/proc").iterdir()
+        if e.name.isdigit() and (f := _stat(e.name)) is not None and int(f[1]) == pid
+    )
 
 
 def cpu_seconds(pid: int) -> Optional[float]:
@@ -66,7 +77,7 @@ def cpu_seconds(pid: int) -> Optional[float]:
     return None if f is None else (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK")
 
 
-CpuLook = tuple[float, dict[int, Optional[float]]]       # (when, CPU seconds of each process)
+CpuLook = tuple[float, dict[int, Optional[float]]]  # (when, CPU seconds of each process)
 
 
 def cpu_look(pids: list[int]) -> CpuLook:
@@ -76,8 +87,10 @@ def cpu_look(pids: list[int]) -> CpuLook:
 def idle_between(before: CpuLook, after: CpuLook) -> bool:
     """Every process of `after` was there at `before` and used under IDLE_SHARE of a core in between."""
     (t0, used), (t1, cpu) = before, after
-    return all(t is not None and used.get(pid) is not None and t - used[pid] <= IDLE_SHARE * (t1 - t0)
-               for pid, t in cpu.items())
+    return all(
+        t is not None and used.get(pid) is not None and t - used[pid] <= IDLE_SHARE * (t1 - t0)
+        for pid, t in cpu.items()
+    )
 
 
 def rss_kib(pid: int) -> int:
@@ -90,19 +103,26 @@ def rss_kib(pid: int) -> int:
 class Server:
     """`with Server(analyzer="spacy", workers=2) as s:` gunicorn with gunicorn.conf.py, ready to serve."""
 
-    def __init__(self, analyzer: str = "spacy", workers: int = 1, env: Optional[dict] = None,
-                 log: Optional[Path] = None):
+    def __init__(
+        self, analyzer: str = "spacy", workers: int = 1, env: Optional[dict] = None, log: Optional[Path] = None
+    ):
         self.port = free_port()
         self.log_path = log or Path(os.devnull)
-        self.env = {**os.environ, "PYTHONPATH": str(ROOT), "FAITS_ANALYZER": analyzer,
-                    "FAITS_WORKERS": str(workers), "FAITS_BIND": f"{HOST}:{self.port}",
-                    "FAITS_LOG_LEVEL": "WARNING", **(env or {})}
+        self.env = {
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "FAITS_ANALYZER": analyzer,
+            "FAITS_WORKERS": str(workers),
+            "FAITS_BIND": f"{HOST}:{self.port}",
+            "FAITS_LOG_LEVEL": "WARNING",
+            **(env or {}),
+        }
         self.env.setdefault("FAITS_STANZA_DIR", str(ROOT.parent / "shared" / "models" / "stanza-fr-mini"))
         self.workers = workers
         self.proc: Optional[subprocess.Popen] = None
         self._log = None
 
-    def __enter__(self) -> "Server":
+    def __enter__(self) -> Server:
         self.start()
         try:
             self.wait_ready()
@@ -116,8 +136,13 @@ class Server:
 
     def start(self) -> None:
         self._log = open(self.log_path, "ab")
-        self.proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "service.wsgi:app"],
-                                     cwd=ROOT, env=self.env, stdout=self._log, stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "service.wsgi:app"],
+            cwd=ROOT,
+            env=self.env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+        )
 
     def wait_ready(self, bound_s: float = 300) -> None:
         """Until /readyz says 200 and every worker is up and idle, a few times in a row. /readyz alone
@@ -135,7 +160,7 @@ class Server:
             idle = len(look[1]) == self.workers and idle_between(last, look)
             last = look
             in_a_row = in_a_row + 1 if ok and idle else 0
-            if in_a_row >= 4:          # about a second: a load that waits on the disk does not wait that long
+            if in_a_row >= 4:  # about a second: a load that waits on the disk does not wait that long
                 return
             time.sleep(0.25)
         raise TimeoutError(f"gunicorn not ready after {bound_s} s; see {self.log_path}")

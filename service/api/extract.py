@@ -85,7 +85,7 @@ def _read_request() -> ExtractRequest:
     security=SECURITY,
     openapi_extensions={"requestBody": REQUEST_BODY, "parameters": QUERY},
 )
-def extract():
+def post_extract():
     t0 = time.perf_counter()
     req = _read_request()
     check_length(req.text)

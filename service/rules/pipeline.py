@@ -66,6 +66,3 @@ def extract_document(doc: Document, reference: datetime.date | None) -> Extracti
         ]
     )
     return Extraction(facts=facts, dates=dates, entities=entities)
-
-
-extract = extract_document  # TODO(one name): callers move to extract_document
