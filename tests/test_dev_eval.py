@@ -12,7 +12,7 @@ from tests.conftest import shared
 from tools.evaluate import evaluate, load_scorer
 
 # file -> (facts precision, facts F1, dates F1) it must keep
-FLOORS = {"dev.jsonl": (0.95, 0.90, 0.95), "dev2.jsonl": (0.95, 0.74, 0.95)}
+FLOORS = {"dev.jsonl": (0.95, 0.95, 0.95), "dev2.jsonl": (0.95, 0.88, 0.95)}
 
 
 def _gold(name: str) -> list[dict]:
