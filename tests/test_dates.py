@@ -443,3 +443,23 @@ def test_passive_present_then_cue_word():
 """)[0][1]
     found = find_dates(doc.text, WED, tense_reader(doc))
     assert [(d.text, d.value) for d in found] == [("10 février", "2024-02-10")]
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("Le vote a eu lieu le mardi 7 mai. La veille, deux élus avaient démissionné.", "2024-05-06"),
+        ("Le vote a eu lieu le mardi 7 mai. Trois jours plus tard, le maire a démissionné.", "2024-05-10"),
+        ("Le vote a eu lieu le mardi 7 mai. Le surlendemain, le maire a démissionné.", "2024-05-09"),
+        ("La veille, deux élus avaient démissionné.", None),  # no date before it: no day
+        ("Le vote a eu lieu en mai. La veille, deux élus avaient démissionné.", None),  # no day before it
+    ],
+)
+def test_anaphoric_days_point_from_the_last_day_given(text, value):
+    """Not calendar dates of their own (no mention in the dates list): they resolve a fact's date."""
+    from service.rules.dates import anaphoric_date
+
+    dates = find_dates(text, dt.date(2024, 5, 20))
+    second = text.index(". ") + 2 if ". " in text else 0
+    assert anaphoric_date(text, second, len(text), dates) == value
+    assert all(d.end <= second for d in dates)

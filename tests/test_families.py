@@ -159,6 +159,25 @@ FAMILIES = {
         ("Les gendarmes n'ont pas réussi à interpeller les deux fugitifs.", "arrest", None),
         ("Le cortège pourrait rassembler 2 000 personnes.", "crowd", {"count": 2000, "modality": "hypothetical"}),
     ],
+    "a fact's day given from another": [
+        (
+            "Mardi, des milliers de manifestants ont défilé à Minsk. La police a confirmé l'arrestation, la veille, "
+            "de trois opposants.",
+            "arrest",
+            {"count": 3, "date": "2024-04-29"},
+        ),
+        (
+            "Le séisme a frappé le jeudi 2 mai. Deux jours plus tard, 40 morts ont été recensés.",
+            "casualties",
+            {"count": 40, "date": "2024-05-04"},
+        ),
+        (
+            "La tempête a touché la côte le 1er mai. Le lendemain, trois pêcheurs ont été portés disparus.",
+            "casualties",
+            {"count": 3, "date": "2024-05-02"},
+        ),
+        ("La veille, trois opposants ont été arrêtés.", "arrest", {"count": 3, "date": None}),
+    ],
     "precision": [
         ("Personne n'a été arrêté.", "arrest", None),
         ("La cellule dont les membres ont été arrêtés était surveillée depuis un an.", "arrest", None),

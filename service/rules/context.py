@@ -15,6 +15,7 @@ from schemas.common import Quantity, Span
 from schemas.dates import DateMention
 from service.document import Document, EntitySpan, Sentence, Word
 from service.lexicon import load
+from service.rules.dates import anaphoric_date
 from service.rules.matcher import clause_head, lexicon_set, phrase, text_keys, written_forms
 from service.rules.quantity import find_quantities
 from service.rules.text import norm_text
@@ -318,11 +319,12 @@ class Context:
     # --- dates --------------------------------------------------------------------------
     def date_of(self, sentence: Sentence, near: Word, within: Optional[tuple[int, int]] = None) -> Optional[str]:
         """The resolved date of the fact: one stated inside its evidence, else the one of its
-        sentence nearest the trigger (day grain first)."""
+        sentence nearest the trigger (day grain first), else the day a "la veille" / "deux jours plus
+        tard" of its sentence points at."""
         ds = [d for d in self.dates if sentence.start <= d.start < sentence.end and not d.value.startswith("--")]
         inside = [d for d in ds if within is not None and within[0] <= d.start and d.end <= within[1]]
         ds = inside or ds
-        if not ds:
-            return None
+        if not ds:  # "l'arrestation, la veille, de trois opposants": the day before the last date given
+            return anaphoric_date(self.text, sentence.start, sentence.end, self.dates)
         ds.sort(key=lambda d: (d.grain != "day", abs(d.start - near.start)))
         return ds[0].value

@@ -779,6 +779,37 @@ def _run(timeline: _Timeline, rules, taken: list, found: list) -> None:
             found.extend(mentions)
 
 
+_POINTING_BACK = re.compile(
+    rf"(?<!\w)(?:(?P<fixed>{_alt(_L['anaphoric_offsets'])})|(?P<n>[0-9]{{1,2}}|{_NUM_WORDS})\s+"
+    rf"{_alt(_L['anaphoric_day_units'])}\s+(?P<dir>{_alt(_L['anaphoric_directions'])}))(?!\w)",
+    _FLAGS,
+)
+_ANAPHORIC_OFFSETS = _table(_L["anaphoric_offsets"])
+_ANAPHORIC_DIRECTIONS = _table(_L["anaphoric_directions"])
+
+
+def anaphoric_date(text: str, start: int, end: int, dates: list[DateMention]) -> Optional[str]:
+    """The day that "la veille", "le lendemain", "deux jours plus tard" in text[start:end] points at,
+    counted from the last day-grain date the text gave before it; None without one. Such phrases are
+    no calendar dates of their own (docs/conventions.md): they only resolve a fact's date."""
+    m = _POINTING_BACK.search(text, start, end)
+    if m is None:
+        return None
+    if m.group("fixed"):
+        days = _ANAPHORIC_OFFSETS[_key(m.group("fixed"))]
+    else:
+        n = m.group("n")
+        count = int(n) if n.isdigit() else _COUNT_WORDS.get(_key(n))
+        if count is None:
+            return None
+        days = count * _ANAPHORIC_DIRECTIONS[_key(m.group("dir"))]
+    base = [d for d in dates if d.end <= m.start() and d.grain == "day" and not d.value.startswith("--")]
+    if not base:
+        return None
+    shifted = _shift(dt.date.fromisoformat(base[-1].value), days)
+    return _iso(shifted) if shifted else None
+
+
 def find_dates(text: str, reference: Optional[dt.date], tense_at: Optional[TenseAt] = None) -> list[DateMention]:
     """Every calendar-date mention in `text`, in text order, normalised against `reference`.
 
