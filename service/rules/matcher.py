@@ -284,16 +284,46 @@ def _role(verb: Word, role: str) -> list[Word]:
 
 
 def _surface_subject(verb: Word) -> list[Word]:
-    """The noun right before a passive verb's auxiliaries when the parse gave it no subject ("Entre
-    quinze et vingt personnes ont été tuées", the noun hung on the number)."""
+    """When the parse gave a passive verb no subject: the noun right before its auxiliaries ("Entre
+    quinze et vingt personnes ont été tuées", the noun hung on the number), else, over a comma, the
+    nearest noun before that agrees with the participle in number and gender and is the head of no
+    preposition ("Plus de 90 personnes qui manifestaient à Washington, théâtre de heurts, ont été
+    arrêtées")."""
     aux = [c for c in verb.children if c.rel == "aux" and c.id < verb.id]
     first = min([verb.id] + [c.id for c in aux])
+    words = verb.sentence.words
     prev = verb.sentence.word(first - 1)
-    return (
-        [prev]
-        if prev is not None and prev.upos in ("NOUN", "PROPN") and not any(c.rel == "case" for c in prev.children)
-        else []
-    )
+    if prev is not None and prev.upos in ("NOUN", "PROPN") and not any(c.rel == "case" for c in prev.children):
+        return [prev]
+    if prev is None or prev.text != ",":
+        return []
+    for w in reversed(words[: first - 1]):
+        if (
+            w.upos == "VERB"
+            and w.feat("VerbForm") == "Fin"
+            and w.rel not in ("acl", "acl:relcl")
+            and not w.deprel.startswith("acl")
+        ):
+            return []  # another main clause: not this verb's subject
+        counted = any(c.rel == "nummod" for c in w.children)  # "plus de 90 personnes": "de" is the count's
+        if (
+            w.upos == "NOUN"
+            and not any(c.rel == "case" and not counted for c in w.children)
+            and w.feat("Number") == verb.feat("Number")
+            and _gender(verb) in (None, w.feat("Gender"))
+        ):
+            return [w] if w.feat("Number") and verb.feat("Number") else []
+    return []
+
+
+def _gender(participle: Word) -> Optional[str]:
+    """A participle's gender as its ending writes it ("arrêtées": Fem), which taggers often miss."""
+    text = participle.text.lower()
+    if text.endswith(("ée", "ées")):
+        return "Fem"
+    if text.endswith(("é", "és")):
+        return "Masc"
+    return participle.feat("Gender")
 
 
 _OF = 8  # how many words after "de" the noun may lie ("d'au moins une centaine de ...")

@@ -61,6 +61,12 @@ RULES = [
                 {"persons": ["Marie Dupont"], "charge": "corruption"},
             ),
             Example("Le cyclone a touché la côte. Il a été arrêté au large.", absent=True),
+            Example(
+                "Plus de cinquante personnes qui manifestaient devant le palais, symbole du régime, ont été arrêtées.",
+                {"count": 50},
+                fails={"stanza": "the mini models make the apposition 'symbole' the subject"},
+            ),
+            Example("Trente personnes venues de Lyon, sans papiers, ont été interpellées.", {"count": 30}),
         ),
     ),
     Rule(
