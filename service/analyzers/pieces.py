@@ -124,12 +124,3 @@ def bound_sentences(doc):
     if changed:
         doc.from_array([SENT_START], starts.view("uint64").reshape(-1, 1))
     return doc
-
-
-def add_sentence_bound(nlp) -> None:
-    from spacy.language import Language
-
-    if not Language.has_factory(SPACY_COMPONENT):
-        Language.component(SPACY_COMPONENT, func=bound_sentences)
-    if SPACY_COMPONENT not in nlp.pipe_names:
-        nlp.add_pipe(SPACY_COMPONENT, before="parser")

@@ -40,12 +40,3 @@ def mark_sentence_ends(doc):
             starts[tokens[i].i] = 1
     doc.from_array([SENT_START], starts.view("uint64").reshape(-1, 1))
     return doc
-
-
-def add_to(nlp) -> None:
-    from spacy.language import Language
-
-    if not Language.has_factory(NAME):
-        Language.component(NAME, func=mark_sentence_ends)
-    if NAME not in nlp.pipe_names:
-        nlp.add_pipe(NAME, before="parser")

@@ -30,6 +30,16 @@ class _Lookup(dict):
         return value
 
 
+def _add_before_parser(nlp, name: str, func) -> None:
+    """Register `func` as a spaCy component (once per process) and add it to `nlp` right before its parser."""
+    from spacy.language import Language
+
+    if not Language.has_factory(name):
+        Language.component(name, func=func)
+    if name not in nlp.pipe_names:
+        nlp.add_pipe(name, before="parser")
+
+
 class SpacyAnalyzer(Converting):
     name = "spacy"
 
@@ -38,8 +48,10 @@ class SpacyAnalyzer(Converting):
         from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LENGTH, MORPH, POS
 
         self._nlp = spacy.load(model)
-        sentence_ends.add_to(self._nlp)  # before the parser: see the module
-        pieces.add_sentence_bound(self._nlp)  # right before the parser: see pieces
+        # set sentence starts before the parser, which keeps them: ends of sentences, then a bound on
+        # their length right before it (see each module)
+        _add_before_parser(self._nlp, sentence_ends.NAME, sentence_ends.mark_sentence_ends)
+        _add_before_parser(self._nlp, pieces.SPACY_COMPONENT, pieces.bound_sentences)
         self._attrs = [IDX, LENGTH, HEAD, DEP, POS, LEMMA, MORPH, IS_SPACE]
         strings = self._nlp.vocab.strings
         # the names of deprels, UPOS tags and lemmas, and parsed features, by hash ("" for no value)

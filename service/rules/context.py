@@ -196,7 +196,7 @@ class Context:
         ):
             return None
         s = pronoun.sentence
-        i = self.doc.sentences.index(s) if s in self.doc.sentences else -1
+        i = self._sentence_index.get(s.start, -1)
         spans = [(s.start, pronoun.start)] + (
             [(self.doc.sentences[i - 1].start, self.doc.sentences[i - 1].end)] if i > 0 else []
         )
