@@ -178,6 +178,69 @@ FAMILIES = {
         ),
         ("La veille, trois opposants ont été arrêtés.", "arrest", {"count": 3, "date": None}),
     ],
+    "a subject the parse lost": [
+        (
+            "Selon un bilan provisoire des secours, au moins 92 personnes sont mortes dans les inondations.",
+            "casualties",
+            {"kind": "killed", "count": 92, "modality": "reported"},
+        ),
+        (
+            "Selon la mairie, six randonneurs sont morts dans l'avalanche.",
+            "casualties",
+            {"kind": "killed", "count": 6, "victims": "randonneurs"},
+        ),
+        (
+            "A Marseille, 5 000 personnes, selon la police, ont manifesté samedi.",
+            "crowd",
+            {"count": 5000, "location": "Marseille", "source": "la police"},
+        ),
+        (
+            "À Nantes, 3 000 personnes, d'après les syndicats, ont défilé contre la réforme.",
+            "crowd",
+            {"count": 3000, "source": "les syndicats"},
+        ),
+    ],
+    "a relative pronoun standing for the counted noun": [
+        (
+            "Au Népal, ce sont au moins 80 personnes qui ont perdu la vie dans le séisme.",
+            "casualties",
+            {"kind": "killed", "count": 80},
+        ),
+        (
+            "Ce sont 12 policiers qui ont été blessés lors des heurts de samedi.",
+            "casualties",
+            {"kind": "injured", "count": 12, "victims": "policiers"},
+        ),
+        ("Les 30 manifestants qui ont été interpellés samedi seront jugés lundi.", "arrest", {"count": 30}),
+        ("Les 30 manifestants qui ont été interpellés samedi seront jugés lundi.", "crowd", None),
+    ],
+    "a 'si' clause setting two facts side by side": [
+        (
+            "Si 20 personnes avaient été placées en garde à vue, seules huit ont été déférées.",
+            "arrest",
+            {"count": 20, "modality": "asserted"},
+        ),
+        ("S'il avait été arrêté, il aurait parlé.", "arrest", None),
+        ("Si la police arrête les meneurs, la grève cessera.", "arrest", None),
+    ],
+    "the same figure at two places": [
+        (
+            "Des milliers de personnes ont défilé à Rennes. Plus tard, plusieurs milliers de personnes ont "
+            "manifesté à Nantes.",
+            "crowd",
+            {"count": 2000, "location": "Nantes"},
+        ),
+        (
+            "Trois soldats ont été tués à Gao. À Kidal, trois soldats ont été tués dans une embuscade.",
+            "casualties",
+            {"count": 3, "location": "Kidal"},
+        ),
+        (
+            "Le préfet est arrivé sur place dans la matinée : 16 morts, 4 disparus.",
+            "casualties",
+            {"kind": "missing", "count": 4, "location": None},
+        ),
+    ],
     "precision": [
         ("Personne n'a été arrêté.", "arrest", None),
         ("La cellule dont les membres ont été arrêtés était surveillée depuis un an.", "arrest", None),
@@ -205,6 +268,24 @@ CASES = [(family, *case) for family, cases in FAMILIES.items() for case in cases
 
 def test_three_cases_per_family():
     assert all(len(cases) >= 3 for cases in FAMILIES.values())
+
+
+def test_one_fact_per_figure_and_place(analyzer):
+    """The same toll at the same place, told twice, is one fact."""
+    from service.rules.pipeline import extract_document
+
+    text = "Douze personnes ont été tuées samedi à Lyon. Les douze morts de Lyon seront enterrés mardi."
+    facts = extract_document(analyzer.parse(text), datetime.date(2024, 5, 4)).facts
+    assert [(f.type, f.count.value, f.location) for f in facts] == [("casualties", 12, "Lyon")]
+
+
+def test_evidence_holds_the_count(analyzer):
+    """A count before a relative clause is part of the evidence the fact cites."""
+    from service.rules.pipeline import extract_document
+
+    text = "Au Népal, ce sont au moins 80 personnes qui ont perdu la vie dans le séisme."
+    facts = extract_document(analyzer.parse(text), datetime.date(2024, 5, 4)).facts
+    assert facts and all("80 personnes" in f.evidence.text for f in facts), [f.evidence.text for f in facts]
 
 
 @pytest.mark.parametrize("family,text,fact_type,want", CASES, ids=[f"{c[0]}:{c[1]}" for c in CASES])

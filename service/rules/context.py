@@ -304,7 +304,13 @@ class Context:
                 candidates.append((e.start, e.text))
         places = lexicon_set("triggers:place_nouns")
         for w in sentence.words if not candidates else ():  # named places first
-            if w.upos == "NOUN" and w.lemma.lower() in places and after_preposition(w.start):
+            # a place noun with nothing of its own is an idiom ("sur place", "en place"), no place
+            if (
+                w.upos == "NOUN"
+                and w.lemma.lower() in places
+                and any(c.rel not in ("case", "punct") for c in w.children)
+                and after_preposition(w.start)
+            ):
                 start, end = phrase(w)
                 start = max([start] + [c.end for c in w.children if c.rel == "det" and c.id < w.id])
                 candidates.append((start, self.text[start:end].strip()))

@@ -205,12 +205,25 @@ def counted_noun(head: Word, q: Quantity, ctx: Context) -> Word:
     return follow_first(head, ("nmod*[de]",)) or head
 
 
+def _antecedent_of_relative(word: Word) -> Word:
+    """A relative pronoun stands for the noun its clause hangs on ("ce sont 45 personnes qui ont
+    perdu la vie"), or, where the parse hung the clause elsewhere, the noun right before it."""
+    if word.upos != "PRON" or word.lemma.lower() not in lexicon_set("triggers:relative_pronouns"):
+        return word
+    verb = word.parent
+    if verb is not None and verb.deprel.startswith("acl") and verb.parent is not None:
+        return verb.parent
+    prev = word.sentence.word(word.id - 1)
+    return prev if prev is not None and prev.upos == "NOUN" else word
+
+
 def find_count(
     trigger: Word, paths: Iterable[str], ctx: Context, singular: bool = False
 ) -> tuple[Optional[Quantity], Optional[Word]]:
     """The count of the fact and the noun it counts, looked for along `paths` in order."""
     for path in paths:
         for noun in follow(trigger, path):
+            noun = _antecedent_of_relative(noun)
             covering = ctx.quantity_covering(noun)
             if covering is not None and noun.upos == "NOUN":  # "une vingtaine de policiers"
                 return covering, counted_noun(noun, covering, ctx)

@@ -16,6 +16,8 @@ Path language, one step after another separated by "/":
   patient        who undergoes a transitive verb: its subject if passive, else its object
   agent          who acts: its subject if active, else its "par" complement; for a relative
                  clause ("la préfecture, qui a déployé"), the noun it hangs on
+  subject        its subject ("nsubj" or "nsubj:pass"); if the parse gave it none, the noun right
+                 before its auxiliaries or copula, or the agreeing noun over a comma (see patient)
   reporter       the subject of a reporting verb of the sentence ("..., a annoncé la police")
   of             the noun of the "de" complement that follows the word in the text, over a side
                  remark between commas ("l'arrestation, mardi, de trois dirigeants" -> "dirigeants",
@@ -187,7 +189,7 @@ def _lemma_key(lemma: str) -> str:
     return load("triggers")["elisions"].get(key, key)
 
 
-_NAMED_STEPS = {".", "..", "patient", "agent", "reporter", "^verb", "of"}
+_NAMED_STEPS = {".", "..", "patient", "agent", "subject", "reporter", "^verb", "of"}
 
 
 @cache
@@ -239,6 +241,8 @@ def follow(word: Word, path: str) -> list[Word]:
                     nxt.append(w.parent)
             elif step in ("patient", "agent"):
                 nxt.extend(_role(w, step))
+            elif step == "subject":
+                nxt.extend([c for c in w.children if c.rel == "nsubj"][:1] or _surface_subject(w))
             elif step == "reporter":
                 nxt.extend(_reporter(w))
             elif step == "of":
@@ -284,12 +288,12 @@ def _role(verb: Word, role: str) -> list[Word]:
 
 
 def _surface_subject(verb: Word) -> list[Word]:
-    """When the parse gave a passive verb no subject: the noun right before its auxiliaries ("Entre
-    quinze et vingt personnes ont été tuées", the noun hung on the number), else, over a comma, the
+    """When the parse gave a verb or predicate no subject: the noun right before its auxiliaries or
+    copula ("Entre quinze et vingt personnes ont été tuées", the noun hung on the number), else, over a comma, the
     nearest noun before that agrees with the participle in number and gender and is the head of no
     preposition ("Plus de 90 personnes qui manifestaient à Washington, théâtre de heurts, ont été
     arrêtées")."""
-    aux = [c for c in verb.children if c.rel == "aux" and c.id < verb.id]
+    aux = [c for c in verb.children if c.rel in ("aux", "cop") and c.id < verb.id]
     first = min([verb.id] + [c.id for c in aux])
     words = verb.sentence.words
     prev = verb.sentence.word(first - 1)

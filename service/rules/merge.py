@@ -21,8 +21,17 @@ def same_event(a: dict, b: dict) -> bool:
     in an article is one statement, whoever is cited the second time."""
     if a["type"] != b["type"] or _stance(a) != _stance(b):
         return False
+    if _elsewhere(a, b):
+        return False
     identity = FACT_TYPES[a["type"]].same_event
     return identity(a, b) if identity is not None else _count(a) == _count(b)
+
+
+def _elsewhere(a: dict, b: dict) -> bool:
+    """Each mention's own sentence places it, and not at the same place: "5 000 manifestants à Lyon"
+    and "5 000 à Rouen" are two crowds; "à Paris" and "dans le centre de Paris" may be one."""
+    la, lb = (a.get("location") or "").lower(), (b.get("location") or "").lower()
+    return bool(la and lb) and la not in lb and lb not in la
 
 
 def _compatible(a: dict, b: dict) -> bool:

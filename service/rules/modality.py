@@ -19,7 +19,7 @@ def _scope(trigger: Word) -> tuple[list[Word], Optional[Word], Optional[str]]:
     arrêter", "a pu commencer, réunissant ...")."""
     out = [trigger]
     head = clause_head(trigger)
-    for w in trigger.ancestors():
+    for w in trigger.ancestors() if head is not trigger else ():
         out.append(w)
         if w is head:
             break
@@ -73,6 +73,16 @@ def _conditional(w: Word) -> bool:
     return _is_cnd(w) or any(c.rel == "aux" and _is_cnd(c) for c in w.children)
 
 
+def _contrastive_si(verb: Word, main: Optional[Word]) -> bool:
+    """'Si 12 personnes avaient été placées en garde à vue, seules sept ont été déférées': a "si"
+    clause in a compound past before a main clause that is not conditional sets two facts side by
+    side; 'S'il avait été arrêté, il aurait parlé' and 'si la police les arrête' are hypotheses."""
+    compound = any(c.rel == "aux" and c.deprel != "aux:pass" for c in verb.children)
+    if main is None and verb.parent is None:  # a parse that made the "si" clause the root
+        main = next((c for c in verb.children if c.rel in ("conj", "parataxis") and c.id > verb.id), None)
+    return compound and main is not None and main.upos in ("VERB", "AUX", "NOUN", "ADJ") and not _conditional(main)
+
+
 def source_of(sentence: Sentence) -> Optional[tuple[int, int]]:
     """Span of who the sentence's statements are attributed to ("selon la police" -> "la police")."""
     for w in sentence.words:
@@ -80,8 +90,9 @@ def source_of(sentence: Sentence) -> Optional[tuple[int, int]]:
             return phrase(w.parent)
         # "d'après" is often two words: "d'" + "après"
         if w.text.lower() == "après" and w.id > 1 and sentence.word(w.id - 1).text.lower() in ("d'", "d’"):
-            if w.parent is not None and w.parent.id > w.id:
-                return phrase(w.parent)
+            head = w.parent.parent if w.rel == "fixed" and w.parent is not None else w.parent  # "d'" + fixed "après"
+            if head is not None and head.id > w.id:
+                return phrase(head)
     return None
 
 
@@ -105,7 +116,9 @@ def modality_of(trigger: Word, source: Optional[tuple[int, int]]) -> str:
         ):
             return "hypothetical"
     for w in scope:
-        if any(c.rel == "mark" and c.lemma.lower() in _HYP_MARKS for c in w.children):
+        if any(c.rel == "mark" and c.lemma.lower() in _HYP_MARKS for c in w.children) and not _contrastive_si(
+            w, governor
+        ):
             return "hypothetical"
     if any(_conditional(w) for w in scope if w.upos in ("VERB", "AUX")):
         return "reported"

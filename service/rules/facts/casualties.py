@@ -51,9 +51,10 @@ def _predicate_rule(kind: str, lex: str, examples: tuple) -> Rule:
         name=f"casualty-{kind}-predicate",
         doc=f"A {kind} noun or adjective as predicate: the count is on "
         "the subject ('12 migrants sont morts', 'trois gendarmes sont blessés', '5 marins portés disparus').",
-        trigger=Trigger(L + lex, frozenset({"NOUN", "ADJ"})),
-        count=("nsubj", "nsubj:pass", "<xcomp/nsubj:pass", "<xcomp/nsubj", "../nsubj:pass", "../nsubj"),
-        requires=("predicate",),
+        # a VERB too: a participle whose lemma a tagger got wrong ("mortes" read as "morter")
+        trigger=Trigger(L + lex, frozenset({"NOUN", "ADJ", "VERB"})),
+        count=("nsubj", "nsubj:pass", "<xcomp/nsubj:pass", "<xcomp/nsubj", "../nsubj:pass", "../nsubj", "subject"),
+        requires=("not_a_known_verb", "predicate"),
         attrs={"kind": kind},
         examples=examples,
     )
@@ -159,7 +160,7 @@ RULES = [
         name="casualty-killed-intransitive",
         doc="Dying verb: the count is on its subject ('12 migrants sont morts', 'deux randonneurs ont péri').",
         trigger=Trigger(L + "killed_verbs", VERB),
-        count=("nsubj", "nsubj:pass", "<acl", "<amod"),
+        count=("nsubj", "nsubj:pass", "<acl", "<amod", "subject"),
         requires=("intransitive",),
         attrs={"kind": "killed"},
         examples=(
@@ -220,7 +221,7 @@ RULES = [
         name="casualty-missing-verb",
         doc="'porté disparu', 'ont disparu'.",
         trigger=Trigger(L + "missing_verbs", frozenset({"VERB", "ADJ"})),
-        count=("nsubj", "nsubj:pass", "<xcomp/nsubj:pass", "<xcomp/nsubj", "<acl", "<amod"),
+        count=("nsubj", "nsubj:pass", "<xcomp/nsubj:pass", "<xcomp/nsubj", "<acl", "<amod", "subject"),
         attrs={"kind": "missing"},
         examples=(Example("Trois alpinistes ont disparu dans le massif.", {"kind": "missing", "count": 3}),),
     ),
@@ -333,6 +334,9 @@ RULES = [
 ]
 
 
+_VERBS = frozenset().union(*(lexicon_set(f"{L}{k}_verbs") for k in ("killed", "injured", "missing")))
+
+
 def _intransitive(w: Word, ctx: Context) -> bool:
     return w.lemma.lower() in lexicon_set(L + "intransitive_verbs")
 
@@ -356,7 +360,13 @@ CONDITIONS = {
             for a, b in zip(w.sentence.words[w.id : w.id + 3], w.sentence.words[w.id + 1 : w.id + 4])
         )
     ),
-    "predicate": lambda w, ctx: w.rel == "xcomp" or any(c.rel == "cop" for c in w.children) or _state_complement(w),
+    "not_a_known_verb": lambda w, ctx: w.upos != "VERB" or w.lemma.lower() not in _VERBS,
+    # "sont morts": a copula, or "être" a parser labelled an auxiliary of the noun
+    "predicate": lambda w, ctx: (
+        w.rel == "xcomp"
+        or any(c.rel == "cop" or c.rel == "aux" and c.lemma.lower() == "être" for c in w.children)
+        or _state_complement(w)
+    ),
     "death_phrase": lambda w, ctx: (
         w.rel == "obj"
         and w.parent is not None
@@ -486,7 +496,10 @@ def _toll(rule: Rule, trigger: Word, ctx: Context, q, noun: Optional[Word]):
     if listed is not None:  # "80 personnes, dont 30 policiers, ont été blessées": the total first
         q, noun, mark = listed
     tolls = lexicon_set(L + "killed_nouns") | lexicon_set(L + "injured_nouns") | lexicon_set(L + "missing_nouns")
-    fact = common_fields(rule, trigger, ctx, clause_span(trigger))
+    start, end = clause_span(trigger)
+    if q.start is not None and q.start < start:  # "ce sont 45 personnes qui ont perdu la vie"
+        start = q.start
+    fact = common_fields(rule, trigger, ctx, (start, end))
     fact.update(
         type="casualties",
         count=q,

@@ -10,6 +10,8 @@ from service.rules.matcher import Example, Rule, Trigger, clause_head, clause_sp
 from service.rules.text import norm_text
 
 L = "triggers:crowd."
+_REPORTED = "modality:reported.prepositions"
+ASIDE = 10  # the longest aside read over, in words
 NOUNS = frozenset({"NOUN", "PROPN"})
 
 RULES = [
@@ -92,6 +94,8 @@ def _other_fact(w: Word, ctx: Context) -> bool:
     nxt = w.sentence.word(w.id + 1)
     if nxt is not None:
         near.append(nxt)
+        if nxt.lemma.lower() in lexicon_set("triggers:relative_pronouns") and nxt.parent is not None:
+            near.append(nxt.parent)  # "les 30 manifestants qui ont été interpellés"
     return any(n.lemma.lower() in other or n.text.lower() in other for n in near)
 
 
@@ -106,7 +110,7 @@ def _protest_context(w: Word, ctx: Context) -> bool:
         c.lemma.lower() in verbs for c in w.children if c.rel in ("acl", "acl:relcl")
     ):
         return True
-    after = w.sentence.words[w.id : w.id + 5]  # the five words after it (ids are 1-based)
+    after = _words_after(w, 5)
     # "ont de nouveau défilé" read as a noun by a parser: the protest word a few words on
     if (
         any(x.lemma.lower() in verbs or x.lemma.lower() in events for x in after[:4] if x.upos in ("VERB", "NOUN"))
@@ -122,6 +126,17 @@ def _protest_context(w: Word, ctx: Context) -> bool:
         and after[0].lemma.lower() in lexicon_set("modality:reported.prepositions")
         and any(x.lemma.lower() in counters for x in after[1:])
     )
+
+
+def _words_after(w: Word, n: int) -> list[Word]:
+    """The `n` words after `w`, over an aside that names a source ("5 200 personnes, selon la
+    police, ont manifesté")."""
+    words = w.sentence.words[w.id :]  # ids are 1-based: the words after w
+    if len(words) > 2 and words[0].text == "," and norm_text(words[1].text) in lexicon_set(_REPORTED):
+        close = next((i for i, x in enumerate(words[2:ASIDE], 2) if x.text == ","), None)
+        if close is not None:
+            words = words[close + 1 :]
+    return words[:n]
 
 
 def counter_figure(w: Word, ctx: Context):
