@@ -144,6 +144,22 @@ def test_sentence_ends_before_the_parser():
     assert [t.is_sent_start for t in doc if t.text == "»"] == [False]
 
 
+def test_no_sentence_starts_on_a_comma_or_a_lowercase_word_within_a_line():
+    """'... 900 selon la police, ont défilé': spaCy's parser split the clause there; it keeps a start
+    marked as none."""
+    import spacy
+
+    from service.analyzers import sentence_ends
+
+    nlp = spacy.blank("fr")
+    doc = sentence_ends.mark_sentence_ends(
+        nlp.make_doc("À Lille, 2 500 personnes, selon la CGT, 900 selon la police, ont défilé.\nfin de page")
+    )
+    marked = {t.text: t.is_sent_start for t in doc}
+    assert marked[","] is False and marked["ont"] is False and marked["selon"] is False
+    assert marked["fin"] is None  # after a line break the parser decides
+
+
 def test_spacy_ends_sentences_the_parser_runs_together(analyzers):
     """fr_core_news_md alone reads the two sentences as one: the hypothetical 'tentent' of the first
     reached the toll of the second."""

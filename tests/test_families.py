@@ -241,6 +241,51 @@ FAMILIES = {
             {"kind": "missing", "count": 4, "location": None},
         ),
     ],
+    "forces contributed and held": [
+        ("Le Nigeria doit fournir 900 hommes à la force régionale.", "troops", {"count": 900, "actor": "Le Nigeria"}),
+        ("La Minusca dispose actuellement de 8 000 soldats.", "troops", {"count": 8000}),
+        (
+            "Le Canada devrait expédier 1 000 hommes en Lettonie.",
+            "troops",
+            {"count": 1000, "destination": "Lettonie", "modality": "reported"},
+        ),
+        ("Le club dispose de 30 hommes pour la saison.", "troops", None),
+    ],
+    "the imperfect is no conditional": [
+        (
+            "En début d'après-midi, on dénombrait environ 200 manifestants.",
+            "crowd",
+            {"count": 200, "modality": "asserted"},
+        ),
+        (
+            "La police déclarait dimanche que 40 personnes avaient été interpellées.",
+            "arrest",
+            {"count": 40, "modality": "asserted"},
+        ),
+        (
+            "Les secours tiraient des survivants des décombres où 12 personnes sont mortes.",
+            "casualties",
+            {"count": 12, "modality": "asserted"},
+        ),
+        ("Les organisateurs espéraient rassembler 100 000 personnes.", "crowd", None),
+    ],
+    "figures of several counters in one clause": [
+        (
+            "A Rennes, 4 000 personnes, selon les organisateurs, 1 200 selon la préfecture, ont défilé.",
+            "crowd",
+            {"count": 4000, "source": "les organisateurs"},
+        ),
+        (
+            "A Rennes, 4 000 personnes, selon les organisateurs, 1 200 selon la préfecture, ont défilé.",
+            "crowd",
+            {"count": 1200, "source": "la préfecture"},
+        ),
+        (
+            "À Lille, 2 500 personnes, selon la CGT, 900 selon la police, ont déambulé dans le centre.",
+            "crowd",
+            {"count": 900, "location": "Lille", "source": "la police"},
+        ),
+    ],
     "precision": [
         ("Personne n'a été arrêté.", "arrest", None),
         ("La cellule dont les membres ont été arrêtés était surveillée depuis un an.", "arrest", None),
@@ -259,8 +304,11 @@ FAILS = {
         "Le Ghana a envoyé 150 des 450 Casques bleus promis.",
         "stanza",
     ): "the mini models end the sentence before 'Casques'",
-    ("Plus de 300 militaires se déployaient vers la région.", "spacy"): "spaCy ends the sentence after 'militaires'",
     ("Marie Dupont, 30 ans, est décédée à l'hôpital.", "spacy"): "spaCy makes the name an oblique, not the subject",
+    (
+        "Les organisateurs espéraient rassembler 100 000 personnes.",
+        "stanza",
+    ): "the mini models miss the lemma 'espérer'",
 }
 
 CASES = [(family, *case) for family, cases in FAMILIES.items() for case in cases]

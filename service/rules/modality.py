@@ -66,7 +66,19 @@ def _is_cnd(w: Word) -> bool:
     if w.feat("Mood") == REP["mood"]:
         return True
     form = w.text.lower()
-    return w.upos in ("VERB", "AUX") and form.endswith(_CND_ENDINGS) and not form.endswith(_NOT_CND_ENDINGS)
+    return (
+        w.upos in ("VERB", "AUX")
+        and form.endswith(_CND_ENDINGS)
+        and not form.endswith(_NOT_CND_ENDINGS)
+        and not _imperfect_of_r_stem(form, w.lemma.lower())
+    )
+
+
+def _imperfect_of_r_stem(form: str, lemma: str) -> bool:
+    """'dénombrait', 'déclaraient', 'mourait': the imperfect of a verb whose stem ends in r, not a
+    conditional ('dénombrerait', 'mourrait')."""
+    stem = lemma[:-2]
+    return len(lemma) > 4 and lemma.endswith(("er", "ir")) and form in (stem + "ait", stem + "aient")
 
 
 def _conditional(w: Word) -> bool:

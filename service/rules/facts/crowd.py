@@ -132,10 +132,15 @@ def _words_after(w: Word, n: int) -> list[Word]:
     """The `n` words after `w`, over an aside that names a source ("5 200 personnes, selon la
     police, ont manifesté")."""
     words = w.sentence.words[w.id :]  # ids are 1-based: the words after w
-    if len(words) > 2 and words[0].text == "," and norm_text(words[1].text) in lexicon_set(_REPORTED):
-        close = next((i for i, x in enumerate(words[2:ASIDE], 2) if x.text == ","), None)
-        if close is not None:
-            words = words[close + 1 :]
+    reported = lexicon_set(_REPORTED)
+    skipped = False
+    # ", selon les organisateurs, 1 200 selon la police, ont défilé": asides one after the other
+    while words and (words[0].text == "," or skipped):
+        start = 1 if words[0].text == "," else 0
+        close = next((i for i, x in enumerate(words[start:ASIDE], start) if x.text == ","), None)
+        if close is None or not any(norm_text(x.text) in reported for x in words[start:close]):
+            break
+        words, skipped = words[close + 1 :], True
     return words[:n]
 
 
@@ -217,7 +222,7 @@ def _build_counter(rule: Rule, trigger: Word, ctx: Context):
     q = counter_figure(trigger, ctx)
     fact = common_fields(rule, trigger, ctx, (min(q.start, trigger.start), max(q.end, trigger.end)))
     fact.update(type="crowd", count=q, location=ctx.location(trigger.sentence, trigger))
-    fact["source"] = fact["source"] or ctx.text[slice(*phrase(trigger))]
+    fact["source"] = ctx.text[slice(*phrase(trigger))]  # this figure's counter, not the sentence's first
     if fact["modality"] == "asserted":
         fact["modality"] = "reported"
     return _dated(fact, ctx)

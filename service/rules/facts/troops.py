@@ -123,7 +123,8 @@ def _moves_to(w: Word) -> bool:
 
 
 def _holds(w: Word, noun: Word) -> bool:
-    """A strength verb whose subject is a deployed body ("la mission comptera 9 000 soldats"), or any
+    """A strength verb whose subject is a deployed body or a mission ("la mission comptera 9 000
+    soldats", "la Minusca dispose de 8 000 soldats"), or any
     subject for a force deployed by what it is ("la Chine compte 2 600 Casques bleus")."""
     # spaCy reads "compte" as a noun with a subject: the lexicon lists that form too
     if not (w.upos == "VERB" or w.upos == "NOUN" and follow(w, "nsubj")) or w.lemma.lower() not in lexicon_set(
@@ -134,7 +135,7 @@ def _holds(w: Word, noun: Word) -> bool:
     return (
         bool(forms(noun) & lexicon_set(L + "strong_nouns"))
         or subject is not None
-        and subject.lemma.lower() in lexicon_set(L + "bodies")
+        and subject.lemma.lower() in lexicon_set(L + "bodies") | lexicon_set(L + "organizations")
     )
 
 
