@@ -173,3 +173,31 @@ def test_spacy_ends_sentences_the_parser_runs_together(analyzers):
 
     facts = extract_document(doc, None).facts
     assert [(f.count.value, f.modality, f.source) for f in facts] == [(15, "reported", "un bilan des autorités")]
+
+
+def test_stanza_joins_sentences_its_tokenizer_ends_without_an_end_mark(analyzers):
+    """The small Stanza models end sentences before a capital ('... 120 des 700' | 'Casques bleus ...',
+    'Jean-Yves' | 'Le Drian'); sentences end at an end mark or a line break, in single and batch calls."""
+    texts = [
+        "Le Japon a déployé dimanche 120 des 700 Casques bleus du bataillon à Juba.",
+        "Le ministre Jean-Yves Le Drian conserve son poste. Bruno Le Maire a été reconduit.\nSuite",
+    ]
+    stanza = analyzers("stanza")
+    for doc in [stanza.parse(t) for t in texts] + stanza.parse_many(texts):
+        assert [s.text[-1] for s in doc.sentences][:-1] == ["."] * (len(doc.sentences) - 1)
+        assert all(w.head <= len(s.words) for s in doc.sentences for w in s.words)
+    assert [s.text for s in stanza.parse(texts[1]).sentences] == [
+        "Le ministre Jean-Yves Le Drian conserve son poste.",
+        "Bruno Le Maire a été reconduit.",
+        "Suite",
+    ]
+
+
+def test_a_sentence_runs_on_without_an_end_mark_or_a_line_break():
+    from service.analyzers.sentence_ends import runs_on
+
+    assert runs_on("700", "des", " ")
+    assert not runs_on(".", "poste", " ")
+    assert not runs_on("»", ".", " ")
+    assert runs_on("»", "mot", " ")
+    assert not runs_on("Titre", "Le", "\n")

@@ -296,14 +296,6 @@ FAMILIES = {
 
 # (sentence, analyzer) -> why that analyzer cannot pass it yet
 FAILS = {
-    (
-        "Douze Italiens, sept Grecs et quatre Turcs ont perdu la vie dans le naufrage.",
-        "stanza",
-    ): "the mini models end the sentence before 'Turcs'",
-    (
-        "Le Ghana a envoyé 150 des 450 Casques bleus promis.",
-        "stanza",
-    ): "the mini models end the sentence before 'Casques'",
     ("Marie Dupont, 30 ans, est décédée à l'hôpital.", "spacy"): "spaCy makes the name an oblique, not the subject",
     (
         "Les organisateurs espéraient rassembler 100 000 personnes.",

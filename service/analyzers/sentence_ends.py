@@ -1,4 +1,4 @@
-"""A spaCy pipeline component, run before the parser: a sentence starts after ".", "!" or "?" (and a
+"""Where sentences end. For spaCy, a pipeline component run before the parser: a sentence starts after ".", "!" or "?" (and a
 closing quote) when the next word opens with a capital or a digit (or a quote or dash, then one); a dash
 within a line opens an aside, not a sentence; a comma or a lowercase word within a line starts none.
 
@@ -14,6 +14,15 @@ DASHES = frozenset({"-", "–", "—"})
 CLOSERS = frozenset({"»", '"', "”", ")"})
 NO_START = frozenset({",", ";", ":", ")", "»", "”", "."})
 NAME = "faits_sentence_ends"
+
+
+def runs_on(last: str, before_last: str, gap: str) -> bool:
+    """A sentence a tokenizer ended on `last` (after `before_last`) runs on into the next, `gap` apart:
+    no end mark (or closing quote after one) closes it and no line break separates them ("... 120 des
+    700" | "Casques bleus ...", "Jean-Yves" | "Le Drian"). Stanza's tokenizer ends sentences so."""
+    if "\n" in gap:
+        return False
+    return not (last[-1:] in ENDS or last in CLOSERS and before_last[-1:] in ENDS)
 
 
 def mark_sentence_ends(doc):

@@ -6,6 +6,7 @@ import os
 
 from service.analyzers import Converting, models_digest, pieces
 from service.analyzers.pieces import SENTENCE_MAX
+from service.analyzers.sentence_ends import runs_on
 from service.document import Document, EntitySpan, Sentence, Word, parse_feats
 
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
@@ -83,17 +84,45 @@ class StanzaAnalyzer(Converting):
 
 
 def _bounded(doc):
-    """The tokenized document as the tagger and parser get it: its sentences over SENTENCE_MAX words cut in
-    pieces (a multi-word token stays whole; see pieces), and without the pieces that hold no letter or
-    digit: nothing in them can be read, and "« « «" is one word a character, each costing the parser as
-    much as a word of text. The document itself when nothing is cut or left out."""
-    if all(len(s.words) <= SENTENCE_MAX and _readable(w.text for w in s.words) for s in doc.sentences):
+    """The tokenized document as the tagger and parser get it: a sentence the tokenizer ended with no end
+    mark joined to the next (see sentence_ends.runs_on: the small models end sentences before capitals,
+    "120 des 700" | "Casques bleus"); its sentences over SENTENCE_MAX words cut in pieces (a multi-word
+    token stays whole; see pieces), and without the pieces that hold no letter or digit: nothing in them
+    can be read, and "« « «" is one word a character, each costing the parser as much as a word of text.
+    The document itself when nothing is joined, cut or left out."""
+    joins = _run_ons(doc)
+    if not joins and all(len(s.words) <= SENTENCE_MAX and _readable(w.text for w in s.words) for s in doc.sentences):
         return doc
     from stanza.models.common.doc import Document as StanzaDocument
 
+    sentences: list[list[dict]] = []
+    for i, s in enumerate(doc.to_dict()):
+        if i in joins and sentences:
+            size = _words_in(sentences[-1])
+            sentences[-1] = sentences[-1] + [{**e, "id": _shift(e["id"], -size)} for e in s]
+        else:
+            sentences.append(s)
     return StanzaDocument(
-        [piece for s in doc.to_dict() for piece in _pieces(s) if _readable(e["text"] for e in piece)], text=doc.text
+        [piece for s in sentences for piece in _pieces(s) if _readable(e["text"] for e in piece)], text=doc.text
     )
+
+
+def _run_ons(doc) -> set[int]:
+    """The indexes of the sentences that continue the one before."""
+    out = set()
+    for i in range(1, len(doc.sentences)):
+        prev, cur = doc.sentences[i - 1].tokens, doc.sentences[i].tokens
+        if prev and cur:
+            before_last = prev[-2].text if len(prev) > 1 else ""
+            if runs_on(prev[-1].text, before_last, doc.text[prev[-1].end_char : cur[0].start_char]):
+                out.add(i)
+    return out
+
+
+def _words_in(sentence: list[dict]) -> int:
+    """The words of a sentence as Stanza's dicts: its last word's id."""
+    last = sentence[-1]["id"]
+    return last[-1] if isinstance(last, tuple) else last
 
 
 def _readable(words) -> bool:

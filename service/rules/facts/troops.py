@@ -50,24 +50,14 @@ RULES = [
                 {"count": 500, "actor": "La ministre"},
             ),
             Example("Paris a annoncé l'envoi de 4 000 soldats au Darfour.", {"count": 4000, "actor": "Paris"}),
-            Example(
-                "Paris a annoncé l'envoi de près de 4 000 Casques bleus au Darfour.",
-                {"count": 4000},
-                fails={"stanza": "the mini models hang 'Casques' outside the 'de' phrase of 'envoi'"},
-            ),
+            Example("Paris a annoncé l'envoi de près de 4 000 Casques bleus au Darfour.", {"count": 4000}),
             Example("Un renfort de 220 soldats arrivera en janvier.", {"count": 220}),
             Example("Trois cents policiers ont quitté Nairobi pour Port-au-Prince.", {"count": 300}),
             Example("La mission comptera au plus 9 000 soldats.", {"count": 9000}),
             Example("Le contingent compte près de 3 000 hommes.", {"count": 3000}),
+            Example("La Chine compte plus de 2 600 Casques bleus dans dix opérations.", {"count": 2600}),
             Example(
-                "La Chine compte plus de 2 600 Casques bleus dans dix opérations.",
-                {"count": 2600},
-                fails={"stanza": "the mini models end the sentence inside '2 600'"},
-            ),
-            Example(
-                "Paris a décidé l'envoi, la semaine prochaine, de 4 000 Casques bleus au Darfour.",
-                {"count": 4000},
-                fails={"stanza": "the mini models give the side remark its own clause: no event noun over the force"},
+                "Paris a décidé l'envoi, la semaine prochaine, de 4 000 Casques bleus au Darfour.", {"count": 4000}
             ),
             Example("Trois cents soldats ont quitté l'armée.", absent=True),
             Example("Un contingent de 300 soldats tchadiens est attendu à Gao.", {"count": 300}),
