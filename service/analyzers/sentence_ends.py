@@ -1,6 +1,7 @@
-"""Where sentences end. For spaCy, a pipeline component run before the parser: a sentence starts after ".", "!" or "?" (and a
-closing quote) when the next word opens with a capital or a digit (or a quote or dash, then one); a dash
-within a line opens an aside, not a sentence; a comma or a lowercase word within a line starts none.
+"""Where sentences end. For spaCy, a pipeline component run before the parser: a sentence starts
+after ".", "!" or "?" (and a closing quote) when the next word opens with a capital or a digit (or a
+quote or dash, then one); a dash within a line opens an aside, not a sentence; a comma or a lowercase
+word within a line starts none. For Stanza, `runs_on` tells which of its tokenizer's ends to undo.
 
 fr_core_news_md leaves the parser to find sentence ends, and on news it runs some 5 % of sentences
 together ("... dans le pays. Selon un premier bilan, ..."), so that one sentence's attribution or
