@@ -286,6 +286,23 @@ FAMILIES = {
             {"count": 900, "location": "Lille", "source": "la police"},
         ),
     ],
+    "a state participle on the counted noun": [
+        (
+            "Le séisme a fait 13 morts, avec 20 personnes portées disparues dans la ville voisine.",
+            "casualties",
+            {"kind": "missing", "count": 20},
+        ),
+        (
+            "Le maire parle désormais de 75 morts et de 300 personnes portées disparues.",
+            "casualties",
+            {"kind": "missing", "count": 300},
+        ),
+        (
+            "Les secours recherchent toujours sept randonneurs portés disparus.",
+            "casualties",
+            {"kind": "missing", "count": 7},
+        ),
+    ],
     "precision": [
         ("Personne n'a été arrêté.", "arrest", None),
         ("La cellule dont les membres ont été arrêtés était surveillée depuis un an.", "arrest", None),
@@ -317,6 +334,15 @@ def test_one_fact_per_figure_and_place(analyzer):
     text = "Douze personnes ont été tuées samedi à Lyon. Les douze morts de Lyon seront enterrés mardi."
     facts = extract_document(analyzer.parse(text), datetime.date(2024, 5, 4)).facts
     assert [(f.type, f.count.value, f.location) for f in facts] == [("casualties", 12, "Lyon")]
+
+
+def test_a_sub_count_of_manner_is_no_fact(analyzer):
+    """'dont 7 se seraient fait exploser' tells how some of the dead died: one fact, the total."""
+    from service.rules.pipeline import extract_document
+
+    text = "Au moins 8 attaquants sont morts, dont 7 se seraient fait exploser."
+    facts = extract_document(analyzer.parse(text), datetime.date(2024, 5, 4)).facts
+    assert [(f.kind, f.count.value) for f in facts] == [("killed", 8)]
 
 
 def test_evidence_holds_the_count(analyzer):

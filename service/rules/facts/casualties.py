@@ -53,7 +53,17 @@ def _predicate_rule(kind: str, lex: str, examples: tuple) -> Rule:
         "the subject ('12 migrants sont morts', 'trois gendarmes sont blessés', '5 marins portés disparus').",
         # a VERB too: a participle whose lemma a tagger got wrong ("mortes" read as "morter")
         trigger=Trigger(L + lex, frozenset({"NOUN", "ADJ", "VERB"})),
-        count=("nsubj", "nsubj:pass", "<xcomp/nsubj:pass", "<xcomp/nsubj", "../nsubj:pass", "../nsubj", "subject"),
+        # "../<acl": "300 personnes portées disparues", the participle hung on the noun
+        count=(
+            "nsubj",
+            "nsubj:pass",
+            "<xcomp/nsubj:pass",
+            "<xcomp/nsubj",
+            "../<acl",
+            "../nsubj:pass",
+            "../nsubj",
+            "subject",
+        ),
         requires=("not_a_known_verb", "predicate"),
         attrs={"kind": kind},
         examples=examples,
@@ -185,6 +195,21 @@ RULES = [
         ),
     ),
     Rule(
+        name="casualty-suicide",
+        doc="'se faire sauter', 'se faire exploser': an attacker killed by their own bomb, counted on the subject.",
+        trigger=Trigger(L + "suicide_verbs", VERB),
+        count=("nsubj", "nsubj:pass", "<xcomp/nsubj", "<xcomp/nsubj:pass"),
+        requires=("self_caused",),
+        attrs={"kind": "killed"},
+        singular=True,
+        examples=(
+            Example("Trois assaillants se seraient fait sauter devant le stade.", {"kind": "killed", "count": 3}),
+            Example("Deux kamikazes se sont fait exploser devant la mosquée.", {"kind": "killed", "count": 2}),
+            Example("Le terroriste s'est fait exploser dans la foule.", {"kind": "killed", "count": 1}),
+            Example("Les rebelles ont fait sauter le pont.", absent=True),
+        ),
+    ),
+    Rule(
         name="casualty-killed-manner",
         doc="'poignardé à mort', 'battu à mort': killed, counted on the patient of the verb.",
         trigger=Trigger(L + "manner_of_death", frozenset({"NOUN", "ADJ", "VERB"})),
@@ -221,7 +246,7 @@ RULES = [
         name="casualty-missing-verb",
         doc="'porté disparu', 'ont disparu'.",
         trigger=Trigger(L + "missing_verbs", frozenset({"VERB", "ADJ"})),
-        count=("nsubj", "nsubj:pass", "<xcomp/nsubj:pass", "<xcomp/nsubj", "<acl", "<amod", "subject"),
+        count=("nsubj", "nsubj:pass", "<xcomp/nsubj:pass", "<xcomp/nsubj", "<acl", "<amod", "../<acl", "subject"),
         attrs={"kind": "missing"},
         examples=(Example("Trois alpinistes ont disparu dans le massif.", {"kind": "missing", "count": 3}),),
     ),
@@ -373,6 +398,7 @@ CONDITIONS = {
         and f"{w.parent.lemma.lower()} {w.lemma.lower()}" in lexicon_set(L + "death_phrases")
     ),
     "state_phrase": lambda w, ctx: _state_holder(w) is not None,
+    "self_caused": lambda w, ctx: _self_caused(w),
     "before_count": links_a_count,
     "tally": lambda w, ctx: _tally(w, ctx)[0] is not None,
     "among_toll": lambda w, ctx: _kind_of(among_group(w)) is not None,
@@ -392,6 +418,17 @@ def _state_complement(w: Word) -> bool:
         and w.rel in ("xcomp", "obj", "obl", "advcl", "acl")
         and not any(c.rel in ("det", "case", "nummod") for c in w.children)
     )
+
+
+def _self_caused(w: Word) -> bool:
+    """'se faire sauter': the verb under a causative "faire" (its parent, or its child in spaCy's
+    reading), with a reflexive pronoun on either."""
+    causative = lexicon_set(L + "causative_verbs")
+    reflexive = lexicon_set("tense:reflexive_pronouns")
+    pair = [w] + [c for c in w.children if c.lemma.lower() in causative]
+    if w.parent is not None and w.rel == "xcomp" and w.parent.lemma.lower() in causative:
+        pair.append(w.parent)
+    return len(pair) > 1 and any(c.text.lower() in reflexive for v in pair for c in v.children if c.upos == "PRON")
 
 
 def _kind_of(noun: Optional[Word]) -> Optional[str]:
@@ -490,7 +527,7 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
 
 
 def _toll(rule: Rule, trigger: Word, ctx: Context, q, noun: Optional[Word]):
-    if q is None or _is_severity_subcount(q, ctx, trigger):
+    if q is None or _is_severity_subcount(q, ctx, trigger) or _is_bare_subcount(q, noun, ctx):
         return None
     listed = list_before(q, ctx, trigger.sentence) if q.text is not None else None
     if listed is not None:  # "80 personnes, dont 30 policiers, ont été blessées": the total first
@@ -516,6 +553,18 @@ def _toll(rule: Rule, trigger: Word, ctx: Context, q, noun: Optional[Word]):
         if others:
             return [fact] + others
     return fact
+
+
+def _is_bare_subcount(q, noun: Optional[Word], ctx: Context) -> bool:
+    """'dont 7 se seraient fait exploser': a sub-count that names no group of people tells how some of
+    a toll died, no fact of its own."""
+    before = ctx.text[max(0, (q.start or 0) - 12) : q.start or 0].lower().split()
+    return (
+        noun is not None
+        and noun.upos in ("NUM", "PRON", "DET")
+        and bool(before)
+        and before[-1] in lexicon_set("triggers:subcount_marks")
+    )
 
 
 def _is_severity_subcount(q, ctx: Context, trigger: Word) -> bool:
