@@ -286,6 +286,19 @@ FAMILIES = {
             {"count": 900, "location": "Lille", "source": "la police"},
         ),
     ],
+    "a count hung on a preposition before its verb": [
+        (
+            "En avril, près de 400 migrants meurent dans le naufrage d'une embarcation.",
+            "casualties",
+            {"kind": "killed", "count": 400, "victims": "migrants"},
+        ),
+        ("Le 3 mai, 28 touristes meurent dans un accident d'autocar.", "casualties", {"kind": "killed", "count": 28}),
+        (
+            "Dans la nuit, plus de 90 personnes ont été arrêtées à Minsk.",
+            "arrest",
+            {"count": 90},
+        ),
+    ],
     "a state participle on the counted noun": [
         (
             "Le séisme a fait 13 morts, avec 20 personnes portées disparues dans la ville voisine.",

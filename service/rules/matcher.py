@@ -297,7 +297,7 @@ def _surface_subject(verb: Word) -> list[Word]:
     first = min([verb.id] + [c.id for c in aux])
     words = verb.sentence.words
     prev = verb.sentence.word(first - 1)
-    if prev is not None and prev.upos in ("NOUN", "PROPN") and not any(c.rel == "case" for c in prev.children):
+    if prev is not None and prev.upos in ("NOUN", "PROPN") and not _has_own_case(prev):
         return [prev]
     if prev is None or prev.text != ",":
         return []
@@ -309,15 +309,19 @@ def _surface_subject(verb: Word) -> list[Word]:
             and not w.deprel.startswith("acl")
         ):
             return []  # another main clause: not this verb's subject
-        counted = any(c.rel == "nummod" for c in w.children)  # "plus de 90 personnes": "de" is the count's
         if (
             w.upos == "NOUN"
-            and not any(c.rel == "case" and not counted for c in w.children)
+            and not _has_own_case(w)
             and w.feat("Number") == verb.feat("Number")
             and _gender(verb) in (None, w.feat("Gender"))
         ):
             return [w] if w.feat("Number") and verb.feat("Number") else []
     return []
+
+
+def _has_own_case(noun: Word) -> bool:
+    """A preposition heads the noun: not a subject. In "plus de 90 personnes" the "de" is the count's."""
+    return any(c.rel == "case" for c in noun.children) and not any(c.rel == "nummod" for c in noun.children)
 
 
 def _gender(participle: Word) -> Optional[str]:

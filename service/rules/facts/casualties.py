@@ -363,7 +363,7 @@ _VERBS = frozenset().union(*(lexicon_set(f"{L}{k}_verbs") for k in ("killed", "i
 
 
 def _intransitive(w: Word, ctx: Context) -> bool:
-    return w.lemma.lower() in lexicon_set(L + "intransitive_verbs")
+    return bool(forms(w) & lexicon_set(L + "intransitive_verbs"))
 
 
 CONDITIONS = {
