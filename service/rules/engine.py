@@ -391,9 +391,17 @@ def subcounts(
     """'19 morts, dont 17 touristes et 2 policiers': each named group inside (or beside) a total
     stated before in the sentence is a fact of its own (see group_facts)."""
     total = fact_before(mark, ctx)
-    if total is None:
+    if total is None or _count_between(total, mark, ctx):
         return []
     return group_facts(total, rule, mark, ctx, inherit, group_slot)
+
+
+def _count_between(total: dict, mark: Word, ctx: Context) -> bool:
+    """Another count stands between the total and the mark: the groups break that one down ("57 morts
+    et plus de 1 200 arrestations, dont 18 journalistes")."""
+    q = total.get("count")
+    end = q.end if q is not None and q.end is not None else total["trigger"].end
+    return any(end <= c.start and c.end <= mark.start for c in ctx.counts_in(mark.sentence)[0])
 
 
 def among_group(mark: Word) -> Optional[Word]:

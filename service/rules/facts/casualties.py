@@ -26,7 +26,7 @@ from service.rules.engine import (
     subcounts,
     tally,
 )
-from service.rules.matcher import Example, Rule, Trigger, clause_span, forms, lexicon_set
+from service.rules.matcher import Example, Rule, Trigger, clause_head, clause_span, forms, lexicon_set
 
 L = "triggers:casualties."
 NOUN_LIKE = frozenset({"NOUN", "ADJ", "VERB", "PROPN"})
@@ -331,6 +331,11 @@ RULES = [
             Example("Parmi les morts, on compte deux enfants.", {"kind": "killed", "count": 2, "victims": "enfants"}),
             Example("Parmi les disparus se trouvent trois pêcheurs.", {"kind": "missing", "count": 3}),
             Example("Parmi les blessés, aucun n'est dans un état grave.", absent=True),
+            Example(
+                "Deux enfants figurent parmi les tués, selon la police.",
+                {"kind": "killed", "count": 2, "victims": "enfants"},
+            ),
+            Example("Trois policiers comptent parmi les blessés.", {"kind": "injured", "count": 3}),
         ),
     ),
     Rule(
@@ -502,7 +507,17 @@ def _build_among(rule: Rule, trigger: Word, ctx: Context):
         "location": ctx.location(trigger.sentence, trigger),
         "date": None,
     }
-    return group_facts(total, rule, group, ctx, ("kind", "location"), "victims")
+    listed = group_facts(total, rule, group, ctx, ("kind", "location"), "victims")
+    verb = clause_head(group)
+    if listed or verb is None or verb.id > trigger.id:
+        return listed
+    # "Deux enfants figurent parmi les tués": the people are the subject before
+    q, noun = find_count(verb, ("nsubj", "subject"), ctx, singular=True)
+    if q is None or noun is None or not is_person(noun, ctx):
+        return []
+    fact = common_fields(rule, trigger, ctx, (q.start if q.start is not None else noun.start, group.end))
+    fact.update(total, count=q, victims=noun_label(noun), source=fact["source"], date=fact["date"])
+    return fact
 
 
 def _build_subcount(rule: Rule, trigger: Word, ctx: Context):

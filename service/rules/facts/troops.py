@@ -60,6 +60,8 @@ RULES = [
                 "Paris a décidé l'envoi, la semaine prochaine, de 4 000 Casques bleus au Darfour.", {"count": 4000}
             ),
             Example("Trois cents soldats ont quitté l'armée.", absent=True),
+            Example("Dont 600 militaires arrivés en renfort l'an dernier.", {"count": 600}),
+            Example("Deux cents gendarmes sont venus en renfort à Nouméa.", {"count": 200}),
             Example("Un contingent de 300 soldats tchadiens est attendu à Gao.", {"count": 300}),
             Example("L'armée a réduit son dispositif (4 000 hommes) dans la région.", {"count": 4000}),
             Example("La mission de 40 experts arrivera lundi.", absent=True),
@@ -100,13 +102,19 @@ RULES = [
 
 
 def _moves_to(w: Word) -> bool:
-    """A verb of moving with where to: "ont quitté Nairobi pour Port-au-Prince", "se dirigent vers"."""
+    """A verb of moving with where to ("ont quitté Nairobi pour Port-au-Prince", "se dirigent vers"),
+    or as reinforcements ("600 militaires arrivés en renfort")."""
+    preps, events = lexicon_set(L + "movement_prepositions"), lexicon_set(L + "event_nouns")
     return (
         w.upos == "VERB"
         and w.lemma.lower() in lexicon_set(L + "movement_verbs")
         and any(
             c.rel in ("obl", "nmod")
-            and any(g.rel == "case" and g.lemma.lower() in lexicon_set(L + "movement_prepositions") for g in c.children)
+            and (
+                any(g.rel == "case" and g.lemma.lower() in preps for g in c.children)
+                or c.lemma.lower() in events
+                and any(g.rel == "case" and g.lemma.lower() == "en" for g in c.children)
+            )
             for c in w.children
         )
     )
