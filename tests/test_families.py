@@ -299,6 +299,22 @@ FAMILIES = {
             {"count": 90},
         ),
     ],
+    "crowds named by who they are": [
+        (
+            "Des dizaines de milliers de Géorgiens sont descendus dans les rues de Tbilissi.",
+            "crowd",
+            {"count": 20000, "location": "Tbilissi"},
+        ),
+        ("Samedi, 3 000 Kurdes ont défilé à Strasbourg.", "crowd", {"count": 3000, "location": "Strasbourg"}),
+        ("Deux ministres ont manifesté leur désaccord.", "crowd", None),
+        ("Trois passagers sont descendus du train à Lyon.", "crowd", None),
+    ],
+    "deaths told by what they cost": [
+        ("L'incendie a coûté la vie à sept personnes.", "casualties", {"kind": "killed", "count": 7}),
+        ("Vingt-trois migrants se sont noyés au large de la Libye.", "casualties", {"kind": "killed", "count": 23}),
+        ("Dix villageois ont été massacrés par des hommes armés.", "casualties", {"kind": "killed", "count": 10}),
+        ("Le projet a coûté 30 millions à la ville.", "casualties", None),
+    ],
     "a state participle on the counted noun": [
         (
             "Le séisme a fait 13 morts, avec 20 personnes portées disparues dans la ville voisine.",

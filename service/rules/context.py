@@ -25,6 +25,15 @@ GAP_MARKS = "".join(load("triggers")["count_gap_marks"])
 _CAPITAL_PREPOSITIONS = frozenset(load("triggers")["unaccented_prepositions"])
 
 
+def _of_a_place(before: list[Word]) -> bool:
+    """ "les rues de Tbilissi", "la province du Gansu": the name is the place the noun before it is in."""
+    return (
+        len(before) > 1
+        and before[-1].lemma.lower() in ("de", "du")
+        and before[-2].lemma.lower() in lexicon_set("triggers:place_heads")
+    )
+
+
 @dataclass
 class Context:
     doc: Document
@@ -282,7 +291,10 @@ class Context:
             ):
                 before.pop()
             return bool(before) and (
-                norm_text(before[-1].text) in preps or before[-1].lemma.lower() in preps or before[-1].text in capitals
+                norm_text(before[-1].text) in preps
+                or before[-1].lemma.lower() in preps
+                or before[-1].text in capitals
+                or _of_a_place(before)
             )
 
         candidates = []

@@ -155,8 +155,9 @@ def is_person(noun: Word, ctx: Context) -> bool:
             not ctx.entities_in(noun.start, noun.end, "LOC")
             or noun.upos == "NOUN"
             or any(c.rel in ("det", "nummod") for c in noun.children)
+            or ctx.quantity_before(noun) is not None
         )
-    )  # NER tags "un Français" LOC
+    )  # NER tags "un Français", "des milliers de Géorgiens" LOC
 
 
 def _singular(noun: Word, ctx: Context) -> Optional[Quantity]:

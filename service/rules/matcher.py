@@ -242,7 +242,7 @@ def follow(word: Word, path: str) -> list[Word]:
             elif step in ("patient", "agent"):
                 nxt.extend(_role(w, step))
             elif step == "subject":
-                nxt.extend([c for c in w.children if c.rel == "nsubj"][:1] or _surface_subject(w))
+                nxt.extend(_subject(w))
             elif step == "reporter":
                 nxt.extend(_reporter(w))
             elif step == "of":
@@ -285,6 +285,14 @@ def _role(verb: Word, role: str) -> list[Word]:
         prev = [w for w in s.words[: before[-1].id - 1] if w.upos != "PUNCT"]
         return [prev[-1]] if prev and prev[-1].upos in ("NOUN", "PROPN") else []
     return before[-1:]
+
+
+def _subject(verb: Word) -> list[Word]:
+    """The subject nearest before the verb (a parse may give two: "Samedi, 3 000 Kurdes ont défilé"),
+    else the first after it, else the one the surface shows."""
+    subjects = [c for c in verb.children if c.rel == "nsubj"]
+    before = [c for c in subjects if c.id < verb.id]
+    return before[-1:] or subjects[:1] or _surface_subject(verb)
 
 
 def _surface_subject(verb: Word) -> list[Word]:

@@ -169,7 +169,7 @@ RULES = [
     Rule(
         name="casualty-killed-intransitive",
         doc="Dying verb: the count is on its subject ('12 migrants sont morts', 'deux randonneurs ont péri').",
-        trigger=Trigger(L + "killed_verbs", VERB),
+        trigger=Trigger(L + "killed_verbs", frozenset({"VERB", "ADJ"})),  # "se sont noyés" read as an adjective
         count=("nsubj", "nsubj:pass", "<acl", "<amod", "subject"),
         requires=("intransitive",),
         attrs={"kind": "killed"},
@@ -177,6 +177,7 @@ RULES = [
             Example("Douze migrants sont décédés en mer.", {"kind": "killed", "count": 12, "victims": "migrants"}),
             Example("Deux randonneurs ont péri dans l'avalanche.", {"kind": "killed", "count": 2}),
             Example("Aucun soldat n'est mort.", absent=True),
+            Example("Vingt-trois migrants se sont noyés au large de la Libye.", {"kind": "killed", "count": 23}),
         ),
     ),
     Rule(
@@ -192,6 +193,21 @@ RULES = [
             Example("Quarante touristes ont perdu la vie dans le naufrage.", {"kind": "killed", "count": 40}),
             Example("Le pêcheur a perdu la vie en mer.", {"kind": "killed", "count": 1}),
             Example("Il a trouvé la vie difficile.", absent=True),
+        ),
+    ),
+    Rule(
+        name="casualty-death-phrase-to",
+        doc="'coûter la vie à': the count is on the people it cost their lives.",
+        trigger=Trigger(L + "death_objects", frozenset({"NOUN"})),
+        count=("../obl*[à|au|aux]", "nmod*[à|au|aux]", "../iobj"),
+        requires=("death_phrase_to",),
+        attrs={"kind": "killed"},
+        singular=True,
+        examples=(
+            Example("L'incendie a coûté la vie à sept personnes.", {"kind": "killed", "count": 7}),
+            Example("L'opération a déjà coûté la vie à 50 militaires français.", {"kind": "killed", "count": 50}),
+            Example("La tempête a coûté la vie à un pêcheur breton.", {"kind": "killed", "count": 1}),
+            Example("Le projet a coûté 30 millions à la ville.", absent=True),
         ),
     ),
     Rule(
@@ -397,11 +413,8 @@ CONDITIONS = {
         or any(c.rel == "cop" or c.rel == "aux" and c.lemma.lower() == "être" for c in w.children)
         or _state_complement(w)
     ),
-    "death_phrase": lambda w, ctx: (
-        w.rel == "obj"
-        and w.parent is not None
-        and f"{w.parent.lemma.lower()} {w.lemma.lower()}" in lexicon_set(L + "death_phrases")
-    ),
+    "death_phrase": lambda w, ctx: _death_phrase(w, "death_phrases"),
+    "death_phrase_to": lambda w, ctx: _death_phrase(w, "death_phrases_to"),
     "state_phrase": lambda w, ctx: _state_holder(w) is not None,
     "self_caused": lambda w, ctx: _self_caused(w),
     "before_count": links_a_count,
@@ -422,6 +435,15 @@ def _state_complement(w: Word) -> bool:
         and w.parent.lemma.lower() in lexicon_set(L + "state_verbs")
         and w.rel in ("xcomp", "obj", "obl", "advcl", "acl")
         and not any(c.rel in ("det", "case", "nummod") for c in w.children)
+    )
+
+
+def _death_phrase(w: Word, key: str) -> bool:
+    """The object of a verb that says someone died ("trouver la mort", "coûter la vie à")."""
+    return (
+        w.rel == "obj"
+        and w.parent is not None
+        and f"{w.parent.lemma.lower()} {w.lemma.lower()}" in lexicon_set(L + key)
     )
 
 

@@ -5,7 +5,16 @@ from __future__ import annotations
 from schemas.facts import CrowdFact
 from service.document import Word
 from service.rules.context import Context
-from service.rules.engine import ELLIPTIC_TRIGGER, Condition, FactType, common_fields, elliptic_counts, links_a_count
+from service.rules.engine import (
+    ELLIPTIC_TRIGGER,
+    Condition,
+    FactType,
+    common_fields,
+    elliptic_counts,
+    find_count,
+    is_person,
+    links_a_count,
+)
 from service.rules.matcher import Example, Rule, Trigger, clause_head, clause_span, forms, lexicon_set, phrase
 from service.rules.text import norm_text
 
@@ -38,6 +47,25 @@ RULES = [
             Example("Un rassemblement de 300 personnes a eu lieu devant la mairie.", {"count": 300}),
             Example("Le village compte 300 personnes.", absent=True),
             Example("Les organisateurs annoncent 40 000 personnes dans les rues de Lyon.", {"count": 40000}),
+        ),
+    ),
+    Rule(
+        name="crowd-protest-verb",
+        doc="A protest verb whose subject is a count of people of any name "
+        "('Des dizaines de milliers de Géorgiens sont descendus dans la rue', '3 000 Kurdes ont défilé').",
+        trigger=Trigger(L + "subject_verbs", frozenset({"VERB"})),
+        count=("subject",),
+        requires=("in_the_street", "people_subject"),
+        examples=(
+            Example(
+                "Des dizaines de milliers de Géorgiens sont descendus dans les rues de Tbilissi.",
+                {"count": 20000, "location": "Tbilissi"},
+            ),
+            Example("Samedi, 3 000 Kurdes ont défilé à Strasbourg.", {"count": 3000, "location": "Strasbourg"}),
+            Example("Plus de 10 000 Israéliens ont manifesté à Tel-Aviv.", {"count": 10000}),
+            Example("Trois passagers sont descendus du train.", absent=True),
+            Example("Deux ministres ont manifesté leur désaccord.", absent=True),
+            Example("Plus de 90 Américains qui manifestaient à Washington ont été arrêtés.", absent=True),
         ),
     ),
     Rule(
@@ -204,7 +232,32 @@ def _protest_article(doc) -> bool:
     return any(not words.isdisjoint(x.lower() for x in s.lemmas) for s in doc.sentences)
 
 
+def _people_subject(w: Word, ctx: Context) -> bool:
+    """A count of people is the subject, and no arrest or toll claims them ("Plus de 90 personnes qui
+    manifestaient ont été arrêtées")."""
+    q, noun = find_count(w, ("subject",), ctx)
+    return (
+        q is not None
+        and q.text is not None
+        and noun is not None
+        and is_person(noun, ctx)
+        and not _other_fact(noun, ctx)
+    )
+
+
+def _in_the_street(w: Word, ctx: Context) -> bool:
+    """A protest verb, or one that needs the street: "descendre dans la rue"."""
+    if any(c.rel == "obj" for c in w.children):
+        return False  # "ont manifesté leur désaccord"
+    if w.lemma.lower() in lexicon_set(L + "article_verbs"):
+        return True
+    places = lexicon_set(L + "place_nouns")
+    return any(c.lemma.lower() in places for c in w.children if c.rel in ("obl", "nmod"))
+
+
 CONDITIONS: dict[str, Condition] = {
+    "people_subject": _people_subject,
+    "in_the_street": _in_the_street,
     "counter_figure": lambda w, ctx: counter_figure(w, ctx) is not None,
     "protest_article": lambda w, ctx: ctx.once(_protest_article, ctx.doc),
     "before_count": links_a_count,
@@ -234,6 +287,14 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
     return _dated(fact, ctx)
 
 
+def _build_protest_verb(rule: Rule, trigger: Word, ctx: Context):
+    q, noun = find_count(trigger, rule.count, ctx)
+    start, end = clause_span(trigger)
+    fact = common_fields(rule, trigger, ctx, (min(start, q.start), end))
+    fact.update(type="crowd", count=q, location=ctx.location(trigger.sentence, trigger))
+    return _dated(fact, ctx)
+
+
 def _dated(fact: dict, ctx: Context) -> dict:
     if fact["date"] is None and ctx.reference is not None:
         # a crowd figure given without a day is the figure of the day the article reports on
@@ -247,7 +308,11 @@ FACT_TYPE = FactType(
     rules=tuple(RULES),
     conditions=CONDITIONS,
     build=_build,
-    builders={"crowd-elliptic": _build_elliptic, "crowd-counter": _build_counter},
+    builders={
+        "crowd-elliptic": _build_elliptic,
+        "crowd-counter": _build_counter,
+        "crowd-protest-verb": _build_protest_verb,
+    },
     slots=("location", "date"),
     shared_slots=("location",),
 )
