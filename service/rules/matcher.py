@@ -265,8 +265,12 @@ def is_passive(verb: Word) -> bool:
     return verb.feat("VerbForm") == "Part" and any(c.rel == "aux" and c.lemma.lower() == "être" for c in verb.children)
 
 
+# day and month names a parser may take for an object ("ont interpellé mardi à Lyon deux hommes")
+_TIME_NOUNS = frozenset(load("dates")["weekdays"]) | frozenset(load("dates")["months"])
+
+
 def _role(verb: Word, role: str) -> list[Word]:
-    args = [c for c in verb.children if c.rel in _CORE and c.deprel != "expl"]
+    args = [c for c in verb.children if c.rel in _CORE and c.deprel != "expl" and c.lemma.lower() not in _TIME_NOUNS]
     before = [c for c in args if c.id < verb.id]
     after = [c for c in args if c.id > verb.id]
     passive = is_passive(verb)

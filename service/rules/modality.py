@@ -6,7 +6,7 @@ from typing import Optional
 
 from service.document import Sentence, Word
 from service.lexicon import load
-from service.rules.matcher import clause_head, lexicon_set, phrase
+from service.rules.matcher import clause_head, forms, lexicon_set, phrase
 from service.rules.text import norm_text
 
 LEX = load("modality")
@@ -38,6 +38,7 @@ def _past(w: Word) -> bool:
 _NE, _NEG_PRONOUNS = lexicon_set("modality:negation.ne"), lexicon_set("modality:negation.pronouns")
 _SECOND = lexicon_set("modality:negation.adverbs") | _NEG_PRONOUNS  # "ne ... pas", "ne ... personne"
 _NEG_DETS, _NEG_PREPS = lexicon_set("modality:negation.determiners"), lexicon_set("modality:negation.prepositions")
+_NEG_VERBS = lexicon_set("modality:negation.verbs")
 _HYP_VERBS, _HYP_MARKS = lexicon_set("modality:hypothetical.verbs"), lexicon_set("modality:hypothetical.marks")
 _HYP_INF_VERBS = lexicon_set("modality:hypothetical.infinitive_verbs")
 _FACTUAL_IN_PAST = lexicon_set("modality:hypothetical.factual_in_past")
@@ -116,6 +117,8 @@ def modality_of(trigger: Word, source: Optional[tuple[int, int]]) -> str:
     # ("qui n'émet plus, après que des centaines de manifestants sont entrés")
     if _negated(scope if link == "xcomp" else clause):
         return "negated"
+    if any(w.upos == "VERB" and forms(w) & _NEG_VERBS for w in scope[1:]):
+        return "negated"  # "a démenti avoir arrêté", "nie que des soldats aient été tués"
     for i, w in enumerate(scope[1:], 1):
         # some intention verbs are hypothetical only over an infinitive ("comptent les arrêter"):
         # with a noun object they count ("on compte 300 morts", "la police a compté 9 000 personnes")

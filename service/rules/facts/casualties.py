@@ -163,6 +163,7 @@ RULES = [
             Example(
                 "La bombe a tué sept soldats maliens.", {"kind": "killed", "count": 7, "victims": "soldats maliens"}
             ),
+            Example("Le virus a tué 3 000 poulets dans l'élevage.", absent=True),
             Example("Un policier a été abattu devant la gare.", {"kind": "killed", "count": 1, "victims": "policier"}),
         ),
     ),
@@ -566,6 +567,8 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
 def _toll(rule: Rule, trigger: Word, ctx: Context, q, noun: Optional[Word]):
     if q is None or _is_severity_subcount(q, ctx, trigger) or _is_bare_subcount(q, noun, ctx):
         return None
+    if noun is not None and forms(noun) & lexicon_set("triggers:non_people"):
+        return None  # "le virus a tué 3 000 poulets"
     listed = list_before(q, ctx, trigger.sentence) if q.text is not None else None
     if listed is not None:  # "80 personnes, dont 30 policiers, ont été blessées": the total first
         q, noun, mark = listed
