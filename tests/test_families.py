@@ -332,6 +332,32 @@ FAMILIES = {
             {"kind": "missing", "count": 7},
         ),
     ],
+    "what is no deployment, no toll, no day": [
+        (
+            "Un contingent de 650 hommes, qui étaient déployés au nord de Kaboul, a quitté le pays.",
+            "troops",
+            None,
+        ),
+        ("Les 400 soldats déployés à Gao ont été rapatriés mardi.", "troops", None),
+        ("Le tsunami a fait 200 000 morts et disparus.", "casualties", None),
+        ("Sept soldats portés disparus dimanche ont été retrouvés lundi.", "casualties", None),
+        ("Un homme né en 2002 a été interpellé à Lyon.", "arrest", {"count": 1, "date": None}),
+        ("Les manifestants scandaient « Bush ment, mais qui meurt ? ».", "casualties", None),
+        ("Faut-il croire que 300 soldats ont été tués ?", "casualties", None),
+    ],
+    "a figure restated or given by its own counter": [
+        ("37 forces mobiles, soit 3 000 agents, seront mobilisées samedi.", "troops", {"count": 3000}),
+        (
+            "À Paris, 30 000 personnes ont défilé selon la CGT, 18 000 pour la préfecture, 14 000 d'après un cabinet.",
+            "crowd",
+            {"count": 18000, "source": "la préfecture"},
+        ),
+        (
+            "À Paris, 30 000 personnes ont défilé selon la CGT, 18 000 pour la préfecture, 14 000 d'après un cabinet.",
+            "crowd",
+            {"count": 14000, "source": "un cabinet"},
+        ),
+    ],
     "precision": [
         ("Personne n'a été arrêté.", "arrest", None),
         ("La cellule dont les membres ont été arrêtés était surveillée depuis un an.", "arrest", None),

@@ -143,6 +143,10 @@ FAMILIES: dict[str, list[tuple]] = {
         ("Les heurts ont fait 12–15 blessés.", "12–15", 12, "at_least"),
         ("Entre cent et deux cents personnes ont été évacuées.", "Entre cent et deux cents", 100, "at_least"),
         ("Vingt à trente mille personnes ont fui la ville.", "Vingt à trente mille", 20000, "at_least"),
+        # the low end's thousands left unwritten
+        ("La police en a compté 12 à 13.000 à Rennes.", "12 à 13.000", 12000, "at_least"),
+        ("Entre 10 et 15 000 personnes ont défilé.", "Entre 10 et 15 000", 10000, "at_least"),
+        ("De 500 à 1 000 personnes se sont rassemblées.", "500 à 1 000", 500, "at_least"),
     ],
     # qualifiers before or after the number (docs/conventions.md, "Counts")
     "qualifiers": [

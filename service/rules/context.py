@@ -330,6 +330,12 @@ class Context:
             return None
         return min(candidates, key=lambda c: abs(c[0] - near.start))[1]
 
+    def _birth(self, start: int) -> bool:
+        """The date is someone's birth ("un homme né en 2002"), no day of the fact."""
+        before = self.text[max(0, start - 12) : start].lower().split()
+        births = lexicon_set("dates:birth_words")
+        return bool(before) and (before[-1] in births or len(before) > 1 and before[-2] in births)
+
     def in_date(self, word: Word) -> bool:
         """The word is part of a date mention ("écroué mercredi soir": "mercredi" is no object)."""
         return any(d.start <= word.start and word.end <= d.end for d in self.dates)
@@ -339,7 +345,11 @@ class Context:
         """The resolved date of the fact: one stated inside its evidence, else the one of its
         sentence nearest the trigger (day grain first), else the day a "la veille" / "deux jours plus
         tard" of its sentence points at."""
-        ds = [d for d in self.dates if sentence.start <= d.start < sentence.end and not d.value.startswith("--")]
+        ds = [
+            d
+            for d in self.dates
+            if sentence.start <= d.start < sentence.end and not d.value.startswith("--") and not self._birth(d.start)
+        ]
         inside = [d for d in ds if within is not None and within[0] <= d.start and d.end <= within[1]]
         ds = inside or ds
         if not ds:  # "l'arrestation, la veille, de trois opposants": the day before the last date given

@@ -208,7 +208,8 @@ def counted_noun(head: Word, q: Quantity, ctx: Context) -> Word:
 
 def _antecedent_of_relative(word: Word) -> Word:
     """A relative pronoun stands for the noun its clause hangs on ("ce sont 45 personnes qui ont
-    perdu la vie"), or, where the parse hung the clause elsewhere, the noun right before it."""
+    perdu la vie"), or, where the parse hung the clause elsewhere, the noun right before it (not a
+    "qui" that asks: "mais qui meurt ?")."""
     if word.upos != "PRON" or word.lemma.lower() not in lexicon_set("triggers:relative_pronouns"):
         return word
     verb = word.parent
@@ -463,12 +464,31 @@ def links_a_count(link: Word, ctx: Context) -> bool:
     return nxt is not None and ctx.quantity_at(nxt) is not None
 
 
+def _source_in(words: list[Word], marks: frozenset[str]) -> Optional[Word]:
+    """The noun a mark of attribution introduces among `words` ("selon la police", "d'après le
+    cabinet", whether the parser split "d'après" or not)."""
+    for i, w in enumerate(words):
+        text = norm_text(w.text)
+        split = text == "après" and i > 0 and norm_text(words[i - 1].text + w.text) in marks
+        if text in marks or split:
+            if w.rel == "case" and w.parent is not None and w.parent.id > w.id:
+                return w.parent  # "selon un autre"
+            return next((x for x in words[i + 1 :] if x.upos in ("NOUN", "PROPN", "PRON")), None)
+    return None
+
+
 def elliptic_counts(
-    rule: Rule, word: Word, ctx: Context, inherit: tuple[str, ...], only_before: Optional[str] = None
+    rule: Rule,
+    word: Word,
+    ctx: Context,
+    inherit: tuple[str, ...],
+    only_before: Optional[str] = None,
+    source_marks: frozenset[str] = frozenset(),
 ) -> list[dict]:
     """'106 301 manifestants samedi, dont 8 000 à Paris, contre 282 710 la semaine dernière': a bare
     count right after a fact of this module, in the same sentence, linked to it by a word that
-    sets figures side by side, and followed by no noun of its own, counts the same thing."""
+    sets figures side by side, and followed by no noun of its own, counts the same thing. Its source
+    is its own ("90 000 selon la police", "18 000 pour la préfecture" with "pour" in `source_marks`)."""
     total = fact_before(word, ctx)
     q = ctx.quantity_at(word)
     if total is None or q is None or total["count"] is None or q.start <= total["count"].end:
@@ -497,17 +517,8 @@ def elliptic_counts(
     end = tail[-1].end if tail else q.end
     fact = common_fields(rule, word, ctx, (q.start, end))
     fact.update({k: total.get(k) for k in inherit}, type=total["type"], count=q)
-    # its own source: "600 000 selon les syndicats, 90 000 selon la police"
-    own_source = next(
-        (
-            w.parent
-            for w in tail
-            if w.rel == "case"
-            and w.parent is not None
-            and norm_text(w.lemma) in lexicon_set("modality:reported.prepositions")
-        ),
-        None,
-    )
+    # its own source: "600 000 selon les syndicats, 90 000 selon la police, 14 000 d'après un cabinet"
+    own_source = _source_in(tail, lexicon_set("modality:reported.prepositions") | source_marks)
     if own_source is not None:
         fact["source"] = ctx.text[slice(*phrase(own_source))]
     # a date inside the side figure ("1 000 samedi") is its own, not the total's

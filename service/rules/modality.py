@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from service.document import Sentence, Word
@@ -86,6 +87,17 @@ def _conditional(w: Word) -> bool:
     return _is_cnd(w) or any(c.rel == "aux" and _is_cnd(c) for c in w.children)
 
 
+def _asked(trigger: Word) -> bool:
+    """The trigger's clause ends with a question mark: the first end mark after it is "?" (one that
+    ends a word: "d?Europe" is a mangled apostrophe)."""
+    s = trigger.sentence
+    m = _END_MARK.search(s.text, trigger.end - s.start)
+    return m is not None and m.group() == "?"
+
+
+_END_MARK = re.compile(r"[.!?](?![^\W\d_])")
+
+
 def _contrastive_si(verb: Word, main: Optional[Word]) -> bool:
     """'Si 12 personnes avaient été placées en garde à vue, seules sept ont été déférées': a "si"
     clause in a compound past before a main clause that is not conditional sets two facts side by
@@ -130,6 +142,8 @@ def modality_of(trigger: Word, source: Optional[tuple[int, int]]) -> str:
             and any(v.feat("VerbForm") == "Inf" for v in scope[:i])
         ):
             return "hypothetical"
+    if _asked(trigger):
+        return "hypothetical"  # "mais qui meurt ?": a question states nothing
     for w in scope:
         if any(c.rel == "mark" and c.lemma.lower() in _HYP_MARKS for c in w.children) and not _contrastive_si(
             w, governor

@@ -279,6 +279,8 @@ def _range_end(text: str, lo: _Core, connector: re.Pattern) -> Optional[_Core]:
     # "entre 3 et 5 millions", "1,5 à 2 milliards", "trois ou quatre cents": the low end shares the
     # high end's multiplier or scale words
     scale = hi.mult if hi.mult > 1 else hi.scale
+    if scale == 1 and hi.value >= 1000 and lo.mant < 1000 and hi.value < lo.mant * 10000 <= hi.value * 10:
+        scale = 1000  # "12 à 13.000", "entre 10 et 15 000": the low end's thousands left unwritten
     mult = scale if lo.mult == 1 and lo.scale == 1 and scale > 1 and lo.mant * scale < hi.value else lo.mult
     if (lo.fraction and mult == 1) or lo.mant * mult >= hi.value:
         return None

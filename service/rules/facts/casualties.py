@@ -99,6 +99,7 @@ RULES = [
         (
             Example("Une vingtaine de blessés ont été transportés à l'hôpital.", {"kind": "injured", "count": 20}),
             Example("L'accident a fait 3 blessés légers.", {"kind": "injured", "count": 3}),
+            Example("Le tsunami a fait 200 000 morts et disparus.", absent=True),
         ),
     ),
     _noun_rule(
@@ -265,7 +266,10 @@ RULES = [
         trigger=Trigger(L + "missing_verbs", frozenset({"VERB", "ADJ"})),
         count=("nsubj", "nsubj:pass", "<xcomp/nsubj:pass", "<xcomp/nsubj", "<acl", "<amod", "../<acl", "subject"),
         attrs={"kind": "missing"},
-        examples=(Example("Trois alpinistes ont disparu dans le massif.", {"kind": "missing", "count": 3}),),
+        examples=(
+            Example("Trois alpinistes ont disparu dans le massif.", {"kind": "missing", "count": 3}),
+            Example("Sept soldats portés disparus dimanche ont été retrouvés lundi.", absent=True),
+        ),
     ),
     Rule(
         name="casualty-subcount",
@@ -569,6 +573,10 @@ def _toll(rule: Rule, trigger: Word, ctx: Context, q, noun: Optional[Word]):
         return None
     if noun is not None and forms(noun) & lexicon_set("triggers:non_people"):
         return None  # "le virus a tué 3 000 poulets"
+    if _joint_toll(trigger, ctx):
+        return None
+    if rule.attrs.get("kind") == "missing" and noun is not None and _found(noun):
+        return None  # "sept soldats portés disparus ont été retrouvés lundi"
     listed = list_before(q, ctx, trigger.sentence) if q.text is not None else None
     if listed is not None:  # "80 personnes, dont 30 policiers, ont été blessées": the total first
         q, noun, mark = listed
@@ -593,6 +601,27 @@ def _toll(rule: Rule, trigger: Word, ctx: Context, q, noun: Optional[Word]):
         if others:
             return [fact] + others
     return fact
+
+
+def _found(noun: Word) -> bool:
+    """The missing people are the subject of a verb that says they were found or rescued."""
+    head = clause_head(noun)
+    return head is not None and head.lemma.lower() in lexicon_set(L + "found_verbs") and noun.parent is head
+
+
+def _joint_toll(trigger: Word, ctx: Context) -> bool:
+    """'250 000 morts et disparus', 'dix morts et blessés': one figure for two kinds, no fact of either."""
+    s = trigger.sentence
+    nxt, other = s.word(trigger.id + 1), s.word(trigger.id + 2)
+    if nxt is None or other is None or nxt.lemma.lower() not in ("et", "ou"):
+        return False
+    kind = _kind_of(trigger)
+    return (
+        kind is not None
+        and _kind_of(other) not in (None, kind)
+        and ctx.quantity_before(other) is None
+        and ctx.quantity_before(trigger) is not None
+    )
 
 
 def _is_bare_subcount(q, noun: Optional[Word], ctx: Context) -> bool:

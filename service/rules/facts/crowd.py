@@ -268,7 +268,13 @@ CONDITIONS: dict[str, Condition] = {
 
 
 def _build_elliptic(rule: Rule, trigger: Word, ctx: Context):
-    return elliptic_counts(rule, trigger.sentence.word(trigger.id + 1), ctx, inherit=("location", "date"))
+    return elliptic_counts(
+        rule,
+        trigger.sentence.word(trigger.id + 1),
+        ctx,
+        inherit=("location", "date"),
+        source_marks=lexicon_set(L + "counter_prepositions"),
+    )
 
 
 def _build_counter(rule: Rule, trigger: Word, ctx: Context):

@@ -60,6 +60,11 @@ RULES = [
                 "Paris a décidé l'envoi, la semaine prochaine, de 4 000 Casques bleus au Darfour.", {"count": 4000}
             ),
             Example("Trois cents soldats ont quitté l'armée.", absent=True),
+            Example(
+                "Un contingent de 650 hommes, qui étaient déployés au nord de Kaboul, a quitté le pays.", absent=True
+            ),
+            Example("Les 400 soldats déployés à Gao ont été rapatriés mardi.", absent=True),
+            Example("Trente unités, soit 3 000 gendarmes, seront mobilisées samedi.", {"count": 3000}),
             Example("Dont 600 militaires arrivés en renfort l'an dernier.", {"count": 600}),
             Example("Deux cents gendarmes sont venus en renfort à Nouméa.", {"count": 200}),
             Example("Un contingent de 300 soldats tchadiens est attendu à Gao.", {"count": 300}),
@@ -217,8 +222,37 @@ def _body_of(noun: Word) -> Optional[Word]:
     return None
 
 
+def _withdrawn(noun: Word) -> bool:
+    """The force's clause says it leaves ("un contingent de 650 hommes, qui étaient déployés au nord,
+    a quitté le pays"), not where it goes."""
+    head = clause_head(noun)
+    if head is None or _moves_to(head):
+        return False
+    lemma = head.lemma.lower()
+    if lemma in lexicon_set(L + "leaving_verbs"):  # "a quitté le pays"; not "a quitté Nairobi et atterri en Haïti"
+        return any(c.rel == "obj" and c.lemma.lower() in lexicon_set(L + "place_nouns") for c in head.children)
+    return lemma in lexicon_set(L + "withdrawal_verbs")
+
+
+def _restated(noun: Word, ctx: Context) -> bool:
+    """'37 forces mobiles, soit 3 000 agents': the units are restated as people, who are the fact."""
+    after = noun.sentence.words[noun.id : noun.id + 4]
+    i = next((k for k, x in enumerate(after) if x.upos not in ("ADJ",)), None)
+    if i is None or after[i].text != "," or i + 1 >= len(after):
+        return False
+    soit = after[i + 1]
+    return soit.text.lower() in lexicon_set("triggers:restating_marks") and any(
+        q.start >= soit.end for q in ctx.counts_in(noun.sentence)[0]
+    )
+
+
 CONDITIONS: dict[str, Condition] = {
-    "deployed": lambda w, ctx: deploy_verb(w) is not None and ctx.quantity_before(w) is not None,
+    "deployed": lambda w, ctx: (
+        deploy_verb(w) is not None
+        and ctx.quantity_before(w) is not None
+        and not _withdrawn(w)
+        and not _restated(w, ctx)
+    ),
     "force_tally": lambda w, ctx: _force_tally(w, ctx),
     "before_count": links_a_count,
 }
