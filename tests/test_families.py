@@ -344,6 +344,11 @@ FAMILIES = {
         ("Un homme né en 2002 a été interpellé à Lyon.", "arrest", {"count": 1, "date": None}),
         ("Les manifestants scandaient « Bush ment, mais qui meurt ? ».", "casualties", None),
         ("Faut-il croire que 300 soldats ont été tués ?", "casualties", None),
+        (
+            "Ils étaient 50 000 à défiler à New York aux cris de « mais qui meurt ? ».",
+            "crowd",
+            {"count": 50000, "modality": "asserted"},
+        ),
     ],
     "a figure restated or given by its own counter": [
         ("37 forces mobiles, soit 3 000 agents, seront mobilisées samedi.", "troops", {"count": 3000}),

@@ -91,8 +91,10 @@ def _asked(trigger: Word) -> bool:
     """The trigger's clause ends with a question mark: the first end mark after it is "?" (one that
     ends a word: "d?Europe" is a mangled apostrophe)."""
     s = trigger.sentence
-    m = _END_MARK.search(s.text, trigger.end - s.start)
-    return m is not None and m.group() == "?"
+    start = trigger.end - s.start
+    m = _END_MARK.search(s.text, start)
+    # a question quoted after the trigger is someone else's ("aux cris de « qui meurt ? »")
+    return m is not None and m.group() == "?" and not any(q in s.text[start : m.start()] for q in '«“"')
 
 
 _END_MARK = re.compile(r"[.!?](?![^\W\d_])")

@@ -56,6 +56,8 @@ RULES = [
             Example("Sur 800 suspects, 312 ont été interpellés.", {"count": 312}),
             Example("Parmi eux, 408 ont été arrêtés dans la nuit.", {"count": 408}),
             Example("Sur 800 machines, 312 ont été arrêtées.", absent=True),
+            Example("Deux journalistes sont détenus depuis mardi par les services de sécurité.", {"count": 2}),
+            Example("Le fonds détient trois hôtels à Paris.", absent=True),
             Example(
                 "Marie Dupont dirige la ville depuis 2010. Elle a été arrêtée mardi pour corruption.",
                 {"persons": ["Marie Dupont"], "charge": "corruption"},

@@ -21,6 +21,7 @@ from service.rules.text import norm_text
 L = "triggers:crowd."
 _REPORTED = "modality:reported.prepositions"
 ASIDE = 10  # the longest aside read over, in words
+MANY = 10  # "ils étaient trois à bloquer le passage" is no crowd
 NOUNS = frozenset({"NOUN", "PROPN"})
 
 RULES = [
@@ -66,6 +67,18 @@ RULES = [
             Example("Trois passagers sont descendus du train.", absent=True),
             Example("Deux ministres ont manifesté leur désaccord.", absent=True),
             Example("Plus de 90 Américains qui manifestaient à Washington ont été arrêtés.", absent=True),
+        ),
+    ),
+    Rule(
+        name="crowd-were-many",
+        doc="'Ils étaient plus de 10 000 à défiler': a form of 'être', a count, then 'à' and a protest verb.",
+        trigger=Trigger(L + "verbs", frozenset({"VERB"})),
+        requires=("were_many",),
+        examples=(
+            Example("Ils étaient plus de 10 000 à défiler samedi à Marseille.", {"count": 10000}),
+            Example("Elles étaient quelques centaines à manifester devant la préfecture.", {"count": 200}),
+            Example("Nous serons 500 à marcher dimanche.", {"count": 500}),
+            Example("Ils étaient trois à bloquer le passage du camion de livraison.", absent=True),
         ),
     ),
     Rule(
@@ -232,6 +245,20 @@ def _protest_article(doc) -> bool:
     return any(not words.isdisjoint(x.lower() for x in s.lemmas) for s in doc.sentences)
 
 
+def were_many(w: Word, ctx: Context):
+    """The count of "ils étaient N à manifester": right before the "à" of the infinitive, right after a
+    form of "être" (read on the surface: parsers hang the count on the verb or make it the root)."""
+    s = w.sentence
+    prev = s.word(w.id - 1)
+    if w.feat("VerbForm") not in (None, "Inf") or prev is None or prev.lemma.lower() != "à":
+        return None
+    q = next((q for q in ctx.counts_in(s)[0] if q.end <= prev.start and not ctx.text[q.end : prev.start].strip()), None)
+    if q is None or q.text is None or q.value < MANY:
+        return None
+    before = s.words_between(s.start, q.start)
+    return q if before and before[-1].lemma.lower() == "être" else None
+
+
 def _people_subject(w: Word, ctx: Context) -> bool:
     """A count of people is the subject, and no arrest or toll claims them ("Plus de 90 personnes qui
     manifestaient ont été arrêtées")."""
@@ -256,6 +283,7 @@ def _in_the_street(w: Word, ctx: Context) -> bool:
 
 
 CONDITIONS: dict[str, Condition] = {
+    "were_many": lambda w, ctx: were_many(w, ctx) is not None,
     "people_subject": _people_subject,
     "in_the_street": _in_the_street,
     "counter_figure": lambda w, ctx: counter_figure(w, ctx) is not None,
@@ -293,6 +321,13 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
     return _dated(fact, ctx)
 
 
+def _build_were_many(rule: Rule, trigger: Word, ctx: Context):
+    q = were_many(trigger, ctx)
+    fact = common_fields(rule, trigger, ctx, (q.start, clause_span(trigger)[1]))
+    fact.update(type="crowd", count=q, location=ctx.location(trigger.sentence, trigger))
+    return _dated(fact, ctx)
+
+
 def _build_protest_verb(rule: Rule, trigger: Word, ctx: Context):
     q, noun = find_count(trigger, rule.count, ctx)
     start, end = clause_span(trigger)
@@ -318,6 +353,7 @@ FACT_TYPE = FactType(
         "crowd-elliptic": _build_elliptic,
         "crowd-counter": _build_counter,
         "crowd-protest-verb": _build_protest_verb,
+        "crowd-were-many": _build_were_many,
     },
     slots=("location", "date"),
     shared_slots=("location",),

@@ -67,6 +67,8 @@ RULES = [
             Example("Trente unités, soit 3 000 gendarmes, seront mobilisées samedi.", {"count": 3000}),
             Example("Dont 600 militaires arrivés en renfort l'an dernier.", {"count": 600}),
             Example("Deux cents gendarmes sont venus en renfort à Nouméa.", {"count": 200}),
+            Example("Trois mille soldats américains sont arrivés en Pologne samedi.", {"count": 3000}),
+            Example("Trois cents soldats sont arrivés en retard au défilé.", absent=True),
             Example("Un contingent de 300 soldats tchadiens est attendu à Gao.", {"count": 300}),
             Example("L'armée a réduit son dispositif (4 000 hommes) dans la région.", {"count": 4000}),
             Example("La mission de 40 experts arrivera lundi.", absent=True),
@@ -108,8 +110,17 @@ RULES = [
 
 def _moves_to(w: Word) -> bool:
     """A verb of moving with where to ("ont quitté Nairobi pour Port-au-Prince", "se dirigent vers"),
-    or as reinforcements ("600 militaires arrivés en renfort")."""
+    or as reinforcements ("600 militaires arrivés en renfort"); a verb of arriving at a named place."""
     preps, events = lexicon_set(L + "movement_prepositions"), lexicon_set(L + "event_nouns")
+    if w.upos == "VERB" and w.lemma.lower() in lexicon_set(L + "arrival_verbs"):
+        into = lexicon_set(L + "destination_prepositions")
+        if any(
+            c.rel in ("obl", "nmod")
+            and c.upos == "PROPN"
+            and any(g.rel == "case" and g.lemma.lower() in into for g in c.children)
+            for c in w.children
+        ):
+            return True  # "3 000 soldats sont arrivés en Pologne"
     return (
         w.upos == "VERB"
         and w.lemma.lower() in lexicon_set(L + "movement_verbs")
