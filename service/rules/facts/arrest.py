@@ -95,6 +95,7 @@ RULES = [
         count=("../patient", "../<acl"),
         slots={"agent": ("../agent",), "charge": tuple("../" + p for p in CHARGE)},
         examples=(
+            Example("Trois trafiquants ont été mis sous les verrous.", {"count": 3}),
             Example("Deux suspects ont été placés en garde à vue samedi.", {"count": 2}),
             Example("Marc Lenoir a été mis en examen pour meurtre.", {"persons": ["Marc Lenoir"], "charge": "meurtre"}),
         ),

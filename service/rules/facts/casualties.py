@@ -40,8 +40,9 @@ def _noun_rule(kind: str, lex: str, examples: tuple) -> Rule:
         doc=f"A count right before a {kind} noun.",
         trigger=Trigger(L + lex, NOUN_LIKE),
         count=(".",),
-        requires=("nominal",),
+        requires=("nominal", "not_one_of_them"),
         attrs={"kind": kind},
+        singular=True,  # "un mort et trois blessés"
         examples=examples,
     )
 
@@ -99,6 +100,8 @@ RULES = [
         (
             Example("Une vingtaine de blessés ont été transportés à l'hôpital.", {"kind": "injured", "count": 20}),
             Example("L'accident a fait 3 blessés légers.", {"kind": "injured", "count": 3}),
+            Example("L'incendie a fait un blessé léger et deux morts.", {"kind": "injured", "count": 1}),
+            Example("Un des blessés a été transféré à Lyon.", absent=True),
             Example("Le tsunami a fait 200 000 morts et disparus.", absent=True),
         ),
     ),
@@ -412,6 +415,14 @@ CONDITIONS = {
         )
     ),
     "not_a_known_verb": lambda w, ctx: w.upos != "VERB" or w.lemma.lower() not in _VERBS,
+    # "un des blessés a succombé": one of them, no count of the wounded
+    "not_one_of_them": lambda w, ctx: (
+        not (
+            w.id > 2
+            and w.sentence.word(w.id - 1).text.lower() in ("de", "des", "d'entre")
+            and w.sentence.word(w.id - 2).lemma.lower() in ("un", "une")
+        )
+    ),
     # "sont morts": a copula, or "être" a parser labelled an auxiliary of the noun
     "predicate": lambda w, ctx: (
         w.rel == "xcomp"
