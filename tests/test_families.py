@@ -294,6 +294,11 @@ FAMILIES = {
         ),
         ("Le 3 mai, 28 touristes meurent dans un accident d'autocar.", "casualties", {"kind": "killed", "count": 28}),
         (
+            "Plus d'une douzaine d'enfants ont aussi été blessés, selon les hôpitaux.",
+            "casualties",
+            {"kind": "injured", "count": 12},
+        ),
+        (
             "Dans la nuit, plus de 90 personnes ont été arrêtées à Minsk.",
             "arrest",
             {"count": 90},

@@ -332,8 +332,19 @@ def _surface_subject(verb: Word) -> list[Word]:
 
 
 def _has_own_case(noun: Word) -> bool:
-    """A preposition heads the noun: not a subject. In "plus de 90 personnes" the "de" is the count's."""
-    return any(c.rel == "case" for c in noun.children) and not any(c.rel == "nummod" for c in noun.children)
+    """A preposition heads the noun: not a subject. In "plus de 90 personnes" and "une douzaine
+    d'enfants" the "de" is the count's."""
+    cases = [c for c in noun.children if c.rel == "case"]
+    if not cases or any(c.rel == "nummod" for c in noun.children):
+        return False
+    counted = (
+        len(cases) == 1
+        and cases[0].lemma.lower() == "de"
+        and noun.parent is not None
+        and noun.parent.upos in ("NOUN", "NUM")
+        and noun.parent.id == cases[0].id - 1
+    )
+    return not counted
 
 
 def _gender(participle: Word) -> Optional[str]:
