@@ -96,6 +96,16 @@ FAMILIES = {
             "casualties",
             {"kind": "injured", "count": 4},
         ),
+        (
+            "Quatre policiers, un photographe et un manifestant ont été blessés.",
+            "casualties",
+            {"kind": "injured", "count": 1, "victims": "manifestant"},
+        ),
+        (
+            "Quatre policiers, un photographe et un manifestant ont été blessés.",
+            "casualties",
+            {"kind": "injured", "count": 4, "victims": "policiers"},
+        ),
     ],
     "one person without a numeral": [
         ("Le maire a été tué par balle.", "casualties", {"kind": "killed", "count": 1, "victims": "maire"}),
@@ -132,6 +142,11 @@ FAMILIES = {
             "On comptait 3 000 manifestants à Lille, 1 200 à Rouen et 800 à Caen.",
             "crowd",
             {"count": 800, "location": "Caen"},
+        ),
+        (
+            "On comptait 3 000 manifestants à Lille, 1 200 à Rouen et 800 à Caen.",
+            "crowd",
+            {"count": 1200, "location": "Rouen"},
         ),
     ],
     "arrest verbs and forms": [

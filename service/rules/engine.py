@@ -324,6 +324,17 @@ def counted_groups(mark: Word, ctx: Context) -> list[tuple[Quantity, Word]]:
     return out
 
 
+def _group_count(noun: Word, ctx: Context) -> Optional[Quantity]:
+    """The count of a group in a list: its number, or "un" right before it ("un photographe")."""
+    q = ctx.quantity_before(noun)
+    if q is not None:
+        return q
+    prev = noun.sentence.word(noun.id - 1)
+    if prev is not None and prev.lemma.lower() == "un" and prev.feat("Number") != "Plur" and prev.upos == "DET":
+        return Quantity(text=prev.text, value=1, min=1, max=1, qualifier="exact", start=prev.start, end=prev.end)
+    return None
+
+
 def coordinated_groups(noun: Word, ctx: Context, exclude: frozenset[str] = frozenset()) -> list[tuple[Quantity, Word]]:
     """The other counted groups of people listed with `noun`, before or after it ("150 Britanniques, 110
     Suisses et 50 Danois ont perdu la vie"): each count with its noun, read in text order (parsers hang such lists in
@@ -342,9 +353,9 @@ def coordinated_groups(noun: Word, ctx: Context, exclude: frozenset[str] = froze
             return None
         return prev[-1]
 
-    q = ctx.quantity_before(noun)
+    q = _group_count(noun, ctx)
     while q is not None and (prev := joined_before(q)) is not None:  # "Deux soldats et trois civils ont ..."
-        pq = ctx.quantity_before(prev)
+        pq = _group_count(prev, ctx)
         if pq is None or pq.text is None or not is_person(prev, ctx):
             break
         out.insert(0, (pq, prev))
@@ -355,8 +366,16 @@ def coordinated_groups(noun: Word, ctx: Context, exclude: frozenset[str] = froze
             i += 1
         if i >= len(words) or not (words[i].text == "," or words[i].upos == "CCONJ"):
             break
-        nxt = next((w for w in words[i + 1 : i + 6] if w.upos in ("NOUN", "PROPN")), None)
-        q = ctx.quantity_before(nxt) if nxt is not None else None
+        # a noun, or a word a tagger read as an adjective after its determiner ("et un manifestant")
+        nxt = next(
+            (
+                w
+                for w in words[i + 1 : i + 6]
+                if w.upos in ("NOUN", "PROPN") or w.upos == "ADJ" and any(c.rel == "det" for c in w.children)
+            ),
+            None,
+        )
+        q = _group_count(nxt, ctx) if nxt is not None else None
         if (
             q is None
             or q.text is None
@@ -516,6 +535,7 @@ def elliptic_counts(
         tail.append(w)
     end = tail[-1].end if tail else q.end
     fact = common_fields(rule, word, ctx, (q.start, end))
+    near = tail[0] if tail else word  # "3 000 à Lille, 1 200 à Rouen": the place after the figure
     fact.update({k: total.get(k) for k in inherit}, type=total["type"], count=q)
     # its own source: "600 000 selon les syndicats, 90 000 selon la police, 14 000 d'après un cabinet"
     own_source = _source_in(tail, lexicon_set("modality:reported.prepositions") | source_marks)
@@ -526,7 +546,7 @@ def elliptic_counts(
     if own_dates and total.get("date") in {d.value for d in own_dates}:
         earlier = [d for d in ctx.dates if total["evidence"].start <= d.start and d.end <= q.start]
         total["date"] = earlier[-1].value if earlier else None
-    loc = ctx.location(word.sentence, word)
+    loc = ctx.location(word.sentence, near)
     if (
         "location" in inherit
         and loc is not None
