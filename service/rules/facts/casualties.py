@@ -238,7 +238,10 @@ RULES = [
         requires=("to_death",),
         attrs={"kind": "killed"},
         singular=True,
-        examples=(Example("Un passant a été poignardé à mort dimanche.", {"kind": "killed", "count": 1}),),
+        examples=(
+            Example("Un passant a été poignardé à mort dimanche.", {"kind": "killed", "count": 1}),
+            Example("Quatre caporaux sont condamnés à mort le 16 mars.", absent=True),
+        ),
     ),
     Rule(
         name="casualty-injured-verb",
@@ -405,6 +408,7 @@ CONDITIONS = {
         w.rel in ("obl", "advcl", "nmod", "xcomp")
         and w.parent is not None
         and w.parent.upos == "VERB"
+        and w.parent.lemma.lower() not in lexicon_set(L + "sentencing_verbs")  # "condamnés à mort"
         and any(c.rel == "case" and c.lemma.lower() == "à" for c in w.children)
     ),
     # "poignardé à mort" killed (casualty-killed-manner): no injury
@@ -425,9 +429,12 @@ CONDITIONS = {
     ),
     # "sont morts": a copula, or "être" a parser labelled an auxiliary of the noun
     "predicate": lambda w, ctx: (
-        w.rel == "xcomp"
-        or any(c.rel == "cop" or c.rel == "aux" and c.lemma.lower() == "être" for c in w.children)
-        or _state_complement(w)
+        not any(c.rel == "case" for c in w.children)  # "condamnés à mort" is no toll
+        and (
+            w.rel == "xcomp"
+            or any(c.rel == "cop" or c.rel == "aux" and c.lemma.lower() == "être" for c in w.children)
+            or _state_complement(w)
+        )
     ),
     "death_phrase": lambda w, ctx: _death_phrase(w, "death_phrases"),
     "death_phrase_to": lambda w, ctx: _death_phrase(w, "death_phrases_to"),
