@@ -82,6 +82,23 @@ RULES = [
         ),
     ),
     Rule(
+        name="crowd-estimated",
+        doc="A gathering the text says was estimated or counted at a figure "
+        "('La foule, estimée à 10 000 personnes', 'le rassemblement a compté jusqu'à 4 000 personnes').",
+        trigger=Trigger(L + "event_nouns", NOUNS),
+        requires=("estimated",),
+        examples=(
+            Example("La foule, estimée à 10 000 personnes, a envahi la place.", {"count": 10000}),
+            Example(
+                "Le cortège, estimé à 5 000 personnes par la police, a traversé Lyon.",
+                {"count": 5000, "source": "la police", "modality": "reported"},
+            ),
+            Example("La foule était estimée à 30 000 par les organisateurs.", {"count": 30000}),
+            Example("Le rassemblement a compté jusqu'à 4 000 personnes dans l'après-midi.", {"count": 4000}),
+            Example("La grève a été estimée à 3 millions d'euros de pertes.", absent=True),
+        ),
+    ),
+    Rule(
         name="crowd-counter",
         doc="A figure given by who counts crowds, the noun left out, in an article "
         "about a protest ('ils étaient 1,7 million selon les organisateurs', 'la police en a compté 128 000').",
@@ -245,6 +262,29 @@ def _protest_article(doc) -> bool:
     return any(not words.isdisjoint(x.lower() for x in s.lemmas) for s in doc.sentences)
 
 
+def estimated(w: Word, ctx: Context):
+    """The figure a gathering noun is estimated or counted at: the verb hangs on the noun ("la foule,
+    estimée à 10 000 personnes") or has it as subject ("le rassemblement a compté 4 000 personnes"); the
+    first count within a few words after the verb, bare or counting people."""
+    verbs = lexicon_set(L + "estimate_verbs")
+    verb = next((c for c in w.children if c.rel == "acl" and c.lemma.lower() in verbs), None)
+    if verb is None and w.rel == "nsubj" and w.parent is not None and w.parent.lemma.lower() in verbs:
+        verb = w.parent
+    s = w.sentence
+    if verb is None:  # "la foule, estimée à ...", the participle hung elsewhere
+        nxt = [x for x in s.words[w.id : w.id + 2] if x.text != ","][:1]
+        verb = nxt[0] if nxt and nxt[0].lemma.lower() in verbs and nxt[0].feat("VerbForm") == "Part" else None
+    if verb is None:
+        return None
+    q = next((q for q in ctx.counts_in(s)[0] if q.start > verb.start and q.text is not None), None)
+    if q is None or len(s.words_between(verb.end, q.start)) > 4:
+        return None
+    after = s.words_between(q.end, s.end)[:1]
+    if after and after[0].upos in ("NOUN", "PROPN") and not forms(after[0]) & lexicon_set(L + "nouns"):
+        return None  # "3 millions d'euros"
+    return q
+
+
 def were_many(w: Word, ctx: Context):
     """The count of "ils étaient N à manifester": right before the "à" of the infinitive, right after a
     form of "être" (read on the surface: parsers hang the count on the verb or make it the root)."""
@@ -284,6 +324,7 @@ def _in_the_street(w: Word, ctx: Context) -> bool:
 
 CONDITIONS: dict[str, Condition] = {
     "were_many": lambda w, ctx: were_many(w, ctx) is not None,
+    "estimated": lambda w, ctx: estimated(w, ctx) is not None,
     "people_subject": _people_subject,
     "in_the_street": _in_the_street,
     "counter_figure": lambda w, ctx: counter_figure(w, ctx) is not None,
@@ -321,6 +362,21 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
     return _dated(fact, ctx)
 
 
+def _build_estimated(rule: Rule, trigger: Word, ctx: Context):
+    q = estimated(trigger, ctx)
+    fact = common_fields(rule, trigger, ctx, (trigger.start, q.end))
+    fact.update(type="crowd", count=q, location=ctx.location(trigger.sentence, trigger))
+    # who estimated it: "estimé à 5 000 personnes par la police"
+    who = next(
+        (x for x in trigger.sentence.words_between(q.end, trigger.sentence.end)[:2] if x.lemma.lower() == "par"), None
+    )
+    if who is not None and who.parent is not None and who.parent.id > who.id:
+        fact["source"] = ctx.text[slice(*phrase(who.parent))]
+        if fact["modality"] == "asserted":
+            fact["modality"] = "reported"
+    return _dated(fact, ctx)
+
+
 def _build_were_many(rule: Rule, trigger: Word, ctx: Context):
     q = were_many(trigger, ctx)
     fact = common_fields(rule, trigger, ctx, (q.start, clause_span(trigger)[1]))
@@ -354,6 +410,7 @@ FACT_TYPE = FactType(
         "crowd-counter": _build_counter,
         "crowd-protest-verb": _build_protest_verb,
         "crowd-were-many": _build_were_many,
+        "crowd-estimated": _build_estimated,
     },
     slots=("location", "date"),
     shared_slots=("location",),
