@@ -383,6 +383,19 @@ FAMILIES = {
             {"count": 14000, "source": "un cabinet"},
         ),
     ],
+    "what a negation or a list of names leaves stated": [
+        (
+            "L'explosion n'a fait aucun mort mais trois blessés.",
+            "casualties",
+            {"kind": "injured", "count": 3, "modality": "asserted"},
+        ),
+        ("L'explosion n'a fait aucun mort mais trois blessés.", "casualties", {"kind": "killed", "count": 0}),
+        (
+            "Deux militants écologistes, Marie Lenoir et Paul Dubois, ont été interpellés.",
+            "arrest",
+            {"persons": ["Marie Lenoir", "Paul Dubois"]},
+        ),
+    ],
     "precision": [
         ("Personne n'a été arrêté.", "arrest", None),
         ("La cellule dont les membres ont été arrêtés était surveillée depuis un an.", "arrest", None),

@@ -48,13 +48,16 @@ _SOURCE_PREPS = frozenset(norm_text(p) for p in REP["prepositions"])
 
 
 def _negated(scope: list[Word]) -> bool:
-    for w in scope:
-        # one pass over the children: "ne" and a second negator, a negative determiner, a
-        # negative subject with "ne" ("personne n'a été arrêté"), or "sans"
+    for i, w in enumerate(scope):
+        # one pass over the children: "ne" and a second negator, a negative determiner (of the
+        # trigger or a verb: not of another noun, "aucun mort mais trois blessés"), a negative subject
+        # with "ne" ("personne n'a été arrêté"), or "sans"
         ne = second = neg_subject = False
         for c in w.children:
             lemma, text = c.lemma.lower(), norm_text(c.text)
-            if (c.rel == "det" and lemma in _NEG_DETS) or (c.rel in ("mark", "case") and lemma in _NEG_PREPS):
+            if c.rel == "det" and lemma in _NEG_DETS and (i == 0 or w.upos in ("VERB", "AUX")):
+                return True
+            if c.rel in ("mark", "case") and lemma in _NEG_PREPS:
                 return True
             ne = ne or lemma in _NE or text in _NE
             second = second or lemma in _SECOND or text in _SECOND

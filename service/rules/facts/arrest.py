@@ -295,6 +295,8 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
 
 
 def _arrest(rule: Rule, trigger: Word, ctx: Context, q, noun: Word, persons: list[str]) -> dict:
+    if q is not None and q.text is None and len(persons) > q.value:
+        q = None  # one person read off a name, where the text names several: the names are the fact
     fact = common_fields(rule, trigger, ctx, clause_span(trigger))
     fact.update(
         type="arrest",
