@@ -256,6 +256,10 @@ RULES = [
                 {"kind": "injured", "count": 41, "victims": "policiers"},
             ),
             Example("Personne n'a été blessé.", absent=True),
+            Example(
+                "Plusieurs personnes ont été blessées, dont trois policiers.",
+                {"kind": "injured", "count": 3, "victims": "policiers"},
+            ),
             Example("Le fils du commerçant a été poignardé samedi.", {"kind": "injured", "count": 1}),
             Example("Un passant a été poignardé à mort.", absent=True),
             Example("Cinq personnes ont été blessées : trois policiers et deux passants.", {"count": 5}),
@@ -583,7 +587,26 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
             fact = common_fields(rule, trigger, ctx, clause_span(trigger))
             fact.update(type="casualties", count=ONE, victims=name, location=ctx.location(trigger.sentence, trigger))
             return fact
+    if q is None and rule.attrs.get("kind"):
+        return _groups_of_uncounted(rule, trigger, ctx) or None
     return _toll(rule, trigger, ctx, q, noun)
+
+
+def _groups_of_uncounted(rule: Rule, trigger: Word, ctx: Context) -> list[dict]:
+    """'Plusieurs personnes ont été blessées, dont trois policiers': no count for the whole, but each
+    counted group named right after it is a fact."""
+    after = [w for w in trigger.sentence.words[trigger.id : trigger.id + 3] if w.text != ","]
+    mark = after[0] if after and after[0].lemma.lower() in lexicon_set("triggers:describing_relatives") else None
+    if mark is None:
+        return []
+    total = {
+        "type": "casualties",
+        "kind": rule.attrs["kind"],
+        "source": None,
+        "location": ctx.location(trigger.sentence, trigger),
+        "date": None,
+    }
+    return group_facts(total, rule, mark, ctx, ("kind", "location"), "victims")
 
 
 def _toll(rule: Rule, trigger: Word, ctx: Context, q, noun: Optional[Word]):
