@@ -438,6 +438,15 @@ def test_a_sub_count_of_manner_is_no_fact(analyzer):
     assert [(f.kind, f.count.value) for f in facts] == [("killed", 8)]
 
 
+def test_a_custody_breakdown_is_no_fact(analyzer):
+    """'Sur les 63 personnes interpellées, 58 ont été placées en garde à vue': one arrest fact, 63."""
+    from service.rules.pipeline import extract_document
+
+    text = "Sur les 63 personnes interpellées, 58 ont été placées en garde à vue."
+    facts = extract_document(analyzer.parse(text), datetime.date(2024, 5, 4)).facts
+    assert [(f.type, f.count.value) for f in facts] == [("arrest", 63)]
+
+
 def test_evidence_holds_the_count(analyzer):
     """A count before a relative clause is part of the evidence the fact cites."""
     from service.rules.pipeline import extract_document

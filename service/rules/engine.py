@@ -127,8 +127,10 @@ def clause_key(word: Word) -> tuple[int, int]:
 
 def common_fields(rule: Rule, trigger: Word, ctx: Context, evidence: tuple[int, int]) -> dict:
     src = ctx.once(source_of, trigger.sentence)  # the same for every fact of the sentence
+    head = clause_head(trigger) or trigger
     return {
         "_clause": clause_key(trigger),
+        "_head": (trigger.sentence.start, head.id),  # the clause itself, coordination apart
         "rule": rule.name,
         "trigger": ctx.span(trigger.start, trigger.end),
         "evidence": ctx.span(*evidence),

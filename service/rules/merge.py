@@ -43,6 +43,8 @@ def _compatible(a: dict, b: dict) -> bool:
         return False
     if a.get("victims") and b.get("victims") and a["victims"] != b["victims"]:
         return False  # "un photographe et un manifestant": two groups of one clause
+    if _elsewhere(a, b) and a.get("_head") != b.get("_head"):
+        return False  # coordinated clauses: "plusieurs milliers à New York ... quelques milliers à Montréal"
     return not (surnames(a) and surnames(b) and not surnames(a) & surnames(b))
 
 
@@ -65,7 +67,7 @@ def merge(facts: list[dict]) -> list[dict]:
     slots the first left empty. Mentions are the same event when their counts or names agree, when
     they share a clause ('mis en examen et écroué'), or when the later one refers back."""
     out: list[dict] = []
-    for f in sorted(facts, key=lambda f: f["evidence"].start):
+    for f in sorted(facts, key=lambda f: f["trigger"].start):
         f.setdefault("evidences", [f["evidence"]])
         twin = next(
             (g for g in out if same_event(g, f) or (_compatible(g, f) and _overlap(g, f))), None
