@@ -75,6 +75,24 @@ FAMILIES = {
         ),
         ("On compte 30 blessés, dont 12 grièvement.", "casualties", {"kind": "injured", "count": 30}),
     ],
+    "groups inside a total, whatever the parse took for the count": [
+        (
+            "Quatorze personnes, dont trois mineurs, ont été interpellées mardi à Marseille.",
+            "arrest",
+            {"count": 14},
+        ),
+        (
+            "Quatorze personnes, dont trois mineurs, ont été interpellées mardi à Marseille.",
+            "arrest",
+            {"count": 3},
+        ),
+        ("La police a arrêté plus de 150 personnes, dont 12 journalistes.", "arrest", {"count": 12}),
+        (
+            "Quarante personnes, dont dix policiers, ont été blessées.",
+            "casualties",
+            {"count": 10, "victims": "policiers"},
+        ),
+    ],
     "groups coordinated in the subject": [
         (
             "Deux soldats maliens et trois civils ont été tués dans l'embuscade.",

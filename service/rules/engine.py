@@ -436,6 +436,14 @@ def among_group(mark: Word) -> Optional[Word]:
     return nxt[0]
 
 
+def mark_after(noun: Word) -> Optional[Word]:
+    """The mark of a list of groups right after a counted noun ("Quatorze personnes, dont trois
+    mineurs, ont été interpellées"), over a comma."""
+    after = [w for w in noun.sentence.words[noun.id : noun.id + 2] if w.text != ","][:1]
+    marks = lexicon_set("triggers:describing_relatives")
+    return after[0] if after and after[0].lemma.lower() in marks and after[0].id > noun.id else None
+
+
 def list_before(q: Quantity, ctx: Context, sentence) -> Optional[tuple[Quantity, Word, Word]]:
     """When `q` opens a list of groups inside a total ("80 personnes, dont 30 policiers ...",
     "170 personnes – 41 policiers, ..."), the total's count, its noun and the list's mark."""

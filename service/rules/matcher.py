@@ -278,7 +278,9 @@ def _role(verb: Word, role: str) -> list[Word]:
         if passive:
             return before[-1:] or after[:1] or _surface_subject(verb)
         objs = [c for c in args if c.rel == "obj"]
-        return after[:1] or objs[:1]
+        # "a arrêté plus de 150 personnes" read with an oblique: the count's "de" is no preposition
+        counted = [c for c in verb.children if c.rel == "obl" and c.id > verb.id and not _has_own_case(c)]
+        return after[:1] or objs[:1] or [c for c in counted if any(g.rel == "case" for g in c.children)][:1]
     if passive:
         return follow(verb, "obl:agent") or follow(verb, "obl*[par]")
     if before and before[-1].lemma.lower() in lexicon_set("triggers:relative_pronouns"):

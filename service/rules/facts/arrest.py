@@ -15,6 +15,8 @@ from service.rules.engine import (
     find_count,
     group_facts,
     is_person,
+    list_before,
+    mark_after,
     subcounts,
     surnames,
 )
@@ -291,7 +293,17 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
         return None  # "parmi les personnes arrêtées figure X": arrest-among reads it
     if not persons and (q is None or q.text is None) and _describes(trigger):
         return None  # "la cellule dont les membres ont été arrêtés": a description
-    return _arrest(rule, trigger, ctx, q, noun, persons)
+    listed = list_before(q, ctx, trigger.sentence) if q is not None and q.text is not None else None
+    if listed is not None:  # the parse took a group for the count: the total first
+        q, counted, mark = listed
+    else:
+        mark = mark_after(counted) if q is not None and q.text is not None and counted is not None else None
+        if mark is not None and mark.id > trigger.id:
+            mark = None  # after the verb: arrest-subcount reads it
+    fact = _arrest(rule, trigger, ctx, q, noun, persons)
+    if mark is not None:  # "Quatorze personnes, dont trois mineurs, ont été interpellées"
+        return [fact] + group_facts(fact, rule, mark, ctx, ("agent", "charge", "location", "source"))
+    return fact
 
 
 def _arrest(rule: Rule, trigger: Word, ctx: Context, q, noun: Word, persons: list[str]) -> dict:

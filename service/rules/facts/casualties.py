@@ -21,6 +21,7 @@ from service.rules.engine import (
     is_person,
     links_a_count,
     list_before,
+    mark_after,
     noun_label,
     pronoun_person,
     subcounts,
@@ -632,7 +633,11 @@ def _toll(rule: Rule, trigger: Word, ctx: Context, q, noun: Optional[Word]):
         victims=noun_label(noun, exclude=tolls) if noun is not trigger else None,
         location=ctx.location(trigger.sentence, trigger),
     )
+    if listed is None and noun is not None and noun is not trigger:
+        after = mark_after(noun)  # "Quarante personnes, dont dix policiers, ont été blessées"
+        listed = (q, noun, after) if after is not None and after.id < trigger.id else None
     if listed is not None:
+        mark = listed[2]
         return [fact] + group_facts(fact, rule, mark, ctx, ("kind", "location", "source"), "victims")
     if noun is not None and noun is not trigger:  # "150 Britanniques, 110 Suisses et 50 Danois ont péri"
         others = [
