@@ -125,6 +125,17 @@ FAMILIES = {
             {"kind": "injured", "count": 4, "victims": "policiers"},
         ),
     ],
+    "one person by a possessive, a predicate or a phrase": [
+        (
+            "Son compagnon de cordée, un Suisse de 38 ans, est porté disparu.",
+            "casualties",
+            {"kind": "missing", "count": 1},
+        ),
+        ("Un jeune homme de 19 ans est mort lors de ces heurts.", "casualties", {"kind": "killed", "count": 1}),
+        ("Deux salariés manquent toujours à l'appel.", "casualties", {"kind": "missing", "count": 2}),
+        ("L'homme est soupçonné d'avoir tué sa compagne.", "casualties", None),
+        ("Plusieurs centaines de têtes de bétail ont été tuées.", "casualties", None),
+    ],
     "one person without a numeral": [
         ("Le maire a été tué par balle.", "casualties", {"kind": "killed", "count": 1, "victims": "maire"}),
         ("Un Français a été tué au cours de l'attaque.", "casualties", {"kind": "killed", "count": 1}),

@@ -180,7 +180,8 @@ def _singular(noun: Word, ctx: Context) -> Optional[Quantity]:
     if (
         noun.feat("Number") == "Sing"
         and noun.upos == "NOUN"
-        and any(c.rel == "det" and c.feat("Definite") == "Def" for c in noun.children)
+        # "le fils", "son compagnon"
+        and any(c.rel == "det" and (c.feat("Definite") == "Def" or c.feat("Poss") == "Yes") for c in noun.children)
         and noun.lemma.lower() not in lexicon_set("triggers:generic_people")
     ):
         return Quantity(text=None, value=1, min=1, max=1, qualifier="exact")
@@ -255,7 +256,7 @@ def pronoun_person(trigger: Word, paths: Iterable[str], ctx: Context) -> Optiona
 ONE = Quantity(text=None, value=1, min=1, max=1, qualifier="exact")  # one person, named without a count
 
 
-def noun_label(noun: Optional[Word], exclude: Iterable[str] = ()) -> Optional[str]:
+def noun_label(noun: Optional[Word], exclude: Iterable[str] = (), stop: Optional[Word] = None) -> Optional[str]:
     """Who a counted noun names ("policiers", "soldats maliens"). A generic noun ("personnes") names
     no one, unless an adjective makes it specific ("jeune femme", "personnes âgées")."""
     if noun is None or noun.upos not in ("NOUN", "PROPN", "ADJ") or noun.lemma.lower() in set(exclude):
@@ -271,7 +272,8 @@ def noun_label(noun: Optional[Word], exclude: Iterable[str] = ()) -> Optional[st
         words.insert(0, prev)
         prev = noun.sentence.word(prev.id - 1)
     nxt = noun.sentence.word(noun.id + 1)
-    while nxt is not None and nxt.head == noun.id and nxt.upos == "ADJ":
+    # "soldats maliens"; not the trigger a tagger read as an adjective ("personnes tuées": `stop`)
+    while nxt is not None and nxt.head == noun.id and nxt.upos == "ADJ" and nxt is not stop:
         words.append(nxt)
         nxt = noun.sentence.word(nxt.id + 1)
     if len(words) == 1 and noun.lemma.lower() in generic:

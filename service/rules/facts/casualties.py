@@ -68,6 +68,7 @@ def _predicate_rule(kind: str, lex: str, examples: tuple) -> Rule:
         ),
         requires=("not_a_known_verb", "predicate"),
         attrs={"kind": kind},
+        singular=True,  # "Un jeune homme est mort"
         examples=examples,
     )
 
@@ -152,7 +153,7 @@ RULES = [
         name="casualty-killed-transitive",
         doc="Passive or transitive killing verb: the count is on "
         "its patient ('19 personnes ont été tuées', 'la bombe a tué 7 soldats', '5 civils tués').",
-        trigger=Trigger(L + "killed_verbs", VERB),
+        trigger=Trigger(L + "killed_verbs", frozenset({"VERB", "ADJ"})),  # "27 personnes tuées" read as an adjective
         count=("patient", "<acl", "<amod", "<xcomp/patient"),
         requires=("not_intransitive_subject",),
         attrs={"kind": "killed"},
@@ -214,6 +215,20 @@ RULES = [
             Example("L'opération a déjà coûté la vie à 50 militaires français.", {"kind": "killed", "count": 50}),
             Example("La tempête a coûté la vie à un pêcheur breton.", {"kind": "killed", "count": 1}),
             Example("Le projet a coûté 30 millions à la ville.", absent=True),
+        ),
+    ),
+    Rule(
+        name="casualty-missing-phrase",
+        doc="'manquer à l'appel': the count is on the subject.",
+        trigger=Trigger(L + "missing_phrase_nouns", frozenset({"NOUN"})),
+        count=("../nsubj", "../subject"),
+        requires=("missing_phrase",),
+        attrs={"kind": "missing"},
+        singular=True,
+        examples=(
+            Example("Deux salariés manquent toujours à l'appel.", {"kind": "missing", "count": 2}),
+            Example("Un pêcheur manque à l'appel depuis dimanche.", {"kind": "missing", "count": 1}),
+            Example("Le ministre a lancé un appel au calme.", absent=True),
         ),
     ),
     Rule(
@@ -443,6 +458,10 @@ CONDITIONS = {
     ),
     "death_phrase": lambda w, ctx: _death_phrase(w, "death_phrases"),
     "death_phrase_to": lambda w, ctx: _death_phrase(w, "death_phrases_to"),
+    "missing_phrase": lambda w, ctx: (
+        w.parent is not None
+        and any(f"{f} {w.lemma.lower()}" in lexicon_set(L + "missing_phrases") for f in forms(w.parent))
+    ),
     "state_phrase": lambda w, ctx: _state_holder(w) is not None,
     "self_caused": lambda w, ctx: _self_caused(w),
     "before_count": links_a_count,
@@ -619,6 +638,8 @@ def _toll(rule: Rule, trigger: Word, ctx: Context, q, noun: Optional[Word]):
         return None
     if rule.attrs.get("kind") == "missing" and noun is not None and _found(noun):
         return None  # "sept soldats portés disparus ont été retrouvés lundi"
+    if q.text is None and _accused_of(trigger):
+        return None  # "soupçonné d'avoir tué sa compagne": the accusation restates a death told before
     listed = list_before(q, ctx, trigger.sentence) if q.text is not None else None
     if listed is not None:  # "80 personnes, dont 30 policiers, ont été blessées": the total first
         q, noun, mark = listed
@@ -630,7 +651,7 @@ def _toll(rule: Rule, trigger: Word, ctx: Context, q, noun: Optional[Word]):
     fact.update(
         type="casualties",
         count=q,
-        victims=noun_label(noun, exclude=tolls) if noun is not trigger else None,
+        victims=noun_label(noun, exclude=tolls, stop=trigger) if noun is not trigger else None,
         location=ctx.location(trigger.sentence, trigger),
     )
     if listed is None and noun is not None and noun is not trigger:
@@ -647,6 +668,11 @@ def _toll(rule: Rule, trigger: Word, ctx: Context, q, noun: Optional[Word]):
         if others:
             return [fact] + others
     return fact
+
+
+def _accused_of(trigger: Word) -> bool:
+    charges = lexicon_set("triggers:arrest.charge_verbs")
+    return any(a.lemma.lower() in charges for a in list(trigger.ancestors())[:2])
 
 
 def _found(noun: Word) -> bool:
