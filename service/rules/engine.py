@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Optional
@@ -278,7 +279,14 @@ def noun_label(noun: Optional[Word], exclude: Iterable[str] = (), stop: Optional
         nxt = noun.sentence.word(nxt.id + 1)
     if len(words) == 1 and noun.lemma.lower() in generic:
         return None
-    return noun.sentence.text[words[0].start - noun.sentence.start : words[-1].end - noun.sentence.start]
+    text, base = noun.sentence.text, noun.sentence.start
+    end = words[-1].end - base
+    if (m := _HYPHENED.match(text, end)) is not None and words[-1] is noun:
+        end = m.end()  # "sapeur-pompier" split by a tokenizer
+    return text[words[0].start - base : end]
+
+
+_HYPHENED = re.compile(r"(?:-\w+)+")
 
 
 def fact_before(word: Word, ctx: Context) -> Optional[dict]:
