@@ -285,6 +285,20 @@ FAMILIES = {
             {"kind": "missing", "count": 4, "location": None},
         ),
     ],
+    "forces already there, crowds a ministry counted": [
+        (
+            "Paris a envoyé 300 gendarmes en renfort aux quelque 1 400 gendarmes déjà présents sur le territoire.",
+            "troops",
+            {"count": 1400},
+        ),
+        ("Les 50 élèves présents dans la salle ont été évacués.", "troops", None),
+        (
+            "La marche a rassemblé des dizaines de milliers de personnes à Belgrade. "
+            "Le ministère de l'Intérieur l'a évaluée à 24 000.",
+            "crowd",
+            {"count": 24000, "source": "Le ministère de l'Intérieur"},
+        ),
+    ],
     "forces contributed and held": [
         ("Le Nigeria doit fournir 900 hommes à la force régionale.", "troops", {"count": 900, "actor": "Le Nigeria"}),
         ("La Minusca dispose actuellement de 8 000 soldats.", "troops", {"count": 8000}),
