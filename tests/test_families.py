@@ -51,6 +51,11 @@ FAMILIES = {
         ("Le nombre de disparus s'élève désormais à 21.", "casualties", {"kind": "missing", "count": 21}),
         ("Le bilan est passé à 57 morts mardi.", "casualties", {"kind": "killed", "count": 57}),
         ("Le nombre de morts de la grippe baisse de 20 % par an.", "casualties", None),
+        (
+            "Selon la presse locale, le nombre de tués dépasserait déjà la cinquantaine.",
+            "casualties",
+            {"kind": "killed", "count": 50, "victims": None},
+        ),
     ],
     "lists of victim groups": [
         (

@@ -189,6 +189,7 @@ FAMILIES: dict[str, list[tuple]] = {
         ("Trois milliers de soldats sont arrivés en renfort.", "Trois milliers", 3000, "approximate"),
         ("Des millions de personnes sont privées de soins.", "Des millions", 2000000, "vague"),
         ("Une bonne centaine de riverains ont protesté.", "Une bonne centaine", 100, "approximate"),
+        ("La centaine de manifestants présents a été dispersée.", "La centaine", 100, "approximate"),
     ],
     # capitalised sentence starts and ALL CAPS headlines
     "case": [

@@ -480,7 +480,7 @@ def tally(w: Word, ctx: Context) -> tuple[Optional[Word], Optional[Quantity]]:
     s, links = w.sentence, lexicon_set("triggers:tally_links")
 
     def linked(q: Quantity) -> bool:
-        before = [x for x in s.words if x.end <= q.start]
+        before = [x for x in s.words if x.end <= q.start and x.upos != "ADV"]  # "dépasserait déjà la cinquantaine"
         return bool(before) and (before[-1].lemma.lower() in links or before[-1].text.lower() in links)
 
     counts = [q for q in ctx.counts_in(s)[0] if q.text is not None]

@@ -651,7 +651,12 @@ def _toll(rule: Rule, trigger: Word, ctx: Context, q, noun: Optional[Word]):
     fact.update(
         type="casualties",
         count=q,
-        victims=noun_label(noun, exclude=tolls, stop=trigger) if noun is not trigger else None,
+        victims=(
+            noun_label(noun, exclude=tolls, stop=trigger)
+            # not the count's own noun ("la cinquantaine")
+            if noun is not trigger and not (noun is not None and q.start is not None and q.start <= noun.start < q.end)
+            else None
+        ),
         location=ctx.location(trigger.sentence, trigger),
     )
     if listed is None and noun is not None and noun is not trigger:
