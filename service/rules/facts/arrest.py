@@ -90,6 +90,26 @@ RULES = [
         ),
     ),
     Rule(
+        name="arrest-seized",
+        doc="'être pris' of people seized: a passive 'prendre' with no complement that makes it an idiom "
+        "('pris en otage', 'pris dans une avalanche', 'pris à partie', 'pris de panique').",
+        trigger=Trigger(L + "seizing_verbs", VERB),
+        requires=("passive", "seized"),
+        count=("patient",),
+        slots={"agent": ("agent",), "charge": CHARGE},
+        examples=(
+            Example(
+                "L'opposant Ivan Petrov a été pris lundi par les services de sécurité.",
+                {"persons": ["Ivan Petrov"], "agent": "les services de sécurité"},
+            ),
+            Example("Le chef rebelle a été pris à l'aube par l'armée.", {"count": 1}),
+            Example("Trois journalistes ont été pris en otage.", absent=True),
+            Example("Deux randonneurs ont été pris dans une avalanche.", absent=True),
+            Example("Le ministre a été pris à partie par des manifestants.", absent=True),
+            Example("Les pompiers ont été pris de court par les flammes.", absent=True),
+        ),
+    ),
+    Rule(
         name="arrest-custody",
         doc="'placé en garde à vue', 'mis en examen', 'placé en détention'.",
         trigger=Trigger(L + "custody_nouns", frozenset({"NOUN"})),
@@ -164,10 +184,29 @@ def _arrested_group(mark: Word) -> Optional[Word]:
     return group if any(forms(w) & verbs for w in near if w.upos in ("VERB", "ADJ", "NOUN")) else None
 
 
+def _seized(w: Word, ctx: Context) -> bool:
+    """No complement after the verb with a preposition of its idioms, but a time ("à l'aube"); and
+    who took them is a force ("par l'armée"), or they are named."""
+    blocked, times = lexicon_set(L + "seizing_idiom_cases"), lexicon_set(L + "seizing_times")
+    for c in w.children:
+        if c.id < w.id or c.rel not in ("obl", "obj", "xcomp", "nmod", "advcl", "advmod"):
+            continue
+        cases = {g.lemma.lower() for g in c.children if g.rel in ("case", "mark")}
+        if cases & blocked and c.lemma.lower() not in times:
+            return False
+    agent = follow_first(w, ("agent",))
+    if agent is None:  # "pris à l'aube par l'armée", the "par" hung on the time
+        agent = next((x.parent for x in w.sentence.words[w.id :] if x.lemma.lower() == "par" and x.rel == "case"), None)
+    if agent is not None:
+        return bool(forms(agent) & lexicon_set(L + "agent_nouns"))
+    return any(_persons(p, ctx) for p in follow(w, "patient"))
+
+
 CONDITIONS = {
     "among_arrested": lambda w, ctx: _arrested_group(w) is not None,
     "counted": lambda w, ctx: ctx.quantity_before(w) is not None,
     "passive": lambda w, ctx: is_passive(w) or w.rel in ("acl", "amod"),
+    "seized": _seized,
     "active": lambda w, ctx: not is_passive(w) and bool(follow(w, "patient")),
     "custody_phrase": lambda w, ctx: (
         w.parent is not None
