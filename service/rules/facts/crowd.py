@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 from schemas.facts import CrowdFact
 from service.document import Word
 from service.rules.context import Context
@@ -346,57 +348,49 @@ def _build_elliptic(rule: Rule, trigger: Word, ctx: Context):
     )
 
 
-def _build_counter(rule: Rule, trigger: Word, ctx: Context):
-    q = counter_figure(trigger, ctx)
-    fact = common_fields(rule, trigger, ctx, (min(q.start, trigger.start), max(q.end, trigger.end)))
+def _crowd(rule: Rule, trigger: Word, ctx: Context, q, span: tuple[int, int], counter: Optional[Word] = None) -> dict:
+    """A crowd fact of count `q`, its evidence `span`; `counter`: who gave the figure, whose words
+    the statement reports ("selon la police", "estimé ... par la police")."""
+    fact = common_fields(rule, trigger, ctx, span)
     fact.update(type="crowd", count=q, location=ctx.location(trigger.sentence, trigger))
-    fact["source"] = ctx.text[slice(*phrase(trigger))]  # this figure's counter, not the sentence's first
-    if fact["modality"] == "asserted":
-        fact["modality"] = "reported"
-    return _dated(fact, ctx)
-
-
-def _build(rule: Rule, trigger: Word, ctx: Context):
-    fact = common_fields(rule, trigger, ctx, clause_span(trigger))
-    fact.update(type="crowd", count=ctx.quantity_before(trigger), location=ctx.location(trigger.sentence, trigger))
-    return _dated(fact, ctx)
-
-
-def _build_estimated(rule: Rule, trigger: Word, ctx: Context):
-    q = estimated(trigger, ctx)
-    fact = common_fields(rule, trigger, ctx, (trigger.start, q.end))
-    fact.update(type="crowd", count=q, location=ctx.location(trigger.sentence, trigger))
-    # who estimated it: "estimé à 5 000 personnes par la police"
-    who = next(
-        (x for x in trigger.sentence.words_between(q.end, trigger.sentence.end)[:2] if x.lemma.lower() == "par"), None
-    )
-    if who is not None and who.parent is not None and who.parent.id > who.id:
-        fact["source"] = ctx.text[slice(*phrase(who.parent))]
+    if counter is not None:
+        fact["source"] = ctx.text[slice(*phrase(counter))]  # this figure's counter, not the sentence's first
         if fact["modality"] == "asserted":
             fact["modality"] = "reported"
-    return _dated(fact, ctx)
-
-
-def _build_were_many(rule: Rule, trigger: Word, ctx: Context):
-    q = were_many(trigger, ctx)
-    fact = common_fields(rule, trigger, ctx, (q.start, clause_span(trigger)[1]))
-    fact.update(type="crowd", count=q, location=ctx.location(trigger.sentence, trigger))
-    return _dated(fact, ctx)
-
-
-def _build_protest_verb(rule: Rule, trigger: Word, ctx: Context):
-    q, noun = find_count(trigger, rule.count, ctx)
-    start, end = clause_span(trigger)
-    fact = common_fields(rule, trigger, ctx, (min(start, q.start), end))
-    fact.update(type="crowd", count=q, location=ctx.location(trigger.sentence, trigger))
-    return _dated(fact, ctx)
-
-
-def _dated(fact: dict, ctx: Context) -> dict:
     if fact["date"] is None and ctx.reference is not None:
         # a crowd figure given without a day is the figure of the day the article reports on
         fact["date"] = ctx.reference.isoformat()
     return fact
+
+
+def _build(rule: Rule, trigger: Word, ctx: Context):
+    return _crowd(rule, trigger, ctx, ctx.quantity_before(trigger), clause_span(trigger))
+
+
+def _build_counter(rule: Rule, trigger: Word, ctx: Context):
+    q = counter_figure(trigger, ctx)
+    return _crowd(rule, trigger, ctx, q, (min(q.start, trigger.start), max(q.end, trigger.end)), counter=trigger)
+
+
+def _build_estimated(rule: Rule, trigger: Word, ctx: Context):
+    q = estimated(trigger, ctx)
+    # who estimated it: "estimé à 5 000 personnes par la police"
+    by = next(
+        (x for x in trigger.sentence.words_between(q.end, trigger.sentence.end)[:2] if x.lemma.lower() == "par"), None
+    )
+    counter = by.parent if by is not None and by.parent is not None and by.parent.id > by.id else None
+    return _crowd(rule, trigger, ctx, q, (trigger.start, q.end), counter=counter)
+
+
+def _build_were_many(rule: Rule, trigger: Word, ctx: Context):
+    q = were_many(trigger, ctx)
+    return _crowd(rule, trigger, ctx, q, (q.start, clause_span(trigger)[1]))
+
+
+def _build_protest_verb(rule: Rule, trigger: Word, ctx: Context):
+    q, _ = find_count(trigger, rule.count, ctx)
+    start, end = clause_span(trigger)
+    return _crowd(rule, trigger, ctx, q, (min(start, q.start), end))
 
 
 FACT_TYPE = FactType(
