@@ -187,6 +187,9 @@ FAMILIES = {
         ("La police a appréhendé deux suspects.", "arrest", {"count": 2}),
         ("Les gendarmes ont capturé trois fugitifs.", "arrest", {"count": 3}),
         ("Deux militants ont été placés en détention provisoire.", "arrest", {"count": 2}),
+        ("Douze personnes ont été placées en garde-à-vue samedi.", "arrest", {"count": 12, "agent": None}),
+        ("Une dizaine de manifestants ont été embarqués par la police.", "arrest", {"count": 10}),
+        ("Une dizaine de manifestants ont été embarqués par la police.", "crowd", None),
         ("Douze personnes ont été placées en garde-à-vue.", "arrest", {"count": 12}),
     ],
     "modality across clauses": [

@@ -91,7 +91,7 @@ RULES = [
     ),
     Rule(
         name="arrest-seized",
-        doc="'être pris' of people seized: a passive 'prendre' with no complement that makes it an idiom "
+        doc="'être pris', 'embarqués par la police': people seized, a passive verb with no complement of its idioms "
         "('pris en otage', 'pris dans une avalanche', 'pris à partie', 'pris de panique').",
         trigger=Trigger(L + "seizing_verbs", VERB),
         requires=("passive", "seized"),
@@ -107,12 +107,14 @@ RULES = [
             Example("Deux randonneurs ont été pris dans une avalanche.", absent=True),
             Example("Le ministre a été pris à partie par des manifestants.", absent=True),
             Example("Les pompiers ont été pris de court par les flammes.", absent=True),
+            Example("Une dizaine de manifestants ont été embarqués par la police.", {"count": 10}),
+            Example("Trois cents passagers ont été embarqués à bord du ferry.", absent=True),
         ),
     ),
     Rule(
         name="arrest-custody",
         doc="'placé en garde à vue', 'mis en examen', 'placé en détention'.",
-        trigger=Trigger(L + "custody_nouns", frozenset({"NOUN"})),
+        trigger=Trigger(L + "custody_nouns", frozenset({"NOUN", "PROPN"})),  # "garde-à" "-vue" read as a name
         requires=("custody_phrase",),
         count=("../patient", "../<acl"),
         slots={"agent": ("../agent",), "charge": tuple("../" + p for p in CHARGE)},
@@ -234,6 +236,8 @@ def _slot_text(word: Optional[Word], ctx: Context) -> Optional[str]:
 def _agent(rule: Rule, trigger: Word, ctx: Context) -> Optional[str]:
     """Who arrested: the verb's agent, else a law-enforcement body that announced it."""
     who = follow_first(trigger, rule.slots.get("agent", ()))
+    if who is trigger:
+        who = None  # "placées en garde-à-vue" parsed as "par": the custody is no agent
     if who is None:
         who = follow_first(trigger, ("reporter",))
         if who is not None and who.lemma.lower() not in lexicon_set(L + "agent_nouns"):
@@ -399,5 +403,5 @@ FACT_TYPE = FactType(
     slots=("persons", "agent", "charge", "location", "date"),
     same_event=_same_arrest,
     refers_back=_refers_back,
-    claims=(L + "verbs", L + "custody_nouns"),
+    claims=(L + "verbs", L + "custody_nouns", L + "seizing_verbs"),
 )
