@@ -197,8 +197,18 @@ def _seized(w: Word, ctx: Context) -> bool:
         if cases & blocked and c.lemma.lower() not in times:
             return False
     agent = follow_first(w, ("agent",))
-    if agent is None:  # "pris à l'aube par l'armée", the "par" hung on the time
-        agent = next((x.parent for x in w.sentence.words[w.id :] if x.lemma.lower() == "par" and x.rel == "case"), None)
+    if agent is None:  # "pris à l'aube par l'armée", the "par" hung on the time (not "a déclaré par téléphone")
+        agent = next(
+            (
+                x.parent
+                for x in w.sentence.words[w.id :]
+                if x.lemma.lower() == "par"
+                and x.rel == "case"
+                and x.parent is not None
+                and w in list(x.parent.ancestors())[:2]
+            ),
+            None,
+        )
     if agent is not None:
         return bool(forms(agent) & lexicon_set(L + "agent_nouns"))
     return any(_persons(p, ctx) for p in follow(w, "patient"))
