@@ -615,8 +615,7 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
 def _groups_of_uncounted(rule: Rule, trigger: Word, ctx: Context) -> list[dict]:
     """'Plusieurs personnes ont été blessées, dont trois policiers': no count for the whole, but each
     counted group named right after it is a fact."""
-    after = [w for w in trigger.sentence.words[trigger.id : trigger.id + 3] if w.text != ","]
-    mark = after[0] if after and after[0].lemma.lower() in lexicon_set("triggers:describing_relatives") else None
+    mark = mark_after(trigger)
     if mark is None:
         return []
     total = {

@@ -236,6 +236,12 @@ def counter_figure(w: Word, ctx: Context):
     return None
 
 
+def _counts_others(q, s) -> bool:
+    """A noun right after the figure says what it counts, and that is no crowd ("3 millions d'euros")."""
+    after = s.words_between(q.end, s.end)[:1]
+    return bool(after) and after[0].upos in ("NOUN", "PROPN") and not forms(after[0]) & lexicon_set(L + "nouns")
+
+
 def _figure_after(w: Word, ctx: Context):
     """The bare figure of a clause that follows a counter ("Pour les organisateurs, ils étaient plus de
     1,7 million", "selon la police, il n'y en avait que 128 000"): the first count after the counter,
@@ -252,10 +258,7 @@ def _figure_after(w: Word, ctx: Context):
         or any(x.upos in ("NOUN", "PROPN", "ADJ", "NUM") for x in between)
     ):
         return None
-    after = s.words_between(q.end, s.end)[:1]
-    if after and after[0].upos in ("NOUN", "PROPN") and not forms(after[0]) & lexicon_set(L + "nouns"):
-        return None
-    return q
+    return None if _counts_others(q, s) else q
 
 
 def _protest_article(doc) -> bool:
@@ -281,10 +284,7 @@ def estimated(w: Word, ctx: Context):
     q = next((q for q in ctx.counts_in(s)[0] if q.start > verb.start and q.text is not None), None)
     if q is None or len(s.words_between(verb.end, q.start)) > 4:
         return None
-    after = s.words_between(q.end, s.end)[:1]
-    if after and after[0].upos in ("NOUN", "PROPN") and not forms(after[0]) & lexicon_set(L + "nouns"):
-        return None  # "3 millions d'euros"
-    return q
+    return None if _counts_others(q, s) else q  # not "3 millions d'euros"
 
 
 def were_many(w: Word, ctx: Context):

@@ -352,10 +352,9 @@ def _build_elliptic(rule: Rule, trigger: Word, ctx: Context):
     )
 
 
-def _build_tally(rule: Rule, trigger: Word, ctx: Context):
-    force, q = tally(trigger, ctx)
-    verb = clause_head(trigger) or trigger
-    fact = common_fields(rule, verb, ctx, (min(q.start, trigger.start), max(q.end, force.end)))
+def _troops(rule: Rule, verb: Word, force: Word, q, ctx: Context, span: tuple[int, int]) -> dict:
+    """A troops fact: `q` of the `force` that `verb` deploys, its evidence `span`."""
+    fact = common_fields(rule, verb, ctx, span)
     fact.update(
         type="troops",
         count=q,
@@ -366,17 +365,16 @@ def _build_tally(rule: Rule, trigger: Word, ctx: Context):
     return fact
 
 
+def _build_tally(rule: Rule, trigger: Word, ctx: Context):
+    force, q = tally(trigger, ctx)
+    verb = clause_head(trigger) or trigger
+    return _troops(rule, verb, force, q, ctx, (min(q.start, trigger.start), max(q.end, force.end)))
+
+
 def _build(rule: Rule, trigger: Word, ctx: Context):
     verb = deploy_verb(trigger)
     q = ctx.quantity_before(trigger)
-    fact = common_fields(rule, verb, ctx, clause_span(verb))
-    fact.update(
-        type="troops",
-        count=q,
-        actor=_actor(verb, ctx, trigger),
-        organization=_organization(verb, ctx),
-        destination=_destination(verb, trigger, ctx),
-    )
+    fact = _troops(rule, verb, trigger, q, ctx, clause_span(verb))
     # two figures: a strength changed "de 4 500 à 5 100", a part "120 des 700 Casques bleus"
     if verb.upos == "VERB" and forms(verb) & lexicon_set(L + "change_verbs") and q.min != q.max:
         ends = ctx.range_ends(q)
