@@ -103,6 +103,7 @@ _PAST, _FUTURE = _words("past_markers"), _words("future_markers")
     _SLASH_BLOCKERS,
     _TIME_WORDS,
     _NAMED_CUES,
+    _COPULAS,
 ) = map(
     _words,
     (
@@ -125,6 +126,7 @@ _PAST, _FUTURE = _words("past_markers"), _words("future_markers")
         "slash_blockers",
         "time_words",
         "named_day_cues",
+        "copulas_before_count",
     ),
 )
 _WEAK_RANGE = tuple(_L["weak_year_range"])
@@ -727,12 +729,15 @@ def _continues_years(text: str, prev: str, at: int, years: set) -> bool:
     return (prev in _JOINERS or prev in ("-", "–")) and _prev(text, at)[1] in years
 
 
-def _is_year(c: _Timeline, m: re.Match, years: set) -> bool:
+def _is_year(c: _Timeline, m: re.Match, years: set, counts: set) -> bool:
     """Is a number standing alone a year? It needs a year context: a preposition of time, a period
     noun ("l'été 2015"), a list of years, brackets; and no count after it ("2000 manifestants",
-    "1563 ont été arrêtés")."""
+    "1563 ont été arrêtés") nor before it ("ils étaient entre 1500 et 2000": `counts` holds where the
+    numbers read as counts so far begin)."""
     text, y = c.text, int(m.group("year"))
     prev, at = _prev(text, m.start())
+    if prev in _JOINERS and _prev(text, at)[1] in counts:  # the second end of a count's range
+        return False
     if prev in _STRONG or (prev in _PERIOD_NOUNS and _prev(text, at)[0] in _DETERMINERS):
         return _next(text, m.end()) not in _UNITS  # not "depuis 2000 ans"
     nxt = _tail(text, m.end())
@@ -742,7 +747,7 @@ def _is_year(c: _Timeline, m: re.Match, years: set) -> bool:
         return True
     in_range = _WEAK_RANGE[0] <= y <= _WEAK_RANGE[1]
     if prev in _WEAK:
-        if _prev(text, at)[0] in _QUALIFIERS:  # "plus de 2000"
+        if _prev(text, at)[0] in _QUALIFIERS | _COPULAS:  # "plus de 2000", "ils étaient entre 1500 et 2000"
             return False
         if prev in _YEAR_PREPS:  # "la marche de 2020"
             return True
@@ -759,10 +764,13 @@ def _is_year(c: _Timeline, m: re.Match, years: set) -> bool:
 def _years(c: _Timeline) -> Iterator:
     """Years standing alone, kept only where the context makes them a time reference."""
     years: set[int] = set()  # where the years found so far begin
+    counts: set[int] = set()  # where the numbers read as counts begin
     for m in _YEAR.finditer(c.text):
-        if m.group("pre") or _is_year(c, m, years):
+        if m.group("pre") or _is_year(c, m, years, counts):
             years.add(m.start("year"))
             yield m.start(), m.end(), [_mention(c.text, m.start(), m.end(), m.group("year"), "year")]
+        else:
+            counts.add(m.start("year"))
 
 
 _RULES = (_named_days, _numeric, _ordinals, _explicit, _months, _periods, _relative_days, _weekdays, _years)

@@ -363,9 +363,14 @@ def coordinated_groups(noun: Word, ctx: Context, exclude: frozenset[str] = froze
         prev = [w for w in before[:-1] if w.upos != "ADJ"]
         if not prev or prev[-1].upos not in ("NOUN", "PROPN") or forms(prev[-1]) & exclude:
             return None
-        return prev[-1]
+        group = prev[-1]
+        # "Sept enfants d'une dizaine d'années et deux enseignants": the group, not its complement
+        while group.rel == "nmod" and group.parent is not None and group.parent.id < group.id:
+            group = group.parent
+        return group if group.upos in ("NOUN", "PROPN") and not forms(group) & exclude else None
 
-    q = _group_count(noun, ctx)
+    # "cinq autres": the others are set apart from the groups before them
+    q = _group_count(noun, ctx) if noun.lemma.lower() != "autre" else None
     while q is not None and (prev := joined_before(q)) is not None:  # "Deux soldats et trois civils ont ..."
         pq = _group_count(prev, ctx)
         if pq is None or pq.text is None or not is_person(prev, ctx):

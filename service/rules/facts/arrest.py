@@ -375,6 +375,7 @@ def _arrest(rule: Rule, trigger: Word, ctx: Context, q, noun: Word, persons: lis
     # and a custody status ("placées en garde à vue") that may break down an earlier total
     fact["_anaphor"] = not persons and (q is None or q.text is None) and _anaphoric(noun)
     fact["_breakdown"] = rule.name == "arrest-custody"
+    fact["_step"] = bool(forms(trigger) & lexicon_set(L + "judicial_steps"))
     return fact
 
 
@@ -391,11 +392,13 @@ def _same_arrest(a: dict, b: dict) -> bool:
 
 
 def _refers_back(f: dict, earlier: list[dict]) -> Optional[dict]:
-    """An arrest mention that points back ('Ces manifestants ont été arrêtés'), or a custody
+    """An arrest mention that points back ('Ces manifestants ont été arrêtés'; for one person, not a
+    later step of the case: 'Le suspect a été mis en examen' is a fact of its own), or a custody
     breakdown of an earlier, larger total ('dont 101 placées en garde à vue' after 103 arrests);
     `earlier` holds the arrests of the same stance before it."""
-    if f.get("_anaphor"):
-        return earlier[-1]
+    group = earlier[-1]["count"] is not None and earlier[-1]["count"].value > 1
+    if f.get("_anaphor") and (group or not f.get("_step")):
+        return earlier[-1]  # "Ces manifestants ont été arrêtés"; "L'individu a été placé en garde à vue"
     if f.get("_breakdown") and f["count"] is not None and f["count"].text is not None and not f.get("persons"):
         return next(
             (g for g in reversed(earlier) if g["count"] is not None and g["count"].value > f["count"].value), None

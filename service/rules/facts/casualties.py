@@ -81,6 +81,7 @@ def _event_rule(kind: str, lex: str, doc: str, examples: tuple) -> Rule:
         count=EVENT_COUNT,
         requires=("counts_people",),
         attrs={"kind": kind},
+        singular=True,  # "la mort d'un berger"
         examples=examples,
     )
 
@@ -260,6 +261,49 @@ RULES = [
         ),
     ),
     Rule(
+        name="casualty-killed-fatally",
+        doc="'fauché mortellement', 'mortellement blessé': killed, counted on the patient of the verb.",
+        trigger=Trigger(L + "fatal_adverbs", frozenset({"ADV", "ADJ"})),
+        count=("patient", "<acl", "<amod", "subject"),  # from the verb the adverb goes with (_fatal_verb)
+        requires=("fatal_verb",),
+        attrs={"kind": "killed"},
+        singular=True,
+        examples=(
+            Example("Un cycliste a été fauché mortellement dimanche soir.", {"kind": "killed", "count": 1}),
+            Example("Deux soldats ont été mortellement blessés par une mine.", {"kind": "killed", "count": 2}),
+            Example("Un gendarme mortellement touché est mort à l'hôpital.", {"kind": "killed", "count": 1}),
+        ),
+    ),
+    Rule(
+        name="casualty-not-survived",
+        doc="'n'a pas survécu à ses blessures': a survival verb negated says the person died.",
+        trigger=Trigger(L + "survival_verbs", VERB),
+        count=("nsubj", "subject"),
+        requires=("negated_verb",),
+        attrs={"kind": "killed"},
+        singular=True,
+        examples=(
+            Example("Une adolescente n'a pas survécu à ses blessures.", {"kind": "killed", "count": 1}),
+            Example("Trois passagers n'ont pas survécu.", {"kind": "killed", "count": 3}),
+            Example("Deux passagers ont survécu au crash.", absent=True),
+        ),
+    ),
+    Rule(
+        name="casualty-bodies",
+        doc="Bodies found count the dead ('deux corps ont été retrouvés', 'le corps d'un randonneur a été découvert').",
+        trigger=Trigger(L + "body_nouns", frozenset({"NOUN"})),
+        count=(".", "nmod*[de|d']"),
+        requires=("found_body",),
+        attrs={"kind": "killed"},
+        singular=True,
+        examples=(
+            Example("Douze corps ont été repêchés au large de Lampedusa.", {"kind": "killed", "count": 12}),
+            Example("Le corps d'un randonneur a été retrouvé dans le ravin.", {"kind": "killed", "count": 1}),
+            Example("Une vingtaine de corps ont été sortis des décombres.", {"kind": "killed", "count": 20}),
+            Example("Le corps d'armée a retrouvé ses positions.", absent=True),
+        ),
+    ),
+    Rule(
         name="casualty-injured-verb",
         doc="Passive or transitive wounding verb ('41 policiers ont été blessés', 'l'attaque a blessé 9 passants').",
         trigger=Trigger(L + "injured_verbs", frozenset({"VERB", "ADJ"})),
@@ -344,6 +388,8 @@ RULES = [
                 "Le meurtre de deux policiers a choqué le pays.", {"kind": "killed", "count": 2, "victims": "policiers"}
             ),
             Example("La mort de deux entreprises locales inquiète.", absent=True),
+            Example("Les incendies ont provoqué la mort d'un berger de 69 ans.", {"kind": "killed", "count": 1}),
+            Example("La mort du président a été annoncée en 1964.", absent=True),
         ),
     ),
     Rule(
@@ -431,9 +477,10 @@ CONDITIONS = {
         and w.parent.lemma.lower() not in lexicon_set(L + "sentencing_verbs")  # "condamnés à mort"
         and any(c.rel == "case" and c.lemma.lower() == "à" for c in w.children)
     ),
-    # "poignardé à mort" killed (casualty-killed-manner): no injury
+    # "poignardé à mort" killed (casualty-killed-manner), "mortellement blessé" (casualty-killed-fatally): no injury
     "not_to_death": lambda w, ctx: (
-        not any(
+        not any(_fatal_verb(a) is w for a in w.sentence.words[max(0, w.id - 3) : w.id + 1])
+        and not any(
             a.text.lower() == "à" and b.text.lower() in lexicon_set(L + "manner_of_death")
             for a, b in zip(w.sentence.words[w.id : w.id + 3], w.sentence.words[w.id + 1 : w.id + 4])
         )
@@ -463,6 +510,11 @@ CONDITIONS = {
         and any(f"{f} {w.lemma.lower()}" in lexicon_set(L + "missing_phrases") for f in forms(w.parent))
     ),
     "state_phrase": lambda w, ctx: _state_holder(w) is not None,
+    "fatal_verb": lambda w, ctx: _fatal_verb(w) is not None,
+    "negated_verb": lambda w, ctx: any(
+        c.rel == "advmod" and c.lemma.lower() in lexicon_set("modality:negation.adverbs") for c in w.children
+    ),
+    "found_body": lambda w, ctx: _found_body(w, ctx),
     "self_caused": lambda w, ctx: _self_caused(w),
     "before_count": links_a_count,
     "tally": lambda w, ctx: _tally(w, ctx)[0] is not None,
@@ -482,6 +534,37 @@ def _state_complement(w: Word) -> bool:
         and w.parent.lemma.lower() in lexicon_set(L + "state_verbs")
         and w.rel in ("xcomp", "obj", "obl", "advcl", "acl")
         and not any(c.rel in ("det", "case", "nummod") for c in w.children)
+    )
+
+
+def _fatal_verb(w: Word) -> Optional[Word]:
+    """The verb or participle a fatal adverb goes with: its head, else the word next to it (parsers
+    hang "blessé mortellement lors de ..." on "lors")."""
+    if w.lemma.lower() not in lexicon_set(L + "fatal_adverbs"):
+        return None
+    s = w.sentence
+    for v in (w.parent, s.word(w.id - 1), s.word(w.id + 1)):
+        if v is not None and v.upos in ("VERB", "ADJ") and v.feat("VerbForm") in ("Part", None):
+            return v
+    return None
+
+
+def _build_fatally(rule: Rule, trigger: Word, ctx: Context):
+    verb = _fatal_verb(trigger)
+    q, noun = find_count(verb, rule.count, ctx, singular=True)
+    if q is None:
+        return None
+    return _toll(rule, verb, ctx, q, noun)
+
+
+def _found_body(w: Word, ctx: Context) -> bool:
+    """The bodies are found: the verb of their clause, or a participle on them, is one of finding."""
+    verbs = lexicon_set(L + "body_found_verbs")
+    if w.rel == "nmod" and w.parent is not None and ctx.quantity_covering(w.parent) is not None:
+        w = w.parent  # "une vingtaine de corps": the count heads the phrase
+    head = clause_head(w)
+    return (head is not None and w.parent is head and forms(head) & verbs != frozenset()) or any(
+        c.rel in ("acl", "amod") and forms(c) & verbs for c in w.children
     )
 
 
@@ -533,7 +616,8 @@ def _tally(w: Word, ctx: Context):
 
 
 def _counted_people(w: Word, ctx: Context):
-    q, noun = find_count(w, EVENT_COUNT, ctx)
+    # "la mort d'un berger": one person by "un" counts; "la mort du président" says no count
+    q, noun = find_count(w, EVENT_COUNT, ctx, singular=True)
     return (q, noun) if q is not None and q.text is not None and noun is not None and is_person(noun, ctx) else None
 
 
@@ -610,6 +694,13 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
     if q is None and rule.attrs.get("kind"):
         return _groups_of_uncounted(rule, trigger, ctx) or None
     return _toll(rule, trigger, ctx, q, noun)
+
+
+def _build_not_survived(rule: Rule, trigger: Word, ctx: Context):
+    fact = _build(rule, trigger, ctx)
+    if isinstance(fact, dict) and fact["modality"] == "negated":
+        fact["modality"] = "asserted"  # the negation is what the statement says: they died
+    return fact
 
 
 def _groups_of_uncounted(rule: Rule, trigger: Word, ctx: Context) -> list[dict]:
@@ -766,6 +857,8 @@ FACT_TYPE = FactType(
         "casualty-among": _build_among,
         "casualty-subcount": _build_subcount,
         "casualty-injured-state": _build_state,
+        "casualty-not-survived": _build_not_survived,
+        "casualty-killed-fatally": _build_fatally,
     },
     slots=("victims", "location", "date"),
     same_event=_same_toll,

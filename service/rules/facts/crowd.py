@@ -156,7 +156,13 @@ def _other_fact(w: Word, ctx: Context) -> bool:
         near.append(nxt)
         if nxt.lemma.lower() in lexicon_set("triggers:relative_pronouns") and nxt.parent is not None:
             near.append(nxt.parent)  # "les 30 manifestants qui ont été interpellés"
-    return any(n.lemma.lower() in other or n.text.lower() in other for n in near)
+    return any((n.lemma.lower() in other or n.text.lower() in other) and not _reflexive(n) for n in near)
+
+
+def _reflexive(w: Word) -> bool:
+    """'se sont arrêtés devant le siège': they stopped, no arrest."""
+    reflexive = lexicon_set("tense:reflexive_pronouns")
+    return any(c.upos == "PRON" and c.text.lower() in reflexive for c in w.children)
 
 
 def _protest_context(w: Word, ctx: Context) -> bool:
@@ -215,7 +221,7 @@ def counter_figure(w: Word, ctx: Context):
     if prev and norm_text(prev[-1].text) in preps:
         mark = prev[-1] if prev[-1].text.lower() != "après" or len(prev) < 2 else prev[-2]
         q = next((q for q in reversed(counts) if q.end <= mark.start), None)
-        if q is not None and ctx.text[q.end : mark.start].strip(" ,\u00a0") == "":
+        if q is not None and (ctx.text[q.end : mark.start].strip(" ,\u00a0") == "" or _place_between(q, mark, s)):
             return q
     if prev and (
         norm_text(prev[-1].text) in preps or prev[-1].lemma.lower() in lexicon_set(L + "counter_prepositions")
@@ -234,6 +240,16 @@ def counter_figure(w: Word, ctx: Context):
             ):
                 return later[0]
     return None
+
+
+def _place_between(q, mark: Word, s) -> bool:
+    """Only a place between the figure and its counter: "ils étaient 5 000 devant la mairie, selon la police"."""
+    between = s.words_between(q.end, mark.start)
+    return (
+        0 < len(between) <= ASIDE // 2
+        and between[0].lemma.lower() in lexicon_set("triggers:location_prepositions")
+        and all(x.upos in ("ADP", "DET", "NOUN", "PROPN", "PUNCT") for x in between)
+    )
 
 
 def _counts_others(q, s) -> bool:

@@ -145,7 +145,8 @@ def _holds(w: Word, noun: Word) -> bool:
         L + "strength_verbs"
     ):
         return False
-    subject = follow_first(w, ("nsubj",))
+    # "un dispositif comprenant 60 policiers": the participle's noun is its subject
+    subject = follow_first(w, ("nsubj",)) or (w.parent if w.rel == "acl" else None)
     return (
         bool(forms(noun) & lexicon_set(L + "strong_nouns"))
         or subject is not None
