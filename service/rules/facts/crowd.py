@@ -49,6 +49,9 @@ RULES = [
             Example("Environ 20 000 personnes ont manifesté dimanche à Paris.", {"count": 20000, "location": "Paris"}),
             Example("Un rassemblement de 300 personnes a eu lieu devant la mairie.", {"count": 300}),
             Example("Le village compte 300 personnes.", absent=True),
+            Example("Les organisateurs avancent le chiffre de 22 000 participants.", {"count": 22000}),
+            Example("L'intersyndicale a annoncé 15 000 participants samedi.", {"count": 15000}),
+            Example("Le club annonce 300 participants au tournoi.", absent=True),
             Example("Les organisateurs annoncent 40 000 personnes dans les rues de Lyon.", {"count": 40000}),
         ),
     ),
@@ -81,6 +84,28 @@ RULES = [
             Example("Elles étaient quelques centaines à manifester devant la préfecture.", {"count": 200}),
             Example("Nous serons 500 à marcher dimanche.", {"count": 500}),
             Example("Ils étaient trois à bloquer le passage du camion de livraison.", absent=True),
+        ),
+    ),
+    Rule(
+        name="crowd-they-were",
+        doc="'Ils étaient près de 2 000': a bare figure of 'ils/elles' + 'être', in an article about a protest.",
+        trigger=Trigger(L + "they_pronouns", frozenset({"PRON"})),
+        requires=("they_were", "protest_article"),
+        examples=(
+            Example(
+                "Les opposants ont manifesté à Tunis. À Sfax, où ils étaient près de 2 000, la police est intervenue.",
+                {"count": 2000},
+            ),
+            Example("Des milliers de personnes ont défilé. Ils étaient encore 5 000 dimanche.", {"count": 5000}),
+            Example(
+                "Les infirmières ont défilé à Lyon. Elles sont au moins un millier devant la mairie.", {"count": 1000}
+            ),
+            Example("Les soldats ont fui. Ils étaient 300 au camp.", absent=True),
+            Example(
+                "Des manifestants ont défilé. Dix voitures ont été incendiées, elles étaient 30 la veille.", absent=True
+            ),
+            Example("Les passagers ont quitté le bateau. Ils étaient 300 à bord.", absent=True),
+            Example("Des manifestants ont défilé. Ils étaient 300 en garde à vue le soir.", absent=True),
         ),
     ),
     Rule(
@@ -124,6 +149,11 @@ RULES = [
             ),
             Example("La manifestation a eu lieu à Lyon. Selon la police, il n'y en avait que 4 500.", {"count": 4500}),
             Example("La marche a eu lieu à Lyon. Pour la police, les 300 agents mobilisés ont suffi.", absent=True),
+            Example(
+                "Des milliers de personnes ont défilé. Ils étaient 5 000 devant la mairie, selon la police.",
+                {"count": 5000, "source": "la police"},
+            ),
+            Example("Le cortège a traversé Paris. Ils étaient 20 000 selon l'intersyndicale.", {"count": 20000}),
         ),
     ),
     Rule(
@@ -172,6 +202,12 @@ def _protest_context(w: Word, ctx: Context) -> bool:
     head = clause_head(w)
     if head is not None and forms(head) & verbs:
         return True
+    if (
+        head is not None
+        and head.lemma.lower() in lexicon_set(L + "announcing_verbs")
+        and any(c.rel == "nsubj" and forms(c) & lexicon_set(L + "counters") for c in head.children)
+    ):
+        return True  # "les organisateurs avancent le chiffre de 22 000 participants"
     if any(a.lemma.lower() in events for a in list(w.ancestors())[:2]) or any(
         c.lemma.lower() in verbs for c in w.children if c.rel in ("acl", "acl:relcl")
     ):
@@ -317,6 +353,57 @@ def were_many(w: Word, ctx: Context):
     return q if before and before[-1].lemma.lower() == "être" else None
 
 
+def _they(w: Word, ctx: Context) -> Optional[Word]:
+    """The plural noun "ils/elles" stands for: the last one before it, in its sentence or the one before."""
+    sentences = ctx.doc.sentences
+    i = next((k for k, x in enumerate(sentences) if x is w.sentence), 0)
+    for words in (w.sentence.words[: w.id - 1], sentences[i - 1].words if i > 0 else []):
+        nouns = [x for x in words if x.upos == "NOUN" and x.feat("Number") == "Plur"]
+        if nouns:
+            return nouns[-1]
+    return None
+
+
+def they_were(w: Word, ctx: Context):
+    """The figure of "ils étaient (encore) 2 000" read on the surface: the pronoun, a form of "être",
+    adverbs, then the count with no noun of its own after it, in a clause that no other fact claims."""
+    s = w.sentence
+    nxt = [x for x in s.words[w.id :] if x.upos != "ADV"]
+    if not nxt or nxt[0].lemma.lower() != "être":
+        return None
+    q = next((q for q in ctx.counts_in(s)[0] if q.start >= nxt[0].end), None)
+    if q is None or q.text is None or q.value < MANY:
+        return None
+    between = s.words_between(nxt[0].end, q.start)
+    after = s.words_between(q.end, s.end)[:2]
+    if (
+        any(x.upos != "ADV" for x in between)
+        or after
+        and after[0].upos in ("NOUN", "PROPN")
+        and not ctx.in_date(after[0])
+    ):
+        return None  # "ils étaient 4 300 manifestants": the noun's rule reads it
+    group = _they(w, ctx)
+    if (
+        group is None
+        or not (is_person(group, ctx) or forms(group) & lexicon_set(L + "nouns"))
+        or _other_fact(group, ctx)
+    ):
+        return None  # "157 personnes ont été interpellées, alors qu'elles étaient encore 773"
+    if len(after) == 2 and after[0].lemma.lower() == "à" and were_many(after[1], ctx) is q:
+        return None  # "ils étaient 10 000 à défiler": crowd-were-many reads it
+    counters = lexicon_set(L + "counters")
+    if any(forms(x) & counters and counter_figure(x, ctx) is q for x in s.words):
+        return None  # "ils étaient 5 000 selon la police": crowd-counter reads it, with its source
+    from service.rules.registry import claimed_words  # the registry imports this module
+
+    other = claimed_words(but="crowd")
+    rest = s.words_between(q.end, s.end)
+    if any(x.lemma.lower() in other or x.text.lower() in other for x in rest[:8]):
+        return None  # "ils étaient 300 en garde à vue"
+    return q
+
+
 def _people_subject(w: Word, ctx: Context) -> bool:
     """A count of people is the subject, and no arrest or toll claims them ("Plus de 90 personnes qui
     manifestaient ont été arrêtées")."""
@@ -342,6 +429,7 @@ def _in_the_street(w: Word, ctx: Context) -> bool:
 
 CONDITIONS: dict[str, Condition] = {
     "were_many": lambda w, ctx: were_many(w, ctx) is not None,
+    "they_were": lambda w, ctx: they_were(w, ctx) is not None,
     "estimated": lambda w, ctx: estimated(w, ctx) is not None,
     "people_subject": _people_subject,
     "in_the_street": _in_the_street,
@@ -403,6 +491,11 @@ def _build_were_many(rule: Rule, trigger: Word, ctx: Context):
     return _crowd(rule, trigger, ctx, q, (q.start, clause_span(trigger)[1]))
 
 
+def _build_they_were(rule: Rule, trigger: Word, ctx: Context):
+    q = they_were(trigger, ctx)
+    return _crowd(rule, trigger, ctx, q, (trigger.start, q.end))
+
+
 def _build_protest_verb(rule: Rule, trigger: Word, ctx: Context):
     q, _ = find_count(trigger, rule.count, ctx)
     start, end = clause_span(trigger)
@@ -420,6 +513,7 @@ FACT_TYPE = FactType(
         "crowd-counter": _build_counter,
         "crowd-protest-verb": _build_protest_verb,
         "crowd-were-many": _build_were_many,
+        "crowd-they-were": _build_they_were,
         "crowd-estimated": _build_estimated,
     },
     slots=("location", "date"),

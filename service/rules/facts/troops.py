@@ -79,6 +79,15 @@ RULES = [
             Example("Le Japon a déployé dimanche 120 des 700 Casques bleus du bataillon à Juba.", {"count": 120}),
             Example("Le Japon a déployé dimanche 120 des 700 Casques bleus du bataillon à Juba.", {"count": 700}),
             Example("Le déploiement de 5 000 panneaux solaires est prévu.", absent=True),
+            Example(
+                "Le gouvernement a annoncé l'envoi de deux escadrons de gendarmes, soit environ 150 militaires.",
+                {"count": 150},
+            ),
+            Example("Quelque 2 000 soldats tchadiens sont attendus à Bamako d'ici lundi.", {"count": 2000}),
+            Example("Plus de 80 000 spectateurs sont attendus au Stade de France.", absent=True),
+            Example("Près de 400 policiers seront réquisitionnés pour le sommet.", {"count": 400}),
+            Example("La Maison Blanche a annoncé le déploiement de 2 000 gardes nationaux.", {"count": 2000}),
+            Example("Un dispositif comprenant plus de 60 policiers bloque l'accès au bâtiment.", {"count": 60}),
         ),
     ),
     Rule(
@@ -216,7 +225,28 @@ def deploy_verb(noun: Word) -> Optional[Word]:
         xcomp = [c for c in w.children if c.rel == "xcomp" and deploys(c)]
         if xcomp:
             return xcomp[0]
-    return _event_of(noun) or _body_of(noun)
+    return _event_of(noun) or _body_of(noun) or _restated_deployment(noun)
+
+
+def _restated_deployment(noun: Word) -> Optional[Word]:
+    """'l'envoi de deux escadrons de gendarmes, soit environ 150 militaires': a force that restates
+    units in people is deployed as the units are."""
+    s = noun.sentence
+    marks = lexicon_set("triggers:restating_marks")
+    # back over the count ("environ 150"): "soit" may be tagged an adverb too
+    before = [
+        w for w in s.words[: noun.id - 1] if w.upos not in ("NUM", "ADV", "DET", "ADJ") or w.text.lower() in marks
+    ]
+    if len(before) < 3 or before[-1].text.lower() not in marks:
+        return None
+    if before[-2].text != ",":
+        return None
+    unit = next((w for w in reversed(before[:-2]) if w.upos in ("NOUN", "PROPN")), None)
+    while unit is not None and unit.rel == "nmod" and unit.parent is not None and unit.parent.upos == "NOUN":
+        if unit.parent.lemma.lower() in lexicon_set(L + "event_nouns"):
+            return unit.parent  # "l'envoi de deux escadrons de gendarmes"
+        unit = unit.parent  # "escadrons de gendarmes": the units, not what they are made of
+    return deploy_verb(unit) if unit is not None and unit is not noun else None
 
 
 def _body_of(noun: Word) -> Optional[Word]:
