@@ -104,6 +104,7 @@ _PAST, _FUTURE = _words("past_markers"), _words("future_markers")
     _TIME_WORDS,
     _NAMED_CUES,
     _COPULAS,
+    _COPULA_ADVERBS,
 ) = map(
     _words,
     (
@@ -127,6 +128,7 @@ _PAST, _FUTURE = _words("past_markers"), _words("future_markers")
         "time_words",
         "named_day_cues",
         "copulas_before_count",
+        "copula_adverbs",
     ),
 )
 _WEAK_RANGE = tuple(_L["weak_year_range"])
@@ -747,7 +749,10 @@ def _is_year(c: _Timeline, m: re.Match, years: set, counts: set) -> bool:
         return True
     in_range = _WEAK_RANGE[0] <= y <= _WEAK_RANGE[1]
     if prev in _WEAK:
-        if _prev(text, at)[0] in _QUALIFIERS | _COPULAS:  # "plus de 2000", "ils étaient entre 1500 et 2000"
+        before, at2 = _prev(text, at)
+        if before in _COPULA_ADVERBS:  # "ils étaient déjà entre 2000 et 3000"
+            before = _prev(text, at2)[0]
+        if before in _QUALIFIERS | _COPULAS:  # "plus de 2000", "ils étaient entre 1500 et 2000"
             return False
         if prev in _YEAR_PREPS:  # "la marche de 2020"
             return True

@@ -16,6 +16,7 @@ from service.rules.engine import (
     find_count,
     is_person,
     links_a_count,
+    tally,
 )
 from service.rules.matcher import Example, Rule, Trigger, clause_head, clause_span, forms, lexicon_set, phrase
 from service.rules.text import norm_text
@@ -84,6 +85,17 @@ RULES = [
             Example("Elles étaient quelques centaines à manifester devant la préfecture.", {"count": 200}),
             Example("Nous serons 500 à marcher dimanche.", {"count": 500}),
             Example("Ils étaient trois à bloquer le passage du camion de livraison.", absent=True),
+        ),
+    ),
+    Rule(
+        name="crowd-tally",
+        doc="A tally of protesters and the figure it is given ('a chiffré le nombre de manifestants à un million').",
+        trigger=Trigger("triggers:tally_nouns", NOUNS),
+        requires=("crowd_tally",),
+        examples=(
+            Example("Les médias locaux ont chiffré le nombre de manifestants à un million.", {"count": 1000000}),
+            Example("Le nombre de manifestants a atteint 40 000 samedi soir.", {"count": 40000}),
+            Example("Le nombre de membres du club s'élève à 300.", absent=True),
         ),
     ),
     Rule(
@@ -353,6 +365,12 @@ def were_many(w: Word, ctx: Context):
     return q if before and before[-1].lemma.lower() == "être" else None
 
 
+def _crowd_tally(w: Word, ctx: Context):
+    """The figure of "le nombre de manifestants ... à N": a tally of protesters (strong nouns)."""
+    counted, q = tally(w, ctx)
+    return q if q is not None and counted is not None and forms(counted) & lexicon_set(L + "strong_nouns") else None
+
+
 def _they(w: Word, ctx: Context) -> Optional[Word]:
     """The plural noun "ils/elles" stands for: the last one before it, in its sentence or the one before."""
     sentences = ctx.doc.sentences
@@ -428,6 +446,7 @@ def _in_the_street(w: Word, ctx: Context) -> bool:
 
 
 CONDITIONS: dict[str, Condition] = {
+    "crowd_tally": lambda w, ctx: _crowd_tally(w, ctx) is not None,
     "were_many": lambda w, ctx: were_many(w, ctx) is not None,
     "they_were": lambda w, ctx: they_were(w, ctx) is not None,
     "estimated": lambda w, ctx: estimated(w, ctx) is not None,
@@ -491,6 +510,11 @@ def _build_were_many(rule: Rule, trigger: Word, ctx: Context):
     return _crowd(rule, trigger, ctx, q, (q.start, clause_span(trigger)[1]))
 
 
+def _build_tally(rule: Rule, trigger: Word, ctx: Context):
+    q = _crowd_tally(trigger, ctx)
+    return _crowd(rule, trigger, ctx, q, (min(q.start, trigger.start), max(q.end, trigger.end)))
+
+
 def _build_they_were(rule: Rule, trigger: Word, ctx: Context):
     q = they_were(trigger, ctx)
     return _crowd(rule, trigger, ctx, q, (trigger.start, q.end))
@@ -514,6 +538,7 @@ FACT_TYPE = FactType(
         "crowd-protest-verb": _build_protest_verb,
         "crowd-were-many": _build_were_many,
         "crowd-they-were": _build_they_were,
+        "crowd-tally": _build_tally,
         "crowd-estimated": _build_estimated,
     },
     slots=("location", "date"),

@@ -374,6 +374,14 @@ def _destination(verb: Word, force: Word, ctx: Context) -> Optional[str]:
     return None
 
 
+def _same_force(a: dict, b: dict) -> bool:
+    """The same figure is one deployment, unless the two name different senders or destinations
+    ("un millier de soldats américains ... le Canada, qui devrait expédier 1 000 hommes")."""
+    if a["count"] is None or b["count"] is None or a["count"].value != b["count"].value:
+        return False
+    return not any(a.get(k) and b.get(k) and a[k].lower() != b[k].lower() for k in ("actor", "destination"))
+
+
 def _build_elliptic(rule: Rule, trigger: Word, ctx: Context):
     return elliptic_counts(
         rule,
@@ -428,5 +436,6 @@ FACT_TYPE = FactType(
     build=_build,
     builders={"troops-elliptic": _build_elliptic, "troops-tally": _build_tally},
     slots=("actor", "organization", "destination", "date"),
+    same_event=_same_force,
     shared_slots=("actor",),
 )
