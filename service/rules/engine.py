@@ -142,6 +142,12 @@ def common_fields(rule: Rule, trigger: Word, ctx: Context, evidence: tuple[int, 
     }
 
 
+def reflexive(w: Word) -> bool:
+    """The verb has a reflexive pronoun: "se sont arrêtés devant le siège" (they stopped)."""
+    pronouns = lexicon_set("tense:reflexive_pronouns")
+    return any(c.upos == "PRON" and c.text.lower() in pronouns for c in w.children)
+
+
 def is_person(noun: Word, ctx: Context) -> bool:
     """The word names people: a PER entity, a person noun, or a nationality ("deux Français")."""
     if ctx.entities_in(noun.start, noun.end, "PER") or ctx.entity_at(noun.start, "PER") is not None:
@@ -229,6 +235,8 @@ def find_count(
     """The count of the fact and the noun it counts, looked for along `paths` in order."""
     for path in paths:
         for noun in follow(trigger, path):
+            if path == "agreeing" and not is_person(noun, ctx):
+                continue  # the last resort takes people only
             noun = _antecedent_of_relative(noun)
             covering = ctx.quantity_covering(noun)
             if covering is not None and noun.upos == "NOUN":  # "une vingtaine de policiers"

@@ -18,6 +18,9 @@ Path language, one step after another separated by "/":
                  clause ("la préfecture, qui a déployé"), the noun it hangs on
   subject        its subject ("nsubj" or "nsubj:pass"); if the parse gave it none, the noun right
                  before its auxiliaries or copula, or the agreeing noun over a comma (see patient)
+  agreeing       the nouns before a participle's auxiliaries that agree with it in number and gender,
+                 nearest first, back to another main clause: a last resort where the parse lost the
+                 subject ("Vingt personnes soupçonnées d'avoir animé un réseau ont été arrêtées")
   reporter       the subject of a reporting verb of the sentence ("..., a annoncé la police")
   of             the noun of the "de" complement that follows the word in the text, over a side
                  remark between commas ("l'arrestation, mardi, de trois dirigeants" -> "dirigeants",
@@ -189,7 +192,7 @@ def _lemma_key(lemma: str) -> str:
     return load("triggers")["elisions"].get(key, key)
 
 
-_NAMED_STEPS = {".", "..", "patient", "agent", "subject", "reporter", "^verb", "of"}
+_NAMED_STEPS = {".", "..", "patient", "agent", "subject", "agreeing", "reporter", "^verb", "of"}
 
 
 @cache
@@ -243,6 +246,8 @@ def follow(word: Word, path: str) -> list[Word]:
                 nxt.extend(_role(w, step))
             elif step == "subject":
                 nxt.extend(_subject(w))
+            elif step == "agreeing":
+                nxt.extend(_agreeing(w))
             elif step == "reporter":
                 nxt.extend(_reporter(w))
             elif step == "of":
@@ -276,7 +281,7 @@ def _role(verb: Word, role: str) -> list[Word]:
     passive = is_passive(verb)
     if role == "patient":
         if passive:
-            return before[-1:] or after[:1] or _surface_subject(verb)
+            return _apposed_to(before)[-1:] or after[:1] or _surface_subject(verb)
         objs = [c for c in args if c.rel == "obj"]
         # "a arrêté plus de 150 personnes" read with an oblique: the count's "de" is no preposition
         counted = [c for c in verb.children if c.rel == "obl" and c.id > verb.id and not _has_own_case(c)]
@@ -291,6 +296,27 @@ def _role(verb: Word, role: str) -> list[Word]:
         prev = [w for w in s.words[: before[-1].id - 1] if w.upos != "PUNCT"]
         return [prev[-1]] if prev and prev[-1].upos in ("NOUN", "PROPN") else []
     return before[-1:]
+
+
+def _apposed_to(before: list[Word]) -> list[Word]:
+    """Two subjects where a parse read an apposition as a second one ("Thierry Lenoir, un voisin de la
+    victime, a été interpellé"): the noun the apposition describes."""
+    while len(before) > 1:
+        last = before[-1]
+        first = min([last.id] + [c.id for c in last.children if c.id < last.id and c.rel in ("det", "nummod", "amod")])
+        prev = last.sentence.word(first - 1)
+        if prev is None or prev.text != "," or prev.id != before[-2].id + 1 + _span_after(before[-2]):
+            break
+        before = before[:-1]
+    return before
+
+
+def _span_after(w: Word) -> int:
+    """How many words of `w`'s name follow it ("Thierry" "Lenoir")."""
+    n = 0
+    while (nxt := w.sentence.word(w.id + n + 1)) is not None and nxt.parent is w and nxt.deprel.startswith("flat"):
+        n += 1
+    return n
 
 
 def _subject(verb: Word) -> list[Word]:
@@ -331,6 +357,26 @@ def _surface_subject(verb: Word) -> list[Word]:
         ):
             return [w] if w.feat("Number") and verb.feat("Number") else []
     return []
+
+
+def _agreeing(verb: Word) -> list[Word]:
+    """The nouns before the participle's auxiliaries that agree with it, nearest first (see `agreeing`)."""
+    if verb.feat("VerbForm") != "Part" or not verb.feat("Number"):
+        return []
+    aux = [c for c in verb.children if c.rel in ("aux", "cop") and c.id < verb.id]
+    first = min([verb.id] + [c.id for c in aux])
+    out = []
+    for w in reversed(verb.sentence.words[: first - 1]):
+        if w.upos in ("VERB", "AUX") and w.feat("VerbForm") == "Fin" and not w.deprel.startswith("acl"):
+            break  # another main clause
+        if (
+            w.upos == "NOUN"
+            and not _has_own_case(w)
+            and w.feat("Number") == verb.feat("Number")
+            and _gender(verb) in (None, w.feat("Gender"))
+        ):
+            out.append(w)
+    return out
 
 
 def _has_own_case(noun: Word) -> bool:

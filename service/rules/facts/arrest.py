@@ -17,6 +17,7 @@ from service.rules.engine import (
     is_person,
     list_before,
     mark_after,
+    reflexive,
     subcounts,
     surnames,
 )
@@ -45,7 +46,7 @@ RULES = [
         "('Karim Massimov a été arrêté', '300 personnes ont été interpellées par la police').",
         trigger=Trigger(L + "verbs", VERB),
         requires=("passive",),
-        count=("patient", "<acl", "<amod"),
+        count=("patient", "<acl", "<amod", "agreeing"),
         slots={"agent": ("agent",), "charge": CHARGE},
         examples=(
             Example(
@@ -71,6 +72,13 @@ RULES = [
                 fails={"stanza": "the mini models make the apposition 'symbole' the subject"},
             ),
             Example("Trente personnes venues de Lyon, sans papiers, ont été interpellées.", {"count": 30}),
+            Example("Quatorze personnes, âgées de 19 à 52 ans, ont été interpellées au petit matin.", {"count": 14}),
+            Example(
+                "Vingt personnes soupçonnées d'avoir animé un vaste réseau d'escroqueries ont été arrêtées.",
+                {"count": 20},
+            ),
+            Example("Les machines de l'usine qui produit des pièces ont été arrêtées.", absent=True),
+            Example("Plusieurs centaines de manifestants se sont arrêtés devant le siège.", absent=True),
         ),
     ),
     Rule(
@@ -217,7 +225,7 @@ def _seized(w: Word, ctx: Context) -> bool:
 CONDITIONS = {
     "among_arrested": lambda w, ctx: _arrested_group(w) is not None,
     "counted": lambda w, ctx: ctx.quantity_before(w) is not None,
-    "passive": lambda w, ctx: is_passive(w) or w.rel in ("acl", "amod"),
+    "passive": lambda w, ctx: (is_passive(w) or w.rel in ("acl", "amod")) and not reflexive(w),
     "seized": _seized,
     "active": lambda w, ctx: not is_passive(w) and bool(follow(w, "patient")),
     "custody_phrase": lambda w, ctx: (
@@ -325,7 +333,8 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
     targets = [n for p in rule.count for n in follow(trigger, p) if not ctx.in_date(n)]
     if not targets:
         return None
-    noun = targets[0]
+    # the first that names people ("agreeing" is a last resort where the parse lost the subject)
+    noun = next((n for n in targets if n.upos in ("PRON", "PROPN") or is_person(n, ctx)), targets[0])
     q, counted = find_count(trigger, rule.count, ctx, singular=True)
     persons = _persons(noun, ctx)
     if noun.upos == "PRON" and q is None:  # "Il a été arrêté mardi": the one person just named

@@ -155,7 +155,7 @@ RULES = [
         doc="Passive or transitive killing verb: the count is on "
         "its patient ('19 personnes ont été tuées', 'la bombe a tué 7 soldats', '5 civils tués').",
         trigger=Trigger(L + "killed_verbs", frozenset({"VERB", "ADJ"})),  # "27 personnes tuées" read as an adjective
-        count=("patient", "<acl", "<amod", "<xcomp/patient"),
+        count=("patient", "<acl", "<amod", "<xcomp/patient", "agreeing"),
         requires=("not_intransitive_subject",),
         attrs={"kind": "killed"},
         examples=(
@@ -307,7 +307,7 @@ RULES = [
         name="casualty-injured-verb",
         doc="Passive or transitive wounding verb ('41 policiers ont été blessés', 'l'attaque a blessé 9 passants').",
         trigger=Trigger(L + "injured_verbs", frozenset({"VERB", "ADJ"})),
-        count=("patient", "<acl", "<amod", "<xcomp/patient"),
+        count=("patient", "<acl", "<amod", "<xcomp/patient", "agreeing"),
         requires=("not_to_death",),
         attrs={"kind": "injured"},
         examples=(

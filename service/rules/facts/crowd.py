@@ -16,6 +16,7 @@ from service.rules.engine import (
     find_count,
     is_person,
     links_a_count,
+    reflexive,
     tally,
 )
 from service.rules.matcher import Example, Rule, Trigger, clause_head, clause_span, forms, lexicon_set, phrase
@@ -198,13 +199,9 @@ def _other_fact(w: Word, ctx: Context) -> bool:
         near.append(nxt)
         if nxt.lemma.lower() in lexicon_set("triggers:relative_pronouns") and nxt.parent is not None:
             near.append(nxt.parent)  # "les 30 manifestants qui ont été interpellés"
-    return any((n.lemma.lower() in other or n.text.lower() in other) and not _reflexive(n) for n in near)
-
-
-def _reflexive(w: Word) -> bool:
-    """'se sont arrêtés devant le siège': they stopped, no arrest."""
-    reflexive = lexicon_set("tense:reflexive_pronouns")
-    return any(c.upos == "PRON" and c.text.lower() in reflexive for c in w.children)
+    return any(
+        (n.lemma.lower() in other or n.text.lower() in other) and not reflexive(n) for n in near
+    )  # 'se sont arrêtés'
 
 
 def _protest_context(w: Word, ctx: Context) -> bool:
