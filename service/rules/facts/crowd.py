@@ -46,11 +46,12 @@ RULES = [
         "('20 000 personnes ont défilé', 'un rassemblement de 300 personnes').",
         trigger=Trigger(L + "nouns", NOUNS),
         count=(".",),
-        requires=("protest_context", "not_other_fact", "counted"),
+        requires=("protest_context", "not_other_fact", "counted_many"),
         examples=(
             Example("Environ 20 000 personnes ont manifesté dimanche à Paris.", {"count": 20000, "location": "Paris"}),
             Example("Un rassemblement de 300 personnes a eu lieu devant la mairie.", {"count": 300}),
             Example("Le village compte 300 personnes.", absent=True),
+            Example("Deux militants ont manifesté devant la mairie.", absent=True),
             Example("Les organisateurs avancent le chiffre de 22 000 participants.", {"count": 22000}),
             Example("L'intersyndicale a annoncé 15 000 participants samedi.", {"count": 15000}),
             Example("Le club annonce 300 participants au tournoi.", absent=True),
@@ -453,6 +454,8 @@ CONDITIONS: dict[str, Condition] = {
     "protest_article": lambda w, ctx: ctx.once(_protest_article, ctx.doc),
     "before_count": links_a_count,
     "counted": lambda w, ctx: ctx.quantity_before(w) is not None,
+    # people named by who they are make a crowd only when they are many ("deux activistes" are not)
+    "counted_many": lambda w, ctx: (q := ctx.quantity_before(w)) is not None and q.value >= MANY,
     "not_other_fact": lambda w, ctx: not _other_fact(w, ctx),
     "protest_context": _protest_context,
 }
