@@ -425,5 +425,5 @@ FACT_TYPE = FactType(
     slots=("persons", "agent", "charge", "location", "date"),
     same_event=_same_arrest,
     refers_back=_refers_back,
-    claims=(L + "verbs", L + "custody_nouns", L + "seizing_verbs"),
+    claims=(L + "verbs", L + "custody_nouns", L + "seizing_verbs", L + "nouns"),
 )

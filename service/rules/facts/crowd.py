@@ -55,6 +55,7 @@ RULES = [
             Example("Les organisateurs avancent le chiffre de 22 000 participants.", {"count": 22000}),
             Example("L'intersyndicale a annoncé 15 000 participants samedi.", {"count": 15000}),
             Example("Le club annonce 300 participants au tournoi.", absent=True),
+            Example("La préfecture a annoncé l'interpellation de 31 personnes.", absent=True),
             Example("Les organisateurs annoncent 40 000 personnes dans les rues de Lyon.", {"count": 40000}),
         ),
     ),
@@ -73,6 +74,7 @@ RULES = [
             Example("Samedi, 3 000 Kurdes ont défilé à Strasbourg.", {"count": 3000, "location": "Strasbourg"}),
             Example("Plus de 10 000 Israéliens ont manifesté à Tel-Aviv.", {"count": 10000}),
             Example("Trois passagers sont descendus du train.", absent=True),
+            Example("Plusieurs milliers de Tunisiens ont manifesté jeudi soir avenue Bourguiba.", {"count": 2000}),
             Example("Deux ministres ont manifesté leur désaccord.", absent=True),
             Example("Plus de 90 Américains qui manifestaient à Washington ont été arrêtés.", absent=True),
         ),
@@ -195,6 +197,8 @@ def _other_fact(w: Word, ctx: Context) -> bool:
     head = clause_head(w)
     near = [head] if head is not None else []
     near += [c for c in w.children if c.rel in ("acl", "amod", "nmod")]
+    if w.rel == "nmod" and w.parent is not None and w.parent.upos == "NOUN":
+        near.append(w.parent)  # "l'interpellation de 31 personnes"
     nxt = w.sentence.word(w.id + 1)
     if nxt is not None:
         near.append(nxt)
@@ -399,12 +403,9 @@ def they_were(w: Word, ctx: Context):
         and not ctx.in_date(after[0])
     ):
         return None  # "ils étaient 4 300 manifestants": the noun's rule reads it
-    group = _they(w, ctx)
-    if (
-        group is None
-        or not (is_person(group, ctx) or forms(group) & lexicon_set(L + "nouns"))
-        or _other_fact(group, ctx)
-    ):
+    group = _they(w, ctx)  # people, or a gathering ("des rassemblements ont eu lieu à Sfax, où ils étaient 2 000")
+    crowd_words = lexicon_set(L + "nouns") | lexicon_set(L + "event_nouns")
+    if group is None or not (is_person(group, ctx) or forms(group) & crowd_words) or _other_fact(group, ctx):
         return None  # "157 personnes ont été interpellées, alors qu'elles étaient encore 773"
     if len(after) == 2 and after[0].lemma.lower() == "à" and were_many(after[1], ctx) is q:
         return None  # "ils étaient 10 000 à défiler": crowd-were-many reads it
@@ -435,8 +436,9 @@ def _people_subject(w: Word, ctx: Context) -> bool:
 
 def _in_the_street(w: Word, ctx: Context) -> bool:
     """A protest verb, or one that needs the street: "descendre dans la rue"."""
-    if any(c.rel == "obj" for c in w.children):
-        return False  # "ont manifesté leur désaccord"
+    places = lexicon_set("triggers:place_nouns")
+    if any(c.rel == "obj" and c.lemma.lower() not in places for c in w.children):
+        return False  # "ont manifesté leur désaccord"; not "ont manifesté avenue Bourguiba"
     if w.lemma.lower() in lexicon_set(L + "article_verbs"):
         return True
     places = lexicon_set(L + "place_nouns")
