@@ -401,6 +401,8 @@ def coordinated_groups(noun: Word, ctx: Context, exclude: frozenset[str] = froze
             None,
         )
         q = _group_count(nxt, ctx) if nxt is not None else None
+        if nxt is not None and nxt.lemma.lower() in lexicon_set("triggers:collective_people"):
+            break  # "Deux personnes, un couple de retraités": the same people
         if (
             q is None
             or q.text is None

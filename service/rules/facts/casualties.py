@@ -33,6 +33,19 @@ L = "triggers:casualties."
 NOUN_LIKE = frozenset({"NOUN", "ADJ", "VERB", "PROPN"})
 VERB = frozenset({"VERB"})
 EVENT_COUNT = ("nmod*[de]", "of")  # where an event noun's count lies: "la disparition d'une centaine de ..."
+# where the people a killing or wounding verb befell lie: its patient; the noun its participle hangs on
+# ("5 civils tués", "Sept rescapés, grièvement blessés,"), over the complements of that noun ("23 agents
+# des forces de l'ordre blessés"); last, the agreeing noun before it
+_PARTICIPLE_PATHS = (
+    "patient",
+    "<acl",
+    "<amod",
+    "<appos",
+    "<xcomp/patient",
+    "<amod/<nmod",
+    "<amod/<nmod/<nmod",
+    "agreeing",
+)
 
 
 def _noun_rule(kind: str, lex: str, examples: tuple) -> Rule:
@@ -155,7 +168,7 @@ RULES = [
         doc="Passive or transitive killing verb: the count is on "
         "its patient ('19 personnes ont été tuées', 'la bombe a tué 7 soldats', '5 civils tués').",
         trigger=Trigger(L + "killed_verbs", frozenset({"VERB", "ADJ"})),  # "27 personnes tuées" read as an adjective
-        count=("patient", "<acl", "<amod", "<xcomp/patient", "agreeing"),
+        count=_PARTICIPLE_PATHS,
         requires=("not_intransitive_subject",),
         attrs={"kind": "killed"},
         examples=(
@@ -307,7 +320,7 @@ RULES = [
         name="casualty-injured-verb",
         doc="Passive or transitive wounding verb ('41 policiers ont été blessés', 'l'attaque a blessé 9 passants').",
         trigger=Trigger(L + "injured_verbs", frozenset({"VERB", "ADJ"})),
-        count=("patient", "<acl", "<amod", "<xcomp/patient", "agreeing"),
+        count=_PARTICIPLE_PATHS,
         requires=("not_to_death",),
         attrs={"kind": "injured"},
         examples=(
@@ -321,6 +334,12 @@ RULES = [
                 {"kind": "injured", "count": 3, "victims": "policiers"},
             ),
             Example("Le fils du commerçant a été poignardé samedi.", {"kind": "injured", "count": 1}),
+            Example("Les heurts ont fait 23 agents des forces de l'ordre blessés.", {"kind": "injured", "count": 23}),
+            Example(
+                "Sept rescapés, grièvement blessés, ont été héliportés vers Lyon.",
+                {"kind": "injured", "count": 7},
+                fails={"stanza": "the mini models read 'blessés' as a second subject noun"},
+            ),
             Example("Un passant a été poignardé à mort.", absent=True),
             Example("Cinq personnes ont été blessées : trois policiers et deux passants.", {"count": 5}),
             Example(
