@@ -447,6 +447,70 @@ FAMILIES = {
             {"persons": ["Marie Lenoir", "Paul Dubois"]},
         ),
     ],
+    "deaths told by how they ended": [
+        (
+            "Un motard a été fauché mortellement samedi soir près de Rodez.",
+            "casualties",
+            {"kind": "killed", "count": 1},
+        ),
+        ("Un gendarme a été blessé mortellement lors du contrôle.", "casualties", {"kind": "killed", "count": 1}),
+        ("Une passagère du car n'a pas survécu à ses blessures.", "casualties", {"kind": "killed", "count": 1}),
+        ("Deux alpinistes ont survécu à la chute.", "casualties", None),
+        ("Trois corps ont été découverts sous les décombres.", "casualties", {"kind": "killed", "count": 3}),
+        ("Le corps d'un pêcheur a été repêché au large de Sète.", "casualties", {"kind": "killed", "count": 1}),
+        ("La crue a provoqué la mort d'un agriculteur de 58 ans.", "casualties", {"kind": "killed", "count": 1}),
+    ],
+    "bare figures of protesters by their pronoun or tally": [
+        (
+            "Les enseignants ont défilé à Rennes. Devant la préfecture, ils étaient près de 3 000.",
+            "crowd",
+            {"count": 3000},
+        ),
+        (
+            "Des rassemblements ont eu lieu à Sousse, où ils étaient près de 1 500.",
+            "crowd",
+            {"count": 1500},
+        ),
+        ("Le quotidien a chiffré le nombre de manifestants à 80 000.", "crowd", {"count": 80000}),
+        (
+            "Des milliers de personnes ont manifesté. Selon la police, ils étaient entre 1500 et 2000.",
+            "crowd",
+            {"count": 1500},
+        ),
+        ("Les ouvriers ont quitté l'usine. Ils étaient 400 à la cantine.", "crowd", None),
+    ],
+    "a subject the parse lost, read from agreement": [
+        ("Douze personnes, âgées de 18 à 40 ans, ont été interpellées à l'aube.", "arrest", {"count": 12}),
+        (
+            "Quinze personnes soupçonnées d'avoir organisé un trafic de cigarettes ont été arrêtées.",
+            "arrest",
+            {"count": 15},
+        ),
+        (
+            "Les heurts ont fait 14 membres des forces de l'ordre blessés.",
+            "casualties",
+            {"kind": "injured", "count": 14},
+        ),
+        (
+            "Marc Roy, un voisin de la victime âgé de 50 ans, a été interpellé lundi.",
+            "arrest",
+            {"persons": ["Marc Roy"]},
+        ),
+    ],
+    "one count, one event": [
+        (
+            "L'embuscade, au cours de laquelle cinq soldats ont été tués, intervient après le déploiement.",
+            "troops",
+            None,
+        ),
+        ("La préfecture a annoncé l'interpellation de 31 personnes.", "crowd", None),
+        ("Les grévistes se sont arrêtés devant la mairie.", "arrest", None),
+        (
+            "Le ministre a annoncé l'envoi de deux escadrons de gendarmes, soit environ 150 militaires.",
+            "troops",
+            {"count": 150},
+        ),
+    ],
     "precision": [
         ("Personne n'a été arrêté.", "arrest", None),
         ("La cellule dont les membres ont été arrêtés était surveillée depuis un an.", "arrest", None),

@@ -55,6 +55,9 @@ class FactType:
     shared_slots: tuple[str, ...] = ()  # slots an article states once for all its facts
     claims: tuple[str, ...] = ()  # lexicon keys of words that make a count this type's
     finish: Optional[Callable[[list, Context], None]] = None  # a pass over the module's facts
+    # a state of people (a force, a crowd): its count gives way where the same count is an event that
+    # befell them, a toll or an arrest ("cinq soldats ont été tués" is no deployment)
+    gives_way: bool = False
 
     def __post_init__(self):
         where = f"fact type {self.name!r}"

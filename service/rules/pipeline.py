@@ -45,10 +45,32 @@ def share_slots(facts: list[dict], ctx: Context) -> list[dict]:
     return facts
 
 
+def _one_event_per_count(facts: list[dict]) -> list[dict]:
+    """A count of people is one fact: a force's or a crowd's (FactType.gives_way) that is also the
+    count of a toll or an arrest is left to the event ("cinq soldats ont été tués")."""
+    events = {
+        (f["count"].start, f["count"].end)
+        for f in facts
+        if not FACT_TYPES[f["type"]].gives_way
+        and f.get("count") is not None
+        and f["count"].start is not None
+        and f["modality"] in ("asserted", "reported")
+    }
+    return [
+        f
+        for f in facts
+        if not (
+            FACT_TYPES[f["type"]].gives_way
+            and f.get("count") is not None
+            and (f["count"].start, f["count"].end) in events
+        )
+    ]
+
+
 def extract_document(doc: Document, reference: datetime.date | None) -> Extraction:
     dates = find_dates(doc.text, reference, tense_at=tense_reader(doc))
     ctx = Context(doc=doc, reference=reference, dates=dates, trigger_keys=TRIGGER_KEYS, lead_keys=LEAD_KEYS)
-    raw = [f for t in FACT_TYPES.values() for f in t.find(ctx)]
+    raw = _one_event_per_count([f for t in FACT_TYPES.values() for f in t.find(ctx)])
     for f in raw:
         if f.get("count") is not None and f["count"].value == 0:
             f["modality"] = "negated"  # "aucun soldat n'est mort", "personne n'a été arrêté"

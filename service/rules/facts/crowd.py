@@ -544,5 +544,6 @@ FACT_TYPE = FactType(
         "crowd-estimated": _build_estimated,
     },
     slots=("location", "date"),
+    gives_way=True,
     shared_slots=("location",),
 )

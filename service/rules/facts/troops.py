@@ -80,6 +80,10 @@ RULES = [
             Example("Le Japon a déployé dimanche 120 des 700 Casques bleus du bataillon à Juba.", {"count": 700}),
             Example("Le déploiement de 5 000 panneaux solaires est prévu.", absent=True),
             Example(
+                "La décision intervient après l'attaque d'une patrouille, au cours de laquelle cinq soldats ont été tués.",
+                absent=True,
+            ),
+            Example(
                 "Le gouvernement a annoncé l'envoi de deux escadrons de gendarmes, soit environ 150 militaires.",
                 {"count": 150},
             ),
@@ -288,12 +292,23 @@ def _restated(noun: Word, ctx: Context) -> bool:
     )
 
 
+def _befallen(noun: Word) -> bool:
+    """What happens to the force is another fact: "cinq soldats ont été tués", "trois policiers blessés"."""
+    from service.rules.registry import claimed_words  # the registry imports this module
+
+    other = claimed_words(but="troops")
+    near = [h for h in (noun.parent,) if h is not None and noun.rel.startswith("nsubj")]
+    near += [c for c in noun.children if c.rel in ("acl", "amod")]
+    return any(forms(x) & other for x in near if x.upos in ("VERB", "ADJ"))
+
+
 CONDITIONS: dict[str, Condition] = {
     "deployed": lambda w, ctx: (
         deploy_verb(w) is not None
         and ctx.quantity_before(w) is not None
         and not _withdrawn(w)
         and not _restated(w, ctx)
+        and not _befallen(w)
     ),
     "force_tally": lambda w, ctx: _force_tally(w, ctx),
     "before_count": links_a_count,
@@ -437,5 +452,6 @@ FACT_TYPE = FactType(
     builders={"troops-elliptic": _build_elliptic, "troops-tally": _build_tally},
     slots=("actor", "organization", "destination", "date"),
     same_event=_same_force,
+    gives_way=True,
     shared_slots=("actor",),
 )
