@@ -80,7 +80,7 @@ RULES = [
             Example("Le Japon a déployé dimanche 120 des 700 Casques bleus du bataillon à Juba.", {"count": 700}),
             Example("Le déploiement de 5 000 panneaux solaires est prévu.", absent=True),
             Example(
-                "La décision intervient après l'attaque d'une patrouille, au cours de laquelle cinq soldats ont été tués.",
+                "La décision intervient après l'attaque, au cours de laquelle cinq soldats ont été tués.",
                 absent=True,
             ),
             Example(
