@@ -376,7 +376,12 @@ def coordinated_groups(noun: Word, ctx: Context, exclude: frozenset[str] = froze
             return None
         group = prev[-1]
         # "Sept enfants d'une dizaine d'années et deux enseignants": the group, not its complement
-        while group.rel == "nmod" and group.parent is not None and group.parent.id < group.id:
+        while (
+            group.rel == "nmod"
+            and group.parent is not None
+            and group.parent.id < group.id
+            and any(c.rel == "case" for c in group.children)  # a complement, not a list the parse nested
+        ):
             group = group.parent
         return group if group.upos in ("NOUN", "PROPN") and not forms(group) & exclude else None
 

@@ -275,7 +275,14 @@ _TIME_NOUNS = frozenset(load("dates")["weekdays"]) | frozenset(load("dates")["mo
 
 
 def _role(verb: Word, role: str) -> list[Word]:
-    args = [c for c in verb.children if c.rel in _CORE and c.deprel != "expl" and c.lemma.lower() not in _TIME_NOUNS]
+    args = [
+        c
+        for c in verb.children
+        if c.rel in _CORE
+        and c.deprel != "expl"
+        and c.lemma.lower() not in _TIME_NOUNS
+        and not (c.upos == "PRON" and c.text.lower().endswith(("-même", "-mêmes")))  # "Navalny lui-même"
+    ]
     before = [c for c in args if c.id < verb.id]
     after = [c for c in args if c.id > verb.id]
     passive = is_passive(verb)
@@ -365,8 +372,11 @@ def _agreeing(verb: Word) -> list[Word]:
         return []
     aux = [c for c in verb.children if c.rel in ("aux", "cop") and c.id < verb.id]
     first = min([verb.id] + [c.id for c in aux])
+    words = verb.sentence.words
+    while first > 1 and words[first - 2].upos == "AUX":  # its auxiliaries, however the parse hung them
+        first -= 1
     out = []
-    for w in reversed(verb.sentence.words[: first - 1]):
+    for w in reversed(words[: first - 1]):
         if w.upos in ("VERB", "AUX") and w.feat("VerbForm") == "Fin" and not w.deprel.startswith("acl"):
             break  # another main clause
         if (

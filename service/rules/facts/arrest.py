@@ -73,6 +73,7 @@ RULES = [
             ),
             Example("Trente personnes venues de Lyon, sans papiers, ont été interpellées.", {"count": 30}),
             Example("Quatorze personnes, âgées de 19 à 52 ans, ont été interpellées au petit matin.", {"count": 14}),
+            Example("Ivan Petrov lui-même a été arrêté devant le tribunal.", {"persons": ["Ivan Petrov"]}),
             Example(
                 "Vingt personnes soupçonnées d'avoir animé un vaste réseau d'escroqueries ont été arrêtées.",
                 {"count": 20},

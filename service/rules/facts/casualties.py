@@ -44,6 +44,7 @@ _PARTICIPLE_PATHS = (
     "<xcomp/patient",
     "<amod/<nmod",
     "<amod/<nmod/<nmod",
+    "<conj/nsubj:pass",  # "un kamikaze a été identifié et tué"
     "agreeing",
 )
 
@@ -74,6 +75,7 @@ def _predicate_rule(kind: str, lex: str, examples: tuple) -> Rule:
             "nsubj:pass",
             "<xcomp/nsubj:pass",
             "<xcomp/nsubj",
+            "<xcomp/<xcomp/nsubj",  # "restent portées disparues"
             "../<acl",
             "../nsubj:pass",
             "../nsubj",
@@ -156,6 +158,7 @@ RULES = [
                 {"kind": "missing", "count": 7, "victims": "marins"},
                 fails={"stanza": "the mini models read 'disparus' as a verb: casualty-missing-verb gives the fact"},
             ),
+            Example("Des dizaines de personnes restent portées disparues.", {"kind": "missing", "count": 20}),
             Example(
                 "Cinq pêcheurs sont portés disparus.",
                 {"kind": "missing", "count": 5, "victims": "pêcheurs"},
@@ -185,13 +188,14 @@ RULES = [
             ),
             Example("Le virus a tué 3 000 poulets dans l'élevage.", absent=True),
             Example("Un policier a été abattu devant la gare.", {"kind": "killed", "count": 1, "victims": "policier"}),
+            Example("Un kamikaze a été identifié et tué avant d'atteindre sa cible.", {"kind": "killed", "count": 1}),
         ),
     ),
     Rule(
         name="casualty-killed-intransitive",
         doc="Dying verb: the count is on its subject ('12 migrants sont morts', 'deux randonneurs ont péri').",
         trigger=Trigger(L + "killed_verbs", frozenset({"VERB", "ADJ"})),  # "se sont noyés" read as an adjective
-        count=("nsubj", "nsubj:pass", "<acl", "<amod", "subject"),
+        count=("nsubj", "nsubj:pass", "<acl", "<amod", "subject", "agreeing"),
         requires=("intransitive",),
         attrs={"kind": "killed"},
         examples=(
@@ -199,6 +203,13 @@ RULES = [
             Example("Deux randonneurs ont péri dans l'avalanche.", {"kind": "killed", "count": 2}),
             Example("Aucun soldat n'est mort.", absent=True),
             Example("Vingt-trois migrants se sont noyés au large de la Libye.", {"kind": "killed", "count": 23}),
+            Example(
+                "En Syrie, ce sont au moins 1 400 personnes qui sont mortes lundi des suites du séisme.",
+                {"kind": "killed", "count": 1400},
+                fails={
+                    "stanza": "the mini models read 'mortes' as a predicate: casualty-killed-predicate gives the fact"
+                },
+            ),
         ),
     ),
     Rule(
