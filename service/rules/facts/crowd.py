@@ -118,6 +118,10 @@ RULES = [
             ),
             Example("Les soldats ont fui. Ils étaient 300 au camp.", absent=True),
             Example(
+                "Ils étaient des centaines de milliers à dénoncer la guerre samedi. La manifestation a été calme.",
+                {"count": 200000},
+            ),
+            Example(
                 "Des manifestants ont défilé. Dix voitures ont été incendiées, elles étaient 30 la veille.", absent=True
             ),
             Example("Les passagers ont quitté le bateau. Ils étaient 300 à bord.", absent=True),
@@ -405,9 +409,12 @@ def they_were(w: Word, ctx: Context):
         return None  # "ils étaient 4 300 manifestants": the noun's rule reads it
     group = _they(w, ctx)  # people, or a gathering ("des rassemblements ont eu lieu à Sfax, où ils étaient 2 000")
     crowd_words = lexicon_set(L + "nouns") | lexicon_set(L + "event_nouns")
-    if group is None or not (is_person(group, ctx) or forms(group) & crowd_words) or _other_fact(group, ctx):
+    doing = len(after) == 2 and after[0].lemma.lower() == "à" and after[1].feat("VerbForm") == "Inf"
+    if group is None and not doing:
+        return None  # (none: "Ils étaient des centaines de milliers à dénoncer la guerre" says who they are)
+    if group is not None and (not (is_person(group, ctx) or forms(group) & crowd_words) or _other_fact(group, ctx)):
         return None  # "157 personnes ont été interpellées, alors qu'elles étaient encore 773"
-    if len(after) == 2 and after[0].lemma.lower() == "à" and were_many(after[1], ctx) is q:
+    if doing and forms(after[1]) & lexicon_set(L + "verbs") and were_many(after[1], ctx) is q:
         return None  # "ils étaient 10 000 à défiler": crowd-were-many reads it
     counters = lexicon_set(L + "counters")
     if any(forms(x) & counters and counter_figure(x, ctx) is q for x in s.words):
