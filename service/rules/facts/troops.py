@@ -88,6 +88,7 @@ RULES = [
                 {"count": 150},
             ),
             Example("Quelque 2 000 soldats tchadiens sont attendus à Bamako d'ici lundi.", {"count": 2000}),
+            Example("Ils ont approuvé le déploiement d'une force de 300 soldats et de 150 policiers.", {"count": 150}),
             Example("Plus de 80 000 spectateurs sont attendus au Stade de France.", absent=True),
             Example("Près de 400 policiers seront réquisitionnés pour le sommet.", {"count": 400}),
             Example("La Maison Blanche a annoncé le déploiement de 2 000 gardes nationaux.", {"count": 2000}),
@@ -229,7 +230,15 @@ def deploy_verb(noun: Word) -> Optional[Word]:
         xcomp = [c for c in w.children if c.rel == "xcomp" and deploys(c)]
         if xcomp:
             return xcomp[0]
-    return _event_of(noun) or _body_of(noun) or _restated_deployment(noun)
+    return _event_of(noun) or _body_of(noun) or _restated_deployment(noun) or _with_deployed(noun)
+
+
+def _with_deployed(noun: Word) -> Optional[Word]:
+    """A force coordinated with a deployed one goes with it: "une force de 300 soldats et de 150 policiers"."""
+    parent = noun.parent
+    if noun.rel != "conj" or parent is None or parent.id > noun.id or not forms(parent) & lexicon_set(L + "nouns"):
+        return None
+    return deploy_verb(parent)
 
 
 def _restated_deployment(noun: Word) -> Optional[Word]:
