@@ -88,11 +88,32 @@ RULES = [
                 {"count": 150},
             ),
             Example("Quelque 2 000 soldats tchadiens sont attendus à Bamako d'ici lundi.", {"count": 2000}),
+            Example("En septembre, il y avait 8 600 militaires américains en Afghanistan.", {"count": 8600}),
+            Example("Il y a encore 300 soldats français au Mali.", {"count": 300}),
+            Example("Il y a 300 soldats dans ce régiment depuis sa création.", absent=True),
+            Example("Il y a 8 500 CRS en France.", absent=True),
             Example("Ils ont approuvé le déploiement d'une force de 300 soldats et de 150 policiers.", {"count": 150}),
             Example("Plus de 80 000 spectateurs sont attendus au Stade de France.", absent=True),
             Example("Près de 400 policiers seront réquisitionnés pour le sommet.", {"count": 400}),
             Example("La Maison Blanche a annoncé le déploiement de 2 000 gardes nationaux.", {"count": 2000}),
             Example("Un dispositif comprenant plus de 60 policiers bloque l'accès au bâtiment.", {"count": 60}),
+        ),
+    ),
+    Rule(
+        name="troops-body-strength",
+        doc="People counted as the strength of a deployed body ('la mission doit compter au total 2 500 personnes').",
+        trigger=Trigger(L + "members", frozenset({"NOUN"})),
+        count=(".",),
+        requires=("body_strength",),
+        examples=(
+            Example(
+                "Cette mission doit compter au total 2 500 personnes.",
+                {"count": 2500},
+                fails={"stanza": "the mini models hang the people on 'au total'"},
+            ),
+            Example("Cette mission doit compter 2 500 personnes.", {"count": 2500}),
+            Example("Le contingent comprend 400 membres des forces spéciales.", {"count": 400}),
+            Example("La délégation compte 40 personnes.", absent=True),
         ),
     ),
     Rule(
@@ -160,7 +181,7 @@ def _holds(w: Word, noun: Word) -> bool:
     ):
         return False
     # "un dispositif comprenant 60 policiers": the participle's noun is its subject
-    subject = follow_first(w, ("nsubj",)) or (w.parent if w.rel == "acl" else None)
+    subject = follow_first(w, ("nsubj", "<xcomp/nsubj")) or (w.parent if w.rel == "acl" else None)  # "doit compter"
     return (
         bool(forms(noun) & lexicon_set(L + "strong_nouns"))
         or subject is not None
@@ -230,7 +251,34 @@ def deploy_verb(noun: Word) -> Optional[Word]:
         xcomp = [c for c in w.children if c.rel == "xcomp" and deploys(c)]
         if xcomp:
             return xcomp[0]
-    return _event_of(noun) or _body_of(noun) or _restated_deployment(noun) or _with_deployed(noun)
+    return _event_of(noun) or _body_of(noun) or _restated_deployment(noun) or _with_deployed(noun) or _present_at(noun)
+
+
+def _present_at(noun: Word) -> Optional[Word]:
+    """'il y avait 8 600 militaires américains en Afghanistan': a force of a country there is, at a named
+    place ("Il y a 8 500 CRS en France" is a corps' strength at home, no deployment)."""
+    endings = tuple(lexicon_set("triggers:demonym_endings"))
+    if not any(
+        c.rel == "amod" and (c.text.lower().endswith(endings) or c.text.lower()[:-1].endswith(endings))
+        for c in noun.children
+    ):
+        return None
+    verb = noun.parent
+    into = lexicon_set(L + "destination_prepositions")
+    if (
+        verb is None
+        or noun.rel != "obj"
+        or verb.lemma.lower() != "avoir"
+        or not any(c.text.lower() == "y" for c in verb.children)
+    ):
+        return None
+    placed = any(
+        c.upos == "PROPN"
+        and c.rel.startswith(("nmod", "obl"))
+        and any(g.rel == "case" and g.lemma.lower() in into for g in c.children)
+        for c in list(noun.children) + list(verb.children)
+    )
+    return verb if placed else None
 
 
 def _with_deployed(noun: Word) -> Optional[Word]:
@@ -320,6 +368,9 @@ CONDITIONS: dict[str, Condition] = {
         and not _befallen(w)
     ),
     "force_tally": lambda w, ctx: _force_tally(w, ctx),
+    "body_strength": lambda w, ctx: (
+        ctx.quantity_before(w) is not None and w.parent is not None and w.rel == "obj" and _holds(w.parent, w)
+    ),
     "before_count": links_a_count,
 }
 
