@@ -320,6 +320,8 @@ def counted_groups(mark: Word, ctx: Context) -> list[tuple[Quantity, Word]]:
     skip = lexicon_set("triggers:severity_words") | lexicon_set("triggers:generic_people")
     out: list[tuple[Quantity, Word]] = []
     for noun in mark.sentence.words[mark.id : mark.id + 14]:
+        if noun.text in (")", "]") or noun.upos == "VERB" and noun.text.lower().endswith("ant"):
+            break  # the list is over: "(Gard) lors d'une opération mobilisant 250 policiers"
         if noun.upos not in ("NOUN", "PROPN", "ADJ"):
             continue
         q = ctx.quantity_before(noun)
@@ -486,6 +488,9 @@ def list_before(q: Quantity, ctx: Context, sentence) -> Optional[tuple[Quantity,
     mark, rest = before[-1], [w for w in before[:-1] if w.text not in (",",)]
     if not rest or rest[-1].upos not in ("NOUN", "PROPN"):
         return None
+    after = sentence.words_between(q.end, sentence.end)[:1]
+    if after and after[0].upos in ("AUX", "VERB"):
+        return None  # "400 personnes, dont 156 ont été interpellées": the verb tells of the part only
     total = ctx.quantity_before(rest[-1])
     return (total, rest[-1], mark) if total is not None else None
 

@@ -58,6 +58,7 @@ RULES = [
             Example("La cellule dont les membres ont été arrêtés était surveillée.", absent=True),
             Example("Sur 800 suspects, 312 ont été interpellés.", {"count": 312}),
             Example("Parmi eux, 408 ont été arrêtés dans la nuit.", {"count": 408}),
+            Example("Une marche a réuni environ 400 personnes, dont 156 ont été interpellées.", {"count": 156}),
             Example("Sur 800 machines, 312 ont été arrêtées.", absent=True),
             Example("Deux journalistes sont détenus depuis mardi par les services de sécurité.", {"count": 2}),
             Example("Le fonds détient trois hôtels à Paris.", absent=True),

@@ -56,6 +56,7 @@ RULES = [
             Example("L'intersyndicale a annoncé 15 000 participants samedi.", {"count": 15000}),
             Example("Le club annonce 300 participants au tournoi.", absent=True),
             Example("La préfecture a annoncé l'interpellation de 31 personnes.", absent=True),
+            Example("Une manifestation a réuni environ 400 personnes, dont 156 ont été interpellées.", {"count": 400}),
             Example("Les organisateurs annoncent 40 000 personnes dans les rues de Lyon.", {"count": 40000}),
         ),
     ),
@@ -200,7 +201,17 @@ def _other_fact(w: Word, ctx: Context) -> bool:
     other = claimed_words(but="crowd")
     head = clause_head(w)
     near = [head] if head is not None else []
-    near += [c for c in w.children if c.rel in ("acl", "amod", "nmod")]
+    near += [
+        c
+        for c in w.children
+        if c.rel in ("acl", "amod", "nmod")
+        # "400 personnes, dont 156 ont été interpellées": the clause tells of a part of them
+        and not any(
+            x.lemma.lower() in lexicon_set("triggers:describing_relatives")
+            for g in c.children
+            for x in (g, *g.children)
+        )
+    ]
     if w.rel == "nmod" and w.parent is not None and w.parent.upos == "NOUN":
         near.append(w.parent)  # "l'interpellation de 31 personnes"
     nxt = w.sentence.word(w.id + 1)
