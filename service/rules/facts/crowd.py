@@ -56,7 +56,6 @@ RULES = [
             Example("L'intersyndicale a annoncé 15 000 participants samedi.", {"count": 15000}),
             Example("Le club annonce 300 participants au tournoi.", absent=True),
             Example("La préfecture a annoncé l'interpellation de 31 personnes.", absent=True),
-            Example("Une manifestation a réuni environ 400 personnes, dont 156 ont été interpellées.", {"count": 400}),
             Example("Les organisateurs annoncent 40 000 personnes dans les rues de Lyon.", {"count": 40000}),
         ),
     ),
@@ -144,6 +143,10 @@ RULES = [
             Example("La foule était estimée à 30 000 par les organisateurs.", {"count": 30000}),
             Example("Le rassemblement a compté jusqu'à 4 000 personnes dans l'après-midi.", {"count": 4000}),
             Example("La grève a été estimée à 3 millions d'euros de pertes.", absent=True),
+            Example("Le cortège a rassemblé entre 2 000 et 3 000 jeunes.", {"count": 2000}),
+            Example("La première grève nationale avait mobilisé 22 000 lycéens.", {"count": 22000}),
+            Example("La manifestation a réuni 300 tracteurs.", absent=True),
+            Example("Une manifestation a réuni environ 400 personnes, dont 156 ont été interpellées.", {"count": 400}),
         ),
     ),
     Rule(
@@ -354,7 +357,8 @@ def estimated(w: Word, ctx: Context):
     first count within a few words after the verb, bare or counting people."""
     verbs = lexicon_set(L + "estimate_verbs")
     verb = next((c for c in w.children if c.rel == "acl" and c.lemma.lower() in verbs), None)
-    if verb is None and w.rel == "nsubj" and w.parent is not None and w.parent.lemma.lower() in verbs:
+    gathering = verbs | lexicon_set(L + "gathering_verbs")  # "le cortège a rassemblé 3 000 jeunes"
+    if verb is None and w.rel == "nsubj" and w.parent is not None and w.parent.lemma.lower() in gathering:
         verb = w.parent
     s = w.sentence
     if verb is None:  # "la foule, estimée à ...", the participle hung elsewhere
@@ -365,6 +369,9 @@ def estimated(w: Word, ctx: Context):
     q = next((q for q in ctx.counts_in(s)[0] if q.start > verb.start and q.text is not None), None)
     if q is None or len(s.words_between(verb.end, q.start)) > 4:
         return None
+    counted = s.words_between(q.end, s.end)[:1]
+    if counted and is_person(counted[0], ctx):
+        return q  # "22 000 jeunes", "3 000 enseignants"
     return None if _counts_others(q, s) else q  # not "3 millions d'euros"
 
 
@@ -522,7 +529,9 @@ def _build_estimated(rule: Rule, trigger: Word, ctx: Context):
         (x for x in trigger.sentence.words_between(q.end, trigger.sentence.end)[:2] if x.lemma.lower() == "par"), None
     )
     counter = by.parent if by is not None and by.parent is not None and by.parent.id > by.id else None
-    return _crowd(rule, trigger, ctx, q, (trigger.start, q.end), counter=counter)
+    counted = trigger.sentence.words_between(q.end, trigger.sentence.end)[:1]
+    end = counted[0].end if counted and counted[0].upos in ("NOUN", "PROPN") else q.end  # "... 500 000 personnes"
+    return _crowd(rule, trigger, ctx, q, (trigger.start, end), counter=counter)
 
 
 def _build_were_many(rule: Rule, trigger: Word, ctx: Context):
