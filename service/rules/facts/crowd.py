@@ -80,6 +80,25 @@ RULES = [
         ),
     ),
     Rule(
+        name="crowd-protest-phrase",
+        doc="A phrase that says people protested, with a count of people as subject "
+        "('des milliers de Géorgiens ont battu le pavé', '9 000 personnes ont répondu à l'appel de l'intersyndicale').",
+        trigger=Trigger(L + "protest_phrase_nouns", NOUNS),
+        count=("../subject",),
+        requires=("protest_phrase", "protest_article"),
+        examples=(
+            Example(
+                "Des milliers de Géorgiens ont battu le pavé lundi soir à Tbilissi. La manifestation était calme.",
+                {"count": 2000},
+            ),
+            Example(
+                "La grève a été suivie. Quelque 9 000 personnes ont répondu à l'appel de l'intersyndicale.",
+                {"count": 9000},
+            ),
+            Example("Le congrès a eu lieu lundi. 300 personnes ont répondu au sondage.", absent=True),
+        ),
+    ),
+    Rule(
         name="crowd-were-many",
         doc="'Ils étaient plus de 10 000 à défiler': a form of 'être', a count, then 'à' and a protest verb.",
         trigger=Trigger(L + "verbs", frozenset({"VERB"})),
@@ -446,6 +465,18 @@ def they_were(w: Word, ctx: Context):
     return q
 
 
+def _many_people(found, ctx: Context) -> bool:
+    """A count of ten people or more (`found`: what find_count gives), no other fact's."""
+    q, noun = found
+    return q is not None and q.text is not None and q.value >= MANY and noun is not None and is_person(noun, ctx)
+
+
+def _build_protest_phrase(rule: Rule, trigger: Word, ctx: Context):
+    q, _ = find_count(trigger.parent, ("subject",), ctx)
+    start, end = clause_span(trigger.parent)
+    return _crowd(rule, trigger, ctx, q, (min(start, q.start), end))
+
+
 def _people_subject(w: Word, ctx: Context) -> bool:
     """A count of people is the subject, and no arrest or toll claims them ("Plus de 90 personnes qui
     manifestaient ont été arrêtées")."""
@@ -473,6 +504,12 @@ def _in_the_street(w: Word, ctx: Context) -> bool:
 CONDITIONS: dict[str, Condition] = {
     "crowd_tally": lambda w, ctx: _crowd_tally(w, ctx) is not None,
     "were_many": lambda w, ctx: were_many(w, ctx) is not None,
+    "protest_phrase": lambda w, ctx: (
+        w.parent is not None
+        and w.rel in ("obj", "obl", "obl:arg", "obl:mod")
+        and f"{w.parent.lemma.lower()} {w.lemma.lower()}" in lexicon_set(L + "protest_phrases")
+        and _many_people(find_count(w.parent, ("subject",), ctx), ctx)
+    ),
     "they_were": lambda w, ctx: they_were(w, ctx) is not None,
     "estimated": lambda w, ctx: estimated(w, ctx) is not None,
     "people_subject": _people_subject,
@@ -567,6 +604,7 @@ FACT_TYPE = FactType(
         "crowd-protest-verb": _build_protest_verb,
         "crowd-were-many": _build_were_many,
         "crowd-they-were": _build_they_were,
+        "crowd-protest-phrase": _build_protest_phrase,
         "crowd-tally": _build_tally,
         "crowd-estimated": _build_estimated,
     },
