@@ -399,7 +399,9 @@ def coordinated_groups(noun: Word, ctx: Context, exclude: frozenset[str] = froze
     while i < len(words):
         while i < len(words) and words[i].upos == "ADJ":  # "soldats maliens,"
             i += 1
-        if i >= len(words) or not (words[i].text == "," or words[i].upos == "CCONJ"):
+        if i < len(words) and words[i].text.lower() == "ainsi":  # "trois passants ainsi qu'un policier"
+            i += 1
+        if i >= len(words) or not (words[i].text == "," or words[i].upos == "CCONJ" or _joins(words[i])):
             break
         # a noun, or a word a tagger read as an adjective after its determiner ("et un manifestant")
         nxt = next(
@@ -417,7 +419,7 @@ def coordinated_groups(noun: Word, ctx: Context, exclude: frozenset[str] = froze
             q is None
             or q.text is None
             or q.start < words[i].end
-            or ctx.text[words[i].end : q.start].strip()
+            or norm_text(ctx.text[words[i].end : q.start]).strip() not in ("", "ainsi que", "ainsi qu'")
             or forms(nxt) & exclude
             or not is_person(nxt, ctx)
         ):
@@ -425,6 +427,12 @@ def coordinated_groups(noun: Word, ctx: Context, exclude: frozenset[str] = froze
         out.append((q, nxt))
         i = nxt.id
     return out
+
+
+def _joins(w: Word) -> bool:
+    """The "que" of "ainsi que", which joins groups as "et" does."""
+    prev = w.sentence.word(w.id - 1)
+    return norm_text(w.text) in ("que", "qu'") and prev is not None and prev.text.lower() == "ainsi"
 
 
 def group_facts(
@@ -448,6 +456,8 @@ def subcounts(
 ) -> list[dict]:
     """'19 morts, dont 17 touristes et 2 policiers': each named group inside (or beside) a total
     stated before in the sentence is a fact of its own (see group_facts)."""
+    if mark.text.lower() == "ainsi" and not _joins(mark.sentence.word(mark.id + 1) or mark):
+        return []  # "ainsi" alone is an adverb: "le bilan s'élève ainsi à 30 morts"
     total = fact_before(mark, ctx)
     if total is None or _count_between(total, mark, ctx):
         return []

@@ -89,6 +89,13 @@ RULES = [
             ),
             Example("Quelque 2 000 soldats tchadiens sont attendus à Bamako d'ici lundi.", {"count": 2000}),
             Example("En septembre, il y avait 8 600 militaires américains en Afghanistan.", {"count": 8600}),
+            Example(
+                "Le Sénégal compte déjà quelque 1 300 militaires au sein de la mission.",
+                {"count": 1300},
+                fails={"spacy": "spaCy reads 'compte' as a noun complement of 'Sénégal'"},
+            ),
+            Example("Quelque 280 militaires belges rejoindront en septembre le contingent.", {"count": 280}),
+            Example("Trois soldats ont rejoint les rebelles.", absent=True),
             Example("Il y a encore 300 soldats français au Mali.", {"count": 300}),
             Example("Il y a 300 soldats dans ce régiment depuis sa création.", absent=True),
             Example("Il y a 8 500 CRS en France.", absent=True),
@@ -147,6 +154,15 @@ def _moves_to(w: Word) -> bool:
     """A verb of moving with where to ("ont quitté Nairobi pour Port-au-Prince", "se dirigent vers"),
     or as reinforcements ("600 militaires arrivés en renfort"); a verb of arriving at a named place."""
     preps, events = lexicon_set(L + "movement_prepositions"), lexicon_set(L + "event_nouns")
+    if (
+        w.upos == "VERB"
+        and w.lemma.lower() in lexicon_set(L + "joining_verbs")
+        and any(
+            c.rel == "obj" and c.lemma.lower() in lexicon_set(L + "bodies") | lexicon_set(L + "organizations")
+            for c in w.children
+        )
+    ):
+        return True  # "280 militaires belges rejoindront le contingent"
     if w.upos == "VERB" and w.lemma.lower() in lexicon_set(L + "arrival_verbs"):
         into = lexicon_set(L + "destination_prepositions")
         if any(
@@ -182,10 +198,16 @@ def _holds(w: Word, noun: Word) -> bool:
         return False
     # "un dispositif comprenant 60 policiers": the participle's noun is its subject
     subject = follow_first(w, ("nsubj", "<xcomp/nsubj")) or (w.parent if w.rel == "acl" else None)  # "doit compter"
+    deployed = lexicon_set(L + "bodies") | lexicon_set(L + "organizations")
+    if any(
+        x.lemma.lower() in deployed
+        for c in list(w.children) + list(noun.children)
+        if c.rel.startswith(("obl", "nmod"))
+        for x in (c, *c.children)
+    ):
+        return True  # "le Sénégal compte 1 300 militaires au sein de la mission"
     return (
-        bool(forms(noun) & lexicon_set(L + "strong_nouns"))
-        or subject is not None
-        and subject.lemma.lower() in lexicon_set(L + "bodies") | lexicon_set(L + "organizations")
+        bool(forms(noun) & lexicon_set(L + "strong_nouns")) or subject is not None and subject.lemma.lower() in deployed
     )
 
 
@@ -302,8 +324,13 @@ def _restated_deployment(noun: Word) -> Optional[Word]:
         return None
     if before[-2].text != ",":
         return None
-    unit = next((w for w in reversed(before[:-2]) if w.upos in ("NOUN", "PROPN")), None)
-    while unit is not None and unit.rel == "nmod" and unit.parent is not None and unit.parent.upos == "NOUN":
+    words = before[:-2]
+    if words and words[-1].text == ")":  # "(CRS)": the units before their name in brackets
+        opening = next((k for k in range(len(words) - 1, -1, -1) if words[k].text == "("), 0)
+        words = words[:opening]
+    unit = next((w for w in reversed(words) if w.upos in ("NOUN", "PROPN")), None)
+    # "quatre compagnies de sécurité (CRS), soit ...": the units, not what they are made of or called
+    while unit is not None and unit.rel in ("nmod", "appos") and unit.parent is not None and unit.parent.upos == "NOUN":
         if unit.parent.lemma.lower() in lexicon_set(L + "event_nouns"):
             return unit.parent  # "l'envoi de deux escadrons de gendarmes"
         unit = unit.parent  # "escadrons de gendarmes": the units, not what they are made of
