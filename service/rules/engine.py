@@ -322,6 +322,8 @@ def counted_groups(mark: Word, ctx: Context) -> list[tuple[Quantity, Word]]:
     for noun in mark.sentence.words[mark.id : mark.id + 14]:
         if noun.text in (")", "]") or noun.upos == "VERB" and noun.text.lower().endswith("ant"):
             break  # the list is over: "(Gard) lors d'une opération mobilisant 250 policiers"
+        if _opens_clause(noun):
+            break  # "dont 31 dans la capitale, et onze policiers ont été blessés": another clause
         if noun.upos not in ("NOUN", "PROPN", "ADJ"):
             continue
         q = ctx.quantity_before(noun)
@@ -347,6 +349,18 @@ def counted_groups(mark: Word, ctx: Context) -> list[tuple[Quantity, Word]]:
         if nxt is None or nxt.lemma.lower() not in ("et", ",") and nxt.upos != "CCONJ":
             break  # "dont 161 civils et 104 putschistes"
     return out
+
+
+def _opens_clause(noun: Word) -> bool:
+    """An auxiliary follows the noun and its complements, with no comma between: the noun is the subject
+    of a clause of its own ("et onze membres des forces de l'ordre ont été blessés"), not a group of a
+    list ("dont 30 policiers et deux pompiers, ont été blessées")."""
+    for w in noun.sentence.words[noun.id : noun.id + 8]:
+        if w.upos == "AUX":
+            return True
+        if w.upos not in ("ADJ", "ADP", "DET", "NOUN", "PROPN"):
+            return False
+    return False
 
 
 def _group_count(noun: Word, ctx: Context) -> Optional[Quantity]:

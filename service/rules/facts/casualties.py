@@ -44,8 +44,8 @@ _PARTICIPLE_PATHS = (
     "<xcomp/patient",
     "<amod/<nmod",
     "<amod/<nmod/<nmod",
-    "<conj/nsubj:pass",  # "un kamikaze a été identifié et tué"
     "agreeing",
+    "<conj/nsubj:pass",  # "un kamikaze a été identifié et tué"
 )
 
 

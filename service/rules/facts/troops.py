@@ -251,6 +251,8 @@ def deploy_verb(noun: Word) -> Optional[Word]:
     verbs = lexicon_set(L + "verbs")
 
     def deploys(w: Word) -> bool:
+        if w.lemma.lower() in lexicon_set(L + "subject_verbs") and not (noun.parent is w and noun.rel == "nsubj"):
+            return False  # "50 gendarmes sont intervenus"; not "ce renfort intervient trois semaines après ..."
         return (
             w.upos in ("VERB", "ADJ")
             and w.lemma.lower() in verbs
@@ -383,6 +385,8 @@ def _befallen(noun: Word) -> bool:
     other = claimed_words(but="troops")
     near = [h for h in (noun.parent,) if h is not None and noun.rel.startswith("nsubj")]
     near += [c for c in noun.children if c.rel in ("acl", "amod")]
+    # on the surface too: "trois Casques bleus ivoiriens avaient péri", whatever the parse made of it
+    near += [x for x in noun.sentence.words[noun.id : noun.id + 5] if x.upos not in ("ADJ", "AUX", "ADV")][:1]
     return any(forms(x) & other for x in near if x.upos in ("VERB", "ADJ"))
 
 
