@@ -312,18 +312,16 @@ def _apposed_to(before: list[Word]) -> list[Word]:
         last = before[-1]
         first = min([last.id] + [c.id for c in last.children if c.id < last.id and c.rel in ("det", "nummod", "amod")])
         prev = last.sentence.word(first - 1)
-        if prev is None or prev.text != "," or prev.id != before[-2].id + 1 + _span_after(before[-2]):
+        if prev is None or prev.text != "," or not _ends_at(before[-2], prev.id - 1):
             break
         before = before[:-1]
     return before
 
 
-def _span_after(w: Word) -> int:
-    """How many words of `w`'s name follow it ("Thierry" "Lenoir")."""
-    n = 0
-    while (nxt := w.sentence.word(w.id + n + 1)) is not None and nxt.parent is w and nxt.deprel.startswith("flat"):
-        n += 1
-    return n
+def _ends_at(w: Word, last: int) -> bool:
+    """The words from `w` to the word numbered `last` are `w`'s own ("Thierry Lenoir", "L'opposant
+    tunisien Slim Ben Ammar")."""
+    return last >= w.id and all(x is w or any(a is w for a in x.ancestors()) for x in w.sentence.words[w.id : last])
 
 
 def _subject(verb: Word) -> list[Word]:

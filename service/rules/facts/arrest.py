@@ -75,6 +75,7 @@ RULES = [
             Example("Trente personnes venues de Lyon, sans papiers, ont été interpellées.", {"count": 30}),
             Example("Quatorze personnes, âgées de 19 à 52 ans, ont été interpellées au petit matin.", {"count": 14}),
             Example("Ivan Petrov lui-même a été arrêté devant le tribunal.", {"persons": ["Ivan Petrov"]}),
+            Example("Le policier, Jason Miller, 36 ans, avait été inculpé de meurtre.", {"persons": ["Jason Miller"]}),
             Example(
                 "Vingt personnes soupçonnées d'avoir animé un vaste réseau d'escroqueries ont été arrêtées.",
                 {"count": 20},
@@ -246,6 +247,28 @@ def _persons(noun: Word, ctx: Context) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def _apposed_names(nouns: list[Word], ctx: Context) -> list[str]:
+    """The names set beside the arrested in apposition ("Le policier, Jason Whitfield, 36 ans, a été
+    inculpé"; "l'administrateur, Marc Verlinden, et son comptable ont été placés sous mandat d'arrêt")."""
+    names = []
+    for noun in nouns:
+        if noun.upos == "PROPN" and ctx.entity_at(noun.start, "PER") is not None:
+            names += _persons(noun, ctx)  # a parse that made the apposed names a second subject
+        for c in noun.children:
+            if c.rel == "appos" or c.rel == "flat:name":
+                start, end = name_span(c)
+                names += [ctx.full_name(e.text) for e in ctx.entities_in(start, end, "PER")]
+                if c.upos == "PROPN" and not names and ctx.entity_at(c.start, "PER") is not None:
+                    names.append(ctx.full_name(ctx.entity_at(c.start, "PER").text))
+        nxt = noun.sentence.word(noun.id + 1)
+        if nxt is not None and nxt.text == ",":  # the parse hung the name elsewhere: right after a comma
+            after = noun.sentence.word(noun.id + 2)
+            e = ctx.entity_at(after.start, "PER") if after is not None else None
+            if e is not None:
+                names.append(ctx.full_name(e.text))
+    return list(dict.fromkeys(names))
+
+
 def _slot_text(word: Optional[Word], ctx: Context) -> Optional[str]:
     if word is None or word.upos in ("PRON", "PUNCT"):
         return None
@@ -338,7 +361,9 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
     # the first that names people ("agreeing" is a last resort where the parse lost the subject)
     noun = next((n for n in targets if n.upos in ("PRON", "PROPN") or is_person(n, ctx)), targets[0])
     q, counted = find_count(trigger, rule.count, ctx, singular=True)
-    persons = _persons(noun, ctx)
+    persons = _persons(noun, ctx) or _apposed_names(
+        [noun, *(c for c in noun.parent.children if c.rel.startswith("nsubj"))] if noun.parent else [noun], ctx
+    )
     if noun.upos == "PRON" and q is None:  # "Il a été arrêté mardi": the one person just named
         name = ctx.antecedent(noun)
         persons = [name] if name is not None else persons

@@ -241,9 +241,16 @@ def _other_fact(w: Word, ctx: Context) -> bool:
         near.append(nxt)
         if nxt.lemma.lower() in lexicon_set("triggers:relative_pronouns") and nxt.parent is not None:
             near.append(nxt.parent)  # "les 30 manifestants qui ont été interpellés"
-    return any(
-        (n.lemma.lower() in other or n.text.lower() in other) and not reflexive(n) for n in near
-    )  # 'se sont arrêtés'
+    return any((n.lemma.lower() in other or n.text.lower() in other) and not _idiom(n, w) for n in near)
+
+
+def _idiom(verb: Word, w: Word) -> bool:
+    """A claimed verb that says no arrest here: reflexive ("se sont arrêtés devant le siège"), or a
+    seizing verb with an object of its own ("ont pris part aux violences")."""
+    seizing = lexicon_set("triggers:arrest.seizing_verbs")
+    return (
+        reflexive(verb) or verb.lemma.lower() in seizing and any(c.rel == "obj" and c is not w for c in verb.children)
+    )
 
 
 def _protest_context(w: Word, ctx: Context) -> bool:
