@@ -120,7 +120,7 @@ class Context:
         limit = word.start
         prev = s.word(word.id - 1)
         limits: tuple[int, ...] = (limit,)
-        if prev is not None and prev.upos == "ADJ" and prev.end <= word.start:
+        if prev is not None and (prev.upos == "ADJ" or prev.deprel == "amod") and prev.end <= word.start:
             limits = (limit, prev.start)
         for q in self.counts_in(s)[0]:  # in text order: those that end before the word
             if q.end > word.start:

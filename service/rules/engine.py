@@ -157,6 +157,8 @@ def is_person(noun: Word, ctx: Context) -> bool:
         return True
     if forms(noun) & lexicon_set("triggers:person_nouns"):
         return True
+    if _aged(noun):
+        return True  # "un artisan de 33 ans": whoever has an age is a person
     text = noun.text.lower()
     endings = tuple(lexicon_set("triggers:demonym_endings"))
     return (
@@ -170,6 +172,21 @@ def is_person(noun: Word, ctx: Context) -> bool:
             or ctx.quantity_before(noun) is not None
         )
     )  # NER tags "un Français", "des milliers de Géorgiens" LOC
+
+
+def _aged(noun: Word) -> bool:
+    """The noun is given an age: "un artisan de 33 ans", "un homme âgé de 52 ans"."""
+    ages = lexicon_set("triggers:age_units")
+    for c in noun.children:
+        if c.rel == "amod" and c.lemma.lower() == "âgé":
+            c = next((g for g in c.children if g.lemma.lower() in ages), c)
+        if (
+            c.lemma.lower() in ages
+            and any(g.upos == "NUM" for g in c.children)
+            and any(g.rel == "case" and g.lemma.lower() == "de" for g in c.children)
+        ):
+            return True
+    return False
 
 
 def _singular(noun: Word, ctx: Context) -> Optional[Quantity]:
@@ -236,10 +253,18 @@ def find_count(
     trigger: Word, paths: Iterable[str], ctx: Context, singular: bool = False
 ) -> tuple[Optional[Quantity], Optional[Word]]:
     """The count of the fact and the noun it counts, looked for along `paths` in order."""
+    pronoun = False  # an earlier path reached a subject pronoun: it is who, the later paths are not
     for path in paths:
+        if pronoun:
+            break
         for noun in follow(trigger, path):
             if path == "agreeing" and not is_person(noun, ctx):
                 continue  # the last resort takes people only
+            pronoun = pronoun or (
+                noun.upos == "PRON"
+                and noun.rel.startswith("nsubj")
+                and noun.lemma.lower() in lexicon_set("triggers:person_pronouns")
+            )
             noun = _antecedent_of_relative(noun)
             covering = ctx.quantity_covering(noun)
             if covering is not None and noun.upos == "NOUN":  # "une vingtaine de policiers"

@@ -366,8 +366,9 @@ def _surface_subject(verb: Word) -> list[Word]:
 
 def _agreeing(verb: Word) -> list[Word]:
     """The nouns before the participle's auxiliaries that agree with it, nearest first (see `agreeing`)."""
-    if verb.feat("VerbForm") != "Part" or not verb.feat("Number"):
+    if verb.feat("VerbForm") != "Part":
         return []
+    number = "Plur" if verb.text.lower().endswith(("s", "x")) else "Sing"  # as written: taggers slip
     aux = [c for c in verb.children if c.rel in ("aux", "cop") and c.id < verb.id]
     first = min([verb.id] + [c.id for c in aux])
     words = verb.sentence.words
@@ -375,12 +376,15 @@ def _agreeing(verb: Word) -> list[Word]:
         first -= 1
     out = []
     for w in reversed(words[: first - 1]):
-        if w.upos in ("VERB", "AUX") and w.feat("VerbForm") == "Fin" and not w.deprel.startswith("acl"):
-            break  # another main clause
+        clause = w.parent if w.upos == "AUX" and w.parent is not None else w
+        if w.upos in ("VERB", "AUX") and w.feat("VerbForm") == "Fin" and not clause.deprel.startswith("acl"):
+            break  # another main clause (not a relative one: "des militants qui avaient bloqué le pont ont été ...")
+        if w.upos == "SCONJ":
+            break  # the start of its own clause: "un homme ..., avant qu'il ne soit déféré"
         if (
             w.upos == "NOUN"
             and not _has_own_case(w)
-            and w.feat("Number") == verb.feat("Number")
+            and w.feat("Number") in (None, number)
             and _gender(verb) in (None, w.feat("Gender"))
         ):
             out.append(w)

@@ -242,7 +242,7 @@ CONDITIONS = {
 def _persons(noun: Word, ctx: Context) -> list[str]:
     start, end = phrase(noun, keep_members=True)  # "l'ancien ministre Paul Martin", "X et Y"
     names = [ctx.full_name(e.text) for e in ctx.doc.entities if e.label == "PER" and e.start < end and start < e.end]
-    if not names and noun.upos == "PROPN":  # the NER missed it: the name is the noun and its flat parts
+    if not names and noun.upos == "PROPN" and noun.rel != "nmod":  # the NER missed it (not "le pont Bessières")
         names = [ctx.full_name(ctx.text[slice(*name_span(noun))])]
     return list(dict.fromkeys(names))
 
@@ -355,11 +355,16 @@ def _build_among(rule: Rule, trigger: Word, ctx: Context):
 
 
 def _build(rule: Rule, trigger: Word, ctx: Context):
-    targets = [n for p in rule.count for n in follow(trigger, p) if not ctx.in_date(n)]
+    def someone(n: Word) -> bool:  # not "le pont Bessières"
+        return is_person(n, ctx) or n.upos == "PRON" or n.upos == "PROPN" and n.rel != "nmod"
+
+    targets = [n for p in rule.count if p != "agreeing" for n in follow(trigger, p) if not ctx.in_date(n)]
+    if not any(someone(n) for n in targets):
+        # "agreeing" is a last resort, where the parse lost the subject: people only
+        targets += [n for p in rule.count if p == "agreeing" for n in follow(trigger, p) if is_person(n, ctx)]
     if not targets:
         return None
-    # the first that names people ("agreeing" is a last resort where the parse lost the subject)
-    noun = next((n for n in targets if n.upos in ("PRON", "PROPN") or is_person(n, ctx)), targets[0])
+    noun = next((n for n in targets if someone(n)), targets[0])  # in the order of the paths
     q, counted = find_count(trigger, rule.count, ctx, singular=True)
     persons = _persons(noun, ctx) or _apposed_names(
         [noun, *(c for c in noun.parent.children if c.rel.startswith("nsubj"))] if noun.parent else [noun], ctx
