@@ -497,6 +497,34 @@ FAMILIES = {
             {"persons": ["Marc Roy"]},
         ),
     ],
+    "groups joined by 'ainsi que' and lists that end": [
+        ("L'explosion a tué deux passants ainsi qu'un policier.", "casualties", {"kind": "killed", "count": 1}),
+        (
+            "Trois gendarmes ont été blessés, ainsi que deux manifestants.",
+            "casualties",
+            {"kind": "injured", "count": 2, "victims": "manifestants"},
+        ),
+        (
+            "Trente personnes ont été interpellées, dont dix à Lyon, et onze policiers ont été blessés.",
+            "arrest",
+            {"count": 30},
+        ),
+        (
+            "Douze personnes ont été arrêtées à Nîmes (Gard) lors d'une opération mobilisant 200 policiers.",
+            "troops",
+            {"count": 200},
+        ),
+    ],
+    "whoever has an age, and subjects over relative clauses": [
+        ("Le conducteur, un artisan de 33 ans, a été placé en garde à vue.", "arrest", {"count": 1}),
+        (
+            "Une dizaine de militants qui avaient bloqué le pont Wilson ont été interpellés.",
+            "arrest",
+            {"count": 10},
+        ),
+        ("Quatre jeunes gens ont péri dans l'accident.", "casualties", {"kind": "killed", "count": 4}),
+        ("Un maçon âgé de 45 ans a été tué sur le chantier.", "casualties", {"kind": "killed", "count": 1}),
+    ],
     "one count, one event": [
         (
             "L'embuscade, au cours de laquelle cinq soldats ont été tués, intervient après le déploiement.",
