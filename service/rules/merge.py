@@ -21,7 +21,7 @@ def same_event(a: dict, b: dict) -> bool:
     in an article is one statement, whoever is cited the second time."""
     if a["type"] != b["type"] or _stance(a) != _stance(b):
         return False
-    if _elsewhere(a, b):
+    if _elsewhere(a, b) or _vaguely(a, b):
         return False
     identity = FACT_TYPES[a["type"]].same_event
     return identity(a, b) if identity is not None else _count(a) == _count(b)
@@ -32,6 +32,18 @@ def _elsewhere(a: dict, b: dict) -> bool:
     and "5 000 à Rouen" are two crowds; "à Paris" and "dans le centre de Paris" may be one."""
     la, lb = (a.get("location") or "").lower(), (b.get("location") or "").lower()
     return bool(la and lb) and la not in lb and lb not in la
+
+
+def _vaguely(a: dict, b: dict) -> bool:
+    """A vague figure ("des milliers", "plusieurs milliers") says no identity by its value: it is the
+    same event as another figure only at one place the two name."""
+    ca, cb = a.get("count"), b.get("count")
+    return (
+        ca is not None
+        and cb is not None
+        and "vague" in (ca.qualifier, cb.qualifier)
+        and not (a.get("location") and (a.get("location") or "").lower() == (b.get("location") or "").lower())
+    )
 
 
 def _compatible(a: dict, b: dict) -> bool:

@@ -263,7 +263,7 @@ def _protest_context(w: Word, ctx: Context) -> bool:
     if (
         head is not None
         and head.lemma.lower() in lexicon_set(L + "announcing_verbs")
-        and any(c.rel == "nsubj" and forms(c) & lexicon_set(L + "counters") for c in head.children)
+        and any(forms(c) & lexicon_set(L + "counters") for c in _subjects(head))
     ):
         return True  # "les organisateurs avancent le chiffre de 22 000 participants"
     if any(a.lemma.lower() in events for a in list(w.ancestors())[:2]) or any(
@@ -286,6 +286,12 @@ def _protest_context(w: Word, ctx: Context) -> bool:
         and after[0].lemma.lower() in lexicon_set("modality:reported.prepositions")
         and any(x.lemma.lower() in counters for x in after[1:])
     )
+
+
+def _subjects(verb: Word) -> list[Word]:
+    """The verb's subjects, and the noun right before it on the surface ("la CGT revendiquait")."""
+    prev = verb.sentence.word(verb.id - 1)
+    return [c for c in verb.children if c.rel == "nsubj"] + ([prev] if prev is not None and prev.upos in NOUNS else [])
 
 
 def _words_after(w: Word, n: int) -> list[Word]:
