@@ -64,7 +64,7 @@ RULES = [
         doc="A protest verb whose subject is a count of people of any name "
         "('Des dizaines de milliers de Géorgiens sont descendus dans la rue', '3 000 Kurdes ont défilé').",
         trigger=Trigger(L + "subject_verbs", frozenset({"VERB"})),
-        count=("subject",),
+        count=("subject", "subject/<conj"),  # "plus de 65 000 élèves, apprentis et étudiants ont défilé"
         requires=("in_the_street", "people_subject"),
         examples=(
             Example(
@@ -73,6 +73,11 @@ RULES = [
             ),
             Example("Samedi, 3 000 Kurdes ont défilé à Strasbourg.", {"count": 3000, "location": "Strasbourg"}),
             Example("Plus de 10 000 Israéliens ont manifesté à Tel-Aviv.", {"count": 10000}),
+            Example(
+                "Selon les organisateurs, plus de 65 000 élèves, apprentis et étudiants ont défilé dans le pays.",
+                {"count": 65000},
+                fails={"stanza": "the mini models make 'apprentis' the subject and hang the count on an oblique"},
+            ),
             Example("Trois passagers sont descendus du train.", absent=True),
             Example("Plusieurs milliers de Tunisiens ont manifesté jeudi soir avenue Bourguiba.", {"count": 2000}),
             Example("Deux ministres ont manifesté leur désaccord.", absent=True),
@@ -493,7 +498,7 @@ def _build_protest_phrase(rule: Rule, trigger: Word, ctx: Context):
 def _people_subject(w: Word, ctx: Context) -> bool:
     """A count of people is the subject, and no arrest or toll claims them ("Plus de 90 personnes qui
     manifestaient ont été arrêtées")."""
-    q, noun = find_count(w, ("subject",), ctx)
+    q, noun = find_count(w, ("subject", "subject/<conj"), ctx)
     return (
         q is not None
         and q.text is not None
