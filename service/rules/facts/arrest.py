@@ -34,6 +34,7 @@ from service.rules.matcher import (
     name_span,
     phrase,
 )
+from service.rules.text import norm_text
 
 L = "triggers:arrest."
 VERB = frozenset({"VERB", "ADJ"})
@@ -76,6 +77,10 @@ RULES = [
             Example("Quatorze personnes, âgées de 19 à 52 ans, ont été interpellées au petit matin.", {"count": 14}),
             Example("Ivan Petrov lui-même a été arrêté devant le tribunal.", {"persons": ["Ivan Petrov"]}),
             Example("Le policier, Jason Miller, 36 ans, avait été inculpé de meurtre.", {"persons": ["Jason Miller"]}),
+            Example(
+                "Trois hommes ont été arrêtés mardi à Liège. Il s'agit de Karim Benali, 27 ans, et de Paul Roux.",
+                {"count": 3, "persons": ["Karim Benali", "Paul Roux"]},
+            ),
             Example(
                 "Vingt personnes soupçonnées d'avoir animé un vaste réseau d'escroqueries ont été arrêtées.",
                 {"count": 20},
@@ -432,6 +437,27 @@ def _same_arrest(a: dict, b: dict) -> bool:
     )
 
 
+def name_the_arrested(facts: list[dict], ctx: Context) -> None:
+    """'Trois hommes ont été arrêtés. Il s'agit de Nabil Azzouzi et de son frère Samir': a sentence
+    right after a counted arrest that opens by saying who they are names its persons (those no fact of
+    their own names)."""
+    openings = [norm_text(o) for o in lexicon_set(L + "identifying_openings")]
+    sentences = ctx.doc.sentences
+    for f in facts:
+        if f.get("persons") or f["count"] is None or f["count"].value < 2:
+            continue
+        s = ctx.doc.sentence_at(f["trigger"].start)
+        i = next((k for k, x in enumerate(sentences) if x is s), None)
+        for nxt in sentences[i + 1 : i + 3] if i is not None else []:
+            if not norm_text(nxt.text).startswith(tuple(openings)):
+                continue
+            named = {p for g in facts if g is not f for p in g.get("persons") or []}  # their own fact already
+            names = [n for n in (ctx.full_name(e.text) for e in ctx.entities_of(nxt, "PER")) if n not in named]
+            if names:
+                f["persons"] = list(dict.fromkeys(names))
+            break
+
+
 def _refers_back(f: dict, earlier: list[dict]) -> Optional[dict]:
     """An arrest mention that points back ('Ces manifestants ont été arrêtés'; for one person, not a
     later step of the case: 'Le suspect a été mis en examen' is a fact of its own), or a custody
@@ -456,6 +482,7 @@ FACT_TYPE = FactType(
     builders={"arrest-subcount": _build_subcount, "arrest-noun-count": _build_noun_count, "arrest-among": _build_among},
     slots=("persons", "agent", "charge", "location", "date"),
     same_event=_same_arrest,
+    finish=name_the_arrested,
     refers_back=_refers_back,
     claims=(L + "verbs", L + "custody_nouns", L + "seizing_verbs", L + "nouns"),
 )
