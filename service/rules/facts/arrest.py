@@ -426,8 +426,15 @@ def _arrest(rule: Rule, trigger: Word, ctx: Context, q, noun: Word, persons: lis
 
 
 def _same_arrest(a: dict, b: dict) -> bool:
-    if surnames(a) or surnames(b):
+    if surnames(a) and surnames(b):
         return bool(surnames(a) & surnames(b))
+    if surnames(a) or surnames(b):  # names on one: the same group only by the same count of several
+        return (
+            a["count"] is not None
+            and b["count"] is not None
+            and a["count"].value > 1
+            and a["count"].value == b["count"].value
+        )
     # one person is no identity: "un suspect" and "une femme" are two arrests
     return (
         a["count"] is not None
