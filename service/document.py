@@ -171,6 +171,10 @@ class Document:
         i = bisect_right(self._starts, offset) - 1
         return self.sentences[i] if i >= 0 and offset < self.sentences[i].end else None
 
+    def index_of(self, sentence: Sentence) -> int:
+        """Where `sentence` stands in `sentences` (found by its start, in log time)."""
+        return bisect_right(self._starts, sentence.start) - 1
+
     def build_seconds(self) -> float:
         """The time spent so far building sentences' words on first use (see Sentence)."""
         return sum(s.build_s for s in self.sentences)

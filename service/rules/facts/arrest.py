@@ -454,7 +454,7 @@ def name_the_arrested(facts: list[dict], ctx: Context) -> None:
         if f.get("persons") or f["count"] is None or f["count"].value < 2:
             continue
         s = ctx.doc.sentence_at(f["trigger"].start)
-        i = next((k for k, x in enumerate(sentences) if x is s), None)
+        i = ctx.doc.index_of(s) if s is not None else None
         for nxt in sentences[i + 1 : i + 3] if i is not None else []:
             if not norm_text(nxt.text).startswith(tuple(openings)):
                 continue

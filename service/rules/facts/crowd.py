@@ -435,7 +435,7 @@ def _crowd_tally(w: Word, ctx: Context):
 def _they(w: Word, ctx: Context) -> Optional[Word]:
     """The plural noun "ils/elles" stands for: the last one before it, in its sentence or the one before."""
     sentences = ctx.doc.sentences
-    i = next((k for k, x in enumerate(sentences) if x is w.sentence), 0)
+    i = ctx.doc.index_of(w.sentence)
     for words in (w.sentence.words[: w.id - 1], sentences[i - 1].words if i > 0 else []):
         nouns = [x for x in words if x.upos == "NOUN" and x.feat("Number") == "Plur"]
         if nouns:
