@@ -421,7 +421,7 @@ def _arrest(rule: Rule, trigger: Word, ctx: Context, q, noun: Word, persons: lis
     # and a custody status ("placées en garde à vue") that may break down an earlier total
     fact["_anaphor"] = not persons and (q is None or q.text is None) and _anaphoric(noun)
     fact["_breakdown"] = rule.name == "arrest-custody"
-    fact["_step"] = bool(forms(trigger) & lexicon_set(L + "judicial_steps"))
+    fact["_step"] = sorted(forms(trigger) & lexicon_set(L + "judicial_steps"))
     return fact
 
 
@@ -473,6 +473,8 @@ def _refers_back(f: dict, earlier: list[dict]) -> Optional[dict]:
     group = earlier[-1]["count"] is not None and earlier[-1]["count"].value > 1
     if f.get("_anaphor") and (group or not f.get("_step")):
         return earlier[-1]  # "Ces manifestants ont été arrêtés"; "L'individu a été placé en garde à vue"
+    if f.get("_anaphor") and f.get("_step"):  # the same step told again ("mis en examen ... mis en examen")
+        return next((g for g in reversed(earlier) if set(g.get("_step") or []) & set(f["_step"])), None)
     if f.get("_breakdown") and f["count"] is not None and f["count"].text is not None and not f.get("persons"):
         return next(
             (g for g in reversed(earlier) if g["count"] is not None and g["count"].value > f["count"].value), None

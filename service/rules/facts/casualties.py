@@ -884,8 +884,11 @@ def mark_latest(facts: list[dict], ctx: Context) -> None:
 
 
 def _same_toll(a: dict, b: dict) -> bool:
-    # the same figure twice in an article is one statement, whoever is cited the second time
-    return a["kind"] == b["kind"] and a["count"].value == b["count"].value and a.get("victims") == b.get("victims")
+    # the same figure twice in an article is one statement, whoever is cited the second time; the
+    # victims may be named more or less fully ("soldats burkinabè", then "soldats")
+    va, vb = (a.get("victims") or "").lower(), (b.get("victims") or "").lower()
+    same_victims = va == vb or bool(va and vb) and (va.startswith(vb) or vb.startswith(va))
+    return a["kind"] == b["kind"] and a["count"].value == b["count"].value and same_victims
 
 
 FACT_TYPE = FactType(

@@ -556,6 +556,8 @@ def _build_elliptic(rule: Rule, trigger: Word, ctx: Context):
 def _crowd(rule: Rule, trigger: Word, ctx: Context, q, span: tuple[int, int], counter: Optional[Word] = None) -> dict:
     """A crowd fact of count `q`, its evidence `span`; `counter`: who gave the figure, whose words
     the statement reports ("selon la police", "estimé ... par la police")."""
+    if q is not None and q.start is not None:  # the evidence holds the count it gives
+        span = (min(span[0], q.start), max(span[1], q.end))
     fact = common_fields(rule, trigger, ctx, span)
     fact.update(type="crowd", count=q, location=ctx.location(trigger.sentence, trigger))
     if counter is not None:

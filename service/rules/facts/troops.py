@@ -498,7 +498,10 @@ def _build_elliptic(rule: Rule, trigger: Word, ctx: Context):
 
 
 def _troops(rule: Rule, verb: Word, force: Word, q, ctx: Context, span: tuple[int, int]) -> dict:
-    """A troops fact: `q` of the `force` that `verb` deploys, its evidence `span`."""
+    """A troops fact: `q` of the `force` that `verb` deploys, its evidence `span` (widened to hold the
+    count and the force: "soit environ 300 hommes")."""
+    if q is not None and q.start is not None:
+        span = (min(span[0], q.start), max(span[1], q.end, force.end))
     fact = common_fields(rule, verb, ctx, span)
     fact.update(
         type="troops",
