@@ -98,6 +98,7 @@ CASES = [
     ("La facture s'élève à 5 000 euros, soit 20 € par habitant.", []),
     ("Le projet a coûté 3 millions d'euros et $5 millions.", []),
     ("Le couvre-feu commence à 20 heures, l'attaque a eu lieu à 11 h 30 et non à 20h.", []),
+    ("On comptait à 17 heures 38 600 manifestants.", [("38 600", 38600, "exact")]),
     ("Il est arrivé 1er, son frère 2e et sa soeur 3ème.", []),
     ("Le premier ministre et le deuxième adjoint.", []),
     ("L'Airbus A320 a atterri sur la piste C3.", []),

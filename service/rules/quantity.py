@@ -98,7 +98,8 @@ REST_RE = _c(rf"\s+(?P<r>\d{{1,3}}(?:(?P<sep>{_chars(GROUP_SEPS)})\d{{3}})*)(?!{
 PLURAL_AFTER_RE = _c(rf"\s+(?P<cw>{alternation(PLURALS, bounded=True)})")
 SCALE_RE = _c(rf"\s+{OF}(?P<s>{alternation(SCALES, bounded=True)})")
 TIME_UNITS, UNITS_AFTER = alternation(LEX["time_units"], bounded=True), alternation(LEX["units_after"], bounded=True)
-UNIT_RE = _c(rf"\s*{OF}?(?:{TIME_UNITS}(?:\s*\d{{2}}(?!\d))?|{UNITS_AFTER})")
+# a time's minutes are two digits that no group of three continues ("à 17 heures 38 600 manifestants": 38 600)
+UNIT_RE = _c(rf"\s*{OF}?(?:{TIME_UNITS}(?:\s*\d{{2}}(?!\d)(?!{_chars(GROUP_SEPS)}\d{{3}}(?!\d)))?|{UNITS_AFTER})")
 RANGE_RE = _c(
     "|".join(
         rf"\s*{re.escape(c)}\s*" if not c[0].isalpha() else rf"\s+{phrase_pattern(c)}\s+"
