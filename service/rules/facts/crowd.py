@@ -127,6 +127,25 @@ RULES = [
         ),
     ),
     Rule(
+        name="crowd-figure-restated",
+        doc="A figure someone else gives the same crowd, restated as 'un chiffre que X porte / ramène à N', "
+        "in an article about a protest.",
+        trigger=Trigger("triggers:tally_nouns", NOUNS),
+        requires=("restated_figure", "protest_article"),
+        examples=(
+            Example(
+                "La marche a eu lieu. Selon les syndicats, 60 000 personnes ont défilé, un chiffre que la police "
+                "ramène à 8 000.",
+                {"count": 8000, "source": "la police"},
+            ),
+            Example(
+                "La police a compté 20 000 manifestants, un chiffre que le front commun porte à 55 000.",
+                {"count": 55000},
+            ),
+            Example("Le club compte 300 membres, un chiffre que le président porte à 400 cette année.", absent=True),
+        ),
+    ),
+    Rule(
         name="crowd-they-were",
         doc="'Ils étaient près de 2 000': a bare figure of 'ils/elles' + 'être', in an article about a protest.",
         trigger=Trigger(L + "they_pronouns", frozenset({"PRON"})),
@@ -426,6 +445,26 @@ def were_many(w: Word, ctx: Context):
     return q if before and before[-1].lemma.lower() == "être" else None
 
 
+def restated_figure(w: Word, ctx: Context):
+    """(figure, who gives it) of "un chiffre que la police ramène à 8 000", read on the surface: the
+    tally noun, "que", the one who restates it, a restating verb, "à" and a bare figure."""
+    s = w.sentence
+    after = s.words[w.id : w.id + 8]
+    if not after or norm_text(after[0].text) not in ("que", "qu'"):
+        return None, None
+    verb = next((x for x in after[1:] if x.upos == "VERB"), None)
+    if verb is None or not forms(verb) & lexicon_set(L + "restating_verbs"):
+        return None, None
+    who = next((x for x in reversed(s.words_between(after[0].end, verb.start)) if x.upos in NOUNS), None)
+    nxt = s.word(verb.id + 1)
+    if who is None or nxt is None or nxt.lemma.lower() != "à":
+        return None, None
+    q = ctx.quantity_at(s.word(verb.id + 2)) if s.word(verb.id + 2) is not None else None
+    if q is None or q.text is None or _counts_others(q, s):
+        return None, None
+    return q, who
+
+
 def _crowd_tally(w: Word, ctx: Context):
     """The figure of "le nombre de manifestants ... à N": a tally of protesters (strong nouns)."""
     counted, q = tally(w, ctx)
@@ -521,6 +560,7 @@ def _in_the_street(w: Word, ctx: Context) -> bool:
 
 CONDITIONS: dict[str, Condition] = {
     "crowd_tally": lambda w, ctx: _crowd_tally(w, ctx) is not None,
+    "restated_figure": lambda w, ctx: restated_figure(w, ctx)[0] is not None,
     "were_many": lambda w, ctx: were_many(w, ctx) is not None,
     "protest_phrase": lambda w, ctx: (
         w.parent is not None
@@ -601,6 +641,11 @@ def _build_tally(rule: Rule, trigger: Word, ctx: Context):
     return _crowd(rule, trigger, ctx, q, (min(q.start, trigger.start), max(q.end, trigger.end)))
 
 
+def _build_restated(rule: Rule, trigger: Word, ctx: Context):
+    q, who = restated_figure(trigger, ctx)
+    return _crowd(rule, trigger, ctx, q, (trigger.start, q.end), counter=who)
+
+
 def _build_they_were(rule: Rule, trigger: Word, ctx: Context):
     q = they_were(trigger, ctx)
     return _crowd(rule, trigger, ctx, q, (trigger.start, q.end))
@@ -626,6 +671,7 @@ FACT_TYPE = FactType(
         "crowd-they-were": _build_they_were,
         "crowd-protest-phrase": _build_protest_phrase,
         "crowd-tally": _build_tally,
+        "crowd-figure-restated": _build_restated,
         "crowd-estimated": _build_estimated,
     },
     slots=("location", "date"),
