@@ -361,7 +361,22 @@ def _surface_subject(verb: Word) -> list[Word]:
             and _gender(verb) in (None, w.feat("Gender"))
         ):
             return [w] if w.feat("Number") and verb.feat("Number") else []
+    if any(c.lemma.lower() == "avoir" for c in aux):
+        return _before_aside(prev)  # "Une femme de 71 ans, hospitalisée …, a succombé": no agreement with avoir
     return []
+
+
+def _before_aside(comma: Word) -> list[Word]:
+    """The noun that heads the phrase before the aside that `comma` closes ("Une femme de 71 ans,
+    hospitalisée dans un état critique, a succombé" -> "femme")."""
+    words = comma.sentence.words
+    opening = next((w for w in reversed(words[: comma.id - 1]) if w.text == ","), None)
+    if opening is None or opening.id < 2:
+        return []
+    head = words[opening.id - 2]
+    while head.rel in ("nmod", "flat:name") and head.parent is not None and head.parent.id < head.id:
+        head = head.parent
+    return [head] if head.upos in ("NOUN", "PROPN") and not _has_own_case(head) else []
 
 
 def _agreeing(verb: Word) -> list[Word]:

@@ -204,6 +204,10 @@ RULES = [
             Example("Aucun soldat n'est mort.", absent=True),
             Example("Vingt-trois migrants se sont noyés au large de la Libye.", {"kind": "killed", "count": 23}),
             Example(
+                "Une femme de 71 ans, hospitalisée dans un état critique depuis mardi, a succombé à ses blessures.",
+                {"kind": "killed", "count": 1},
+            ),
+            Example(
                 "En Syrie, ce sont au moins 1 400 personnes qui sont mortes lundi des suites du séisme.",
                 {"kind": "killed", "count": 1400},
                 fails={
