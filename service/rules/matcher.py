@@ -332,14 +332,19 @@ def _subject(verb: Word) -> list[Word]:
     return before[-1:] or subjects[:1] or _surface_subject(verb)
 
 
+def _auxiliaries(verb: Word) -> tuple[list[Word], int]:
+    """The auxiliaries and copula before the verb, and the number of the first word of the group."""
+    aux = [c for c in verb.children if c.rel in ("aux", "cop") and c.id < verb.id]
+    return aux, min([verb.id] + [c.id for c in aux])
+
+
 def _surface_subject(verb: Word) -> list[Word]:
     """When the parse gave a verb or predicate no subject: the noun right before its auxiliaries or
     copula ("Entre quinze et vingt personnes ont été tuées", the noun hung on the number), else, over a comma, the
     nearest noun before that agrees with the participle in number and gender and is the head of no
     preposition ("Plus de 90 personnes qui manifestaient à Washington, théâtre de heurts, ont été
     arrêtées")."""
-    aux = [c for c in verb.children if c.rel in ("aux", "cop") and c.id < verb.id]
-    first = min([verb.id] + [c.id for c in aux])
+    aux, first = _auxiliaries(verb)
     words = verb.sentence.words
     prev = verb.sentence.word(first - 1)
     if prev is not None and prev.upos in ("NOUN", "PROPN") and not _has_own_case(prev):
@@ -384,8 +389,7 @@ def _agreeing(verb: Word) -> list[Word]:
     if verb.feat("VerbForm") != "Part":
         return []
     number = "Plur" if verb.text.lower().endswith(("s", "x")) else "Sing"  # as written: taggers slip
-    aux = [c for c in verb.children if c.rel in ("aux", "cop") and c.id < verb.id]
-    first = min([verb.id] + [c.id for c in aux])
+    first = _auxiliaries(verb)[1]
     words = verb.sentence.words
     while first > 1 and words[first - 2].upos == "AUX":  # its auxiliaries, however the parse hung them
         first -= 1

@@ -615,8 +615,7 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
 
 
 def _build_counter(rule: Rule, trigger: Word, ctx: Context):
-    q = counter_figure(trigger, ctx)
-    return _crowd(rule, trigger, ctx, q, (min(q.start, trigger.start), max(q.end, trigger.end)), counter=trigger)
+    return _crowd(rule, trigger, ctx, counter_figure(trigger, ctx), (trigger.start, trigger.end), counter=trigger)
 
 
 def _build_estimated(rule: Rule, trigger: Word, ctx: Context):
@@ -637,8 +636,7 @@ def _build_were_many(rule: Rule, trigger: Word, ctx: Context):
 
 
 def _build_tally(rule: Rule, trigger: Word, ctx: Context):
-    q = _crowd_tally(trigger, ctx)
-    return _crowd(rule, trigger, ctx, q, (min(q.start, trigger.start), max(q.end, trigger.end)))
+    return _crowd(rule, trigger, ctx, _crowd_tally(trigger, ctx), (trigger.start, trigger.end))
 
 
 def _build_restated(rule: Rule, trigger: Word, ctx: Context):

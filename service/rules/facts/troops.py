@@ -157,21 +157,11 @@ def _moves_to(w: Word) -> bool:
     if (
         w.upos == "VERB"
         and w.lemma.lower() in lexicon_set(L + "joining_verbs")
-        and any(
-            c.rel == "obj" and c.lemma.lower() in lexicon_set(L + "bodies") | lexicon_set(L + "organizations")
-            for c in w.children
-        )
+        and any(c.rel == "obj" and _deployed_body(c) for c in w.children)
     ):
         return True  # "280 militaires belges rejoindront le contingent"
-    if w.upos == "VERB" and w.lemma.lower() in lexicon_set(L + "arrival_verbs"):
-        into = lexicon_set(L + "destination_prepositions")
-        if any(
-            c.rel in ("obl", "nmod")
-            and c.upos == "PROPN"
-            and any(g.rel == "case" and g.lemma.lower() in into for g in c.children)
-            for c in w.children
-        ):
-            return True  # "3 000 soldats sont arrivés en Pologne"
+    if w.upos == "VERB" and w.lemma.lower() in lexicon_set(L + "arrival_verbs") and _named_place(w.children):
+        return True  # "3 000 soldats sont arrivés en Pologne"
     return (
         w.upos == "VERB"
         and w.lemma.lower() in lexicon_set(L + "movement_verbs")
@@ -187,6 +177,22 @@ def _moves_to(w: Word) -> bool:
     )
 
 
+def _named_place(words: Iterable[Word]) -> bool:
+    """One of `words` is a name after a preposition of destination ("en Pologne", "en Afghanistan")."""
+    into = lexicon_set(L + "destination_prepositions")
+    return any(
+        c.rel in ("obl", "nmod")
+        and c.upos == "PROPN"
+        and any(g.rel == "case" and g.lemma.lower() in into for g in c.children)
+        for c in words
+    )
+
+
+def _deployed_body(w: Word) -> bool:
+    """A body or an alliance that forces are deployed in ("la mission", "le contingent", "l'OTAN")."""
+    return w.lemma.lower() in lexicon_set(L + "bodies") | lexicon_set(L + "organizations")
+
+
 def _holds(w: Word, noun: Word) -> bool:
     """A strength verb whose subject is a deployed body or a mission ("la mission comptera 9 000
     soldats", "la Minusca dispose de 8 000 soldats"), or any
@@ -198,17 +204,14 @@ def _holds(w: Word, noun: Word) -> bool:
         return False
     # "un dispositif comprenant 60 policiers": the participle's noun is its subject
     subject = follow_first(w, ("nsubj", "<xcomp/nsubj")) or (w.parent if w.rel == "acl" else None)  # "doit compter"
-    deployed = lexicon_set(L + "bodies") | lexicon_set(L + "organizations")
     if any(
-        x.lemma.lower() in deployed
+        _deployed_body(x)
         for c in list(w.children) + list(noun.children)
         if c.rel.startswith(("obl", "nmod"))
         for x in (c, *c.children)
     ):
         return True  # "le Sénégal compte 1 300 militaires au sein de la mission"
-    return (
-        bool(forms(noun) & lexicon_set(L + "strong_nouns")) or subject is not None and subject.lemma.lower() in deployed
-    )
+    return bool(forms(noun) & lexicon_set(L + "strong_nouns")) or subject is not None and _deployed_body(subject)
 
 
 def _changes(w: Word, noun: Word) -> bool:
@@ -288,7 +291,6 @@ def _present_at(noun: Word) -> Optional[Word]:
     ):
         return None
     verb = noun.parent
-    into = lexicon_set(L + "destination_prepositions")
     if (
         verb is None
         or noun.rel != "obj"
@@ -296,13 +298,7 @@ def _present_at(noun: Word) -> Optional[Word]:
         or not any(c.text.lower() == "y" for c in verb.children)
     ):
         return None
-    placed = any(
-        c.upos == "PROPN"
-        and c.rel.startswith(("nmod", "obl"))
-        and any(g.rel == "case" and g.lemma.lower() in into for g in c.children)
-        for c in list(noun.children) + list(verb.children)
-    )
-    return verb if placed else None
+    return verb if _named_place(list(noun.children) + list(verb.children)) else None
 
 
 def _with_deployed(noun: Word) -> Optional[Word]:
