@@ -47,3 +47,67 @@ def test_undated_crowd_is_the_day_of_the_article(analyzer):
 def test_counter_is_the_source(analyzer):
     [f] = facts_of(analyzer, "Selon la police, 4 500 manifestants ont défilé à Tours.", "crowd")
     assert f.count.value == 4500 and f.source == "la police" and f.modality == "reported"
+
+
+# A fact its sentence does not date took place on the day the article's lead gives (REF is a Monday).
+def test_lead_day_dates_the_facts_told_after_it(analyzer):
+    text = (
+        "Des heurts ont opposé samedi des supporters aux forces de l'ordre à Lyon. "
+        "Onze personnes ont été blessées, selon la préfecture."
+    )
+    [f] = facts_of(analyzer, text, "casualties")
+    assert f.count.value == 11 and f.date == "2024-05-04"
+
+
+def test_day_of_a_statement_is_not_the_day_of_the_fact(analyzer):
+    text = (
+        "Un incendie a ravagé dimanche un entrepôt du port de Dunkerque. "
+        "La préfecture a annoncé lundi que deux pompiers avaient été blessés."
+    )
+    [f] = facts_of(analyzer, text, "casualties")
+    assert f.count.value == 2 and f.date == "2024-05-05"
+
+
+def test_toll_announced_on_a_day_without_the_day_of_the_event(analyzer):
+    text = "Six mineurs ont été tués dans un coup de grisou, a annoncé lundi le ministère."
+    [f] = facts_of(analyzer, text, "casualties")
+    assert f.count.value == 6 and f.date is None
+
+
+def test_what_is_to_come_takes_no_day_from_the_lead(analyzer):
+    text = "Des émeutes ont éclaté mardi dans le centre de Nantes. Cinq cents gendarmes seront déployés dans la ville."
+    [f] = facts_of(analyzer, text, "troops")
+    assert f.count.value == 500 and f.date is None
+
+
+def test_another_things_day_is_not_the_day_of_the_article(analyzer):
+    text = (
+        "Le procès de l'attentat du 3 mai s'est ouvert à Paris dans une salle comble. "
+        "Trois policiers ont été blessés lors d'incidents devant le palais de justice."
+    )
+    [f] = facts_of(analyzer, text, "casualties")
+    assert f.count.value == 3 and f.date is None
+
+
+def test_day_first_told_after_the_lead_is_background(analyzer):
+    text = (
+        "Trois randonneurs ont été blessés dans une avalanche près de Chamonix. "
+        "Les secours sont intervenus en hélicoptère. "
+        "Le groupe avait quitté jeudi un refuge du massif."
+    )
+    [f] = facts_of(analyzer, text, "casualties")
+    assert f.count.value == 3 and f.date is None
+
+
+def test_toll_that_grew_on_a_day_is_dated_by_the_event(analyzer):
+    text = (
+        "Un glissement de terrain a frappé dimanche un village des Alpes. Lundi, le bilan s'est alourdi à neuf morts."
+    )
+    [f] = facts_of(analyzer, text, "casualties")
+    assert f.count.value == 9 and f.date == "2024-05-05"
+
+
+def test_night_of_a_day_is_the_day_of_the_article(analyzer):
+    text = "Des violences ont éclaté dans la nuit du samedi 4 mai à Rennes. Sept policiers ont été blessés."
+    [f] = facts_of(analyzer, text, "casualties")
+    assert f.count.value == 7 and f.date == "2024-05-04"

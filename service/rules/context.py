@@ -15,7 +15,7 @@ from schemas.common import Quantity, Span
 from schemas.dates import DateMention
 from service.document import Document, EntitySpan, Sentence, Word
 from service.lexicon import load
-from service.rules.dates import anaphoric_date
+from service.rules.dates import TenseAt, anaphoric_date
 from service.rules.matcher import clause_head, lexicon_set, phrase, text_keys, written_forms
 from service.rules.quantity import find_quantities
 from service.rules.text import norm_text
@@ -23,6 +23,7 @@ from service.rules.text import norm_text
 LINKS = load("triggers")["count_links"]
 GAP_MARKS = "".join(load("triggers")["count_gap_marks"])
 _CAPITAL_PREPOSITIONS = frozenset(load("triggers")["unaccented_prepositions"])
+LEAD_SENTENCES = 2  # a news article's lead, where it says when the event took place
 
 
 def _of_a_place(before: list[Word]) -> bool:
@@ -43,6 +44,7 @@ class Context:
     # what the rules that fire on their own trigger on (not those that follow a fact of their module in
     # the sentence); a sentence with none of these holds no fact, and this scan never builds its words
     lead_keys: frozenset[str]
+    tense_at: Optional[TenseAt] = None  # the tense of the clause at an offset (see tense.tense_reader)
     found: list = field(default_factory=list)  # facts the running module has built so far
     _candidates: list = field(default_factory=list)
     _memo: dict = field(default_factory=dict)
@@ -343,16 +345,68 @@ class Context:
     # --- dates --------------------------------------------------------------------------
     def date_of(self, sentence: Sentence, near: Word, within: Optional[tuple[int, int]] = None) -> Optional[str]:
         """The resolved date of the fact: one stated inside its evidence, else the one of its
-        sentence nearest the trigger (day grain first), else the day a "la veille" / "deux jours plus
-        tard" of its sentence points at."""
+        sentence nearest the trigger (day grain first) that is no day of a statement ("a annoncé
+        lundi"), else the day a "la veille" / "deux jours plus tard" of its sentence points at, else
+        (unless it is told in the future) the day the article's lead reports on: a slot is filled
+        from unambiguous context in the article (docs/conventions.md)."""
         ds = [
             d
             for d in self.dates
             if sentence.start <= d.start < sentence.end and not d.value.startswith("--") and not self._birth(d.start)
         ]
         inside = [d for d in ds if within is not None and within[0] <= d.start and d.end <= within[1]]
-        ds = inside or ds
-        if not ds:  # "l'arrestation, la veille, de trois opposants": the day before the last date given
-            return anaphoric_date(self.text, sentence.start, sentence.end, self.dates)
-        ds.sort(key=lambda d: (d.grain != "day", abs(d.start - near.start)))
-        return ds[0].value
+        ds = inside or [d for d in ds if not self._said_on(d)]
+        if ds:
+            ds.sort(key=lambda d: (d.grain != "day", abs(d.start - near.start)))
+            return ds[0].value
+        # "l'arrestation, la veille, de trois opposants": the day before the last date given
+        day = anaphoric_date(self.text, sentence.start, sentence.end, self.dates)
+        if day is None and not (self.tense_at is not None and self.tense_at(near.start) == "future"):
+            day = self.lead_day
+        return day
+
+    def _said_on(self, d: DateMention) -> bool:
+        """The day is the one something was said or counted on ("a annoncé lundi", "un bilan
+        diffusé samedi", "le bilan s'alourdissait dimanche"), not the one it happened on."""
+        s = self.doc.sentence_at(d.start)
+        inside = s.words_between(d.start, d.end) if s is not None else []
+        top = next((w for w in inside if w.parent is None or w.parent not in inside), None)
+        if top is None:
+            return False
+        words, up = lexicon_set("dates:statement_words") | lexicon_set("triggers:reporting_verbs"), top.parent
+        if up is None:
+            return False
+        return (
+            up.lemma.lower() in words
+            or (up.rel == "acl" and up.parent is not None and up.parent.lemma.lower() in words)
+            or any(c.rel == "nsubj" and c.lemma.lower() in words for c in up.children)
+        )
+
+    def _other_day(self, d: DateMention) -> bool:
+        """ "le coup d'État du 15 juillet", "depuis samedi": another thing's day or a period's start;
+        not "dans la nuit du 31 décembre", a time of that day."""
+        before = self.text[max(0, d.start - 30) : d.start].lower().split()
+        return (
+            bool(before)
+            and before[-1] in lexicon_set("dates:other_day_marks")
+            and not (len(before) > 1 and before[-2] in lexicon_set("dates:day_parts"))
+        )
+
+    @cached_property
+    def lead_day(self) -> Optional[str]:
+        """The day the article's lead says the event took place: the first day the article gives that
+        is nobody's birth, not after the reference, no day of a statement and no other thing's day,
+        when it stands in the lead; None otherwise (a day first told further on is background)."""
+        ref = self.reference.isoformat() if self.reference is not None else None
+        for d in self.dates:
+            if (
+                d.grain == "day"
+                and not d.value.startswith("--")
+                and (ref is None or d.value <= ref)
+                and not self._birth(d.start)
+                and not self._other_day(d)
+                and not self._said_on(d)
+            ):
+                s = self.doc.sentence_at(d.start)
+                return d.value if s is not None and self.doc.index_of(s) < LEAD_SENTENCES else None
+        return None
