@@ -79,6 +79,22 @@ FAMILIES = {
             {"kind": "injured", "count": 1, "victims": "Suisse"},
         ),
         ("On compte 30 blessés, dont 12 grièvement.", "casualties", {"kind": "injured", "count": 30}),
+        (
+            "Dix-sept élèves d'une douzaine d'années tout au plus et deux professeurs ont été tués.",
+            "casualties",
+            {"kind": "killed", "count": 17, "victims": "élèves"},
+        ),
+        ("Trois alpinistes sont morts, dont un Italien.", "casualties", {"kind": "killed", "count": 3}),
+        (
+            "Trois alpinistes sont morts, dont un Italien.",
+            "casualties",
+            {"kind": "killed", "count": 1, "victims": "Italien"},
+        ),
+        (
+            "Quatre gendarmes, trois pompiers et un passant ont été légèrement blessés.",
+            "casualties",
+            {"kind": "injured", "count": 1},
+        ),
     ],
     "groups inside a total, whatever the parse took for the count": [
         (

@@ -412,7 +412,12 @@ def coordinated_groups(noun: Word, ctx: Context, exclude: frozenset[str] = froze
         before = [w for w in words if w.end <= q.start]
         if not before or not (before[-1].text == "," or before[-1].upos == "CCONJ"):
             return None
-        prev = [w for w in before[:-1] if w.upos != "ADJ"]
+        # over its adjectives and adverbs ("d'une dizaine d'années tout au plus et deux enseignants")
+        prev = [
+            w
+            for w in before[:-1]
+            if w.upos not in ("ADJ", "ADV") and not (w.parent is not None and w.parent.upos == "ADV")
+        ]
         if not prev or prev[-1].upos not in ("NOUN", "PROPN") or forms(prev[-1]) & exclude:
             return None
         group = prev[-1]
@@ -442,12 +447,14 @@ def coordinated_groups(noun: Word, ctx: Context, exclude: frozenset[str] = froze
             i += 1
         if i >= len(words) or not (words[i].text == "," or words[i].upos == "CCONJ" or _joins(words[i])):
             break
-        # a noun, or a word a tagger read as an adjective after its determiner ("et un manifestant")
+        # a noun, or a word a tagger read otherwise after its determiner ("et un manifestant", "et un passant")
         nxt = next(
             (
                 w
                 for w in words[i + 1 : i + 6]
-                if w.upos in ("NOUN", "PROPN") or w.upos == "ADJ" and any(c.rel == "det" for c in w.children)
+                if w.upos in ("NOUN", "PROPN")
+                or w.upos in ("ADJ", "VERB", "AUX")
+                and any(c.rel == "det" for c in w.children)
             ),
             None,
         )

@@ -739,6 +739,8 @@ def _build(rule: Rule, trigger: Word, ctx: Context):
             fact.update(type="casualties", count=ONE, victims=name, location=ctx.location(trigger.sentence, trigger))
             return fact
     if q is None and rule.attrs.get("kind"):
+        if rule.count == (".",) and any(c.rel == "nsubj" for c in trigger.children):
+            return None  # "Deux personnes sont mortes, dont un enfant": a predicate, whose rule counts its subject
         return _groups_of_uncounted(rule, trigger, ctx) or None
     return _toll(rule, trigger, ctx, q, noun)
 
