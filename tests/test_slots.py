@@ -111,3 +111,9 @@ def test_night_of_a_day_is_the_day_of_the_article(analyzer):
     text = "Des violences ont éclaté dans la nuit du samedi 4 mai à Rennes. Sept policiers ont été blessés."
     [f] = facts_of(analyzer, text, "casualties")
     assert f.count.value == 7 and f.date == "2024-05-04"
+
+
+def test_a_clause_is_no_sender(analyzer):
+    """A parse that makes "qui compte" the subject of "envoyer" gives no actor rather than a clause."""
+    [f] = facts_of(analyzer, "Le Japon, qui compte envoyer 300 soldats, attend le vote du Parlement.", "troops")
+    assert f.count.value == 300 and f.actor in (None, "Le Japon"), f.actor

@@ -431,7 +431,7 @@ def _actor(verb: Word, ctx: Context, force: Optional[Word] = None) -> Optional[s
         who = follow_first(verb, ("reporter",))
     if (
         who is None
-        or who.upos == "PRON"
+        or who.upos in ("PRON", "VERB", "AUX")  # a verb: a parse that took a clause for the subject
         or who.lemma.lower() in lexicon_set(L + "bodies")
         or forms(who) & lexicon_set(L + "nouns")
     ):
