@@ -91,6 +91,21 @@ FAMILIES = {
             {"kind": "killed", "count": 1, "victims": "Italien"},
         ),
         (
+            "Au total, 85 personnes – 12 gendarmes, trois pompiers et des passants – ont été blessées.",
+            "casualties",
+            {"kind": "injured", "count": 85},
+        ),
+        (
+            "Au total, 85 personnes – 12 gendarmes, trois pompiers et des passants – ont été blessées.",
+            "casualties",
+            {"kind": "injured", "count": 12, "victims": "gendarmes"},
+        ),
+        (
+            "Quarante personnes (dix policiers et trente manifestants) ont été blessées.",
+            "casualties",
+            {"kind": "injured", "count": 40},
+        ),
+        (
             "Quatre gendarmes, trois pompiers et un passant ont été légèrement blessés.",
             "casualties",
             {"kind": "injured", "count": 1},

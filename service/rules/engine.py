@@ -529,9 +529,9 @@ def among_group(mark: Word) -> Optional[Word]:
 
 def mark_after(noun: Word) -> Optional[Word]:
     """The mark of a list of groups right after a counted noun ("Quatorze personnes, dont trois
-    mineurs, ont été interpellées"), over a comma."""
+    mineurs, ont été interpellées", over a comma; "170 personnes – 41 policiers, ...")."""
     after = [w for w in noun.sentence.words[noun.id : noun.id + 2] if w.text != ","][:1]
-    marks = lexicon_set("triggers:describing_relatives")
+    marks = lexicon_set("triggers:describing_relatives") | lexicon_set("triggers:aside_openers")
     return after[0] if after and after[0].lemma.lower() in marks and after[0].id > noun.id else None
 
 

@@ -805,10 +805,16 @@ def _toll(rule: Rule, trigger: Word, ctx: Context, q, noun: Optional[Word]):
         mark = listed[2]
         return [fact] + group_facts(fact, rule, mark, ctx, ("kind", "location", "source"), "victims")
     if noun is not None and noun is not trigger:  # "150 Britanniques, 110 Suisses et 50 Danois ont péri"
+        groups = coordinated_groups(noun, ctx, exclude=tolls)
         others = [
-            {**fact, "count": cq, "victims": noun_label(c), "evidence": ctx.span(cq.start, c.end)}
-            for cq, c in coordinated_groups(noun, ctx, exclude=tolls)
+            {**fact, "count": cq, "victims": noun_label(c), "evidence": ctx.span(cq.start, c.end)} for cq, c in groups
         ]
+        # a list read from its last group that breaks down a total before it ("170 personnes – 41 policiers,
+        # deux soldats et des civils – ont été tuées"): the total too
+        first = min([q] + [cq for cq, _ in groups], key=lambda c: c.start if c.start is not None else 0)
+        total = list_before(first, ctx, trigger.sentence) if first.text is not None else None
+        if total is not None:
+            others.append({**fact, "count": total[0], "victims": noun_label(total[1], exclude=tolls)})
         if others:
             return [fact] + others
     return fact
