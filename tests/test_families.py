@@ -621,6 +621,19 @@ def test_a_custody_breakdown_is_no_fact(analyzer):
     assert [(f.type, f.count.value) for f in facts] == [("arrest", 63)]
 
 
+def test_arrested_along_with_the_subject(analyzer):
+    """'arrêté avec ses deux avocats': two more people arrested; 'avec 40 kilos de résine' counts no one."""
+    from service.rules.pipeline import extract_document
+
+    ref = datetime.date(2024, 5, 4)
+    text = "Le journaliste a été interpellé mardi avec deux autres reporters."
+    facts = extract_document(analyzer.parse(text), ref).facts
+    assert 2 in [f.count and f.count.value for f in facts if f.type == "arrest"], facts
+    text = "Le passeur a été interpellé avec 40 kilos de résine."
+    facts = extract_document(analyzer.parse(text), ref).facts
+    assert [(f.type, f.count and f.count.value) for f in facts] == [("arrest", 1)]
+
+
 def test_evidence_holds_the_count(analyzer):
     """A count before a relative clause is part of the evidence the fact cites."""
     from service.rules.pipeline import extract_document

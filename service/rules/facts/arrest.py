@@ -61,6 +61,8 @@ RULES = [
             Example("Parmi eux, 408 ont été arrêtés dans la nuit.", {"count": 408}),
             Example("Une marche a réuni environ 400 personnes, dont 156 ont été interpellées.", {"count": 156}),
             Example("Sur 800 machines, 312 ont été arrêtées.", absent=True),
+            Example("L'opposant a été arrêté samedi avec ses deux avocats.", {"count": 2}),
+            Example("Un étudiant a été interpellé avec trois camarades.", {"count": 3}),
             Example("Deux journalistes sont détenus depuis mardi par les services de sécurité.", {"count": 2}),
             Example("Le fonds détient trois hôtels à Paris.", absent=True),
             Example(
@@ -360,6 +362,26 @@ def _build_among(rule: Rule, trigger: Word, ctx: Context):
 
 
 def _build(rule: Rule, trigger: Word, ctx: Context):
+    found = _build_subject(rule, trigger, ctx)
+    subject = [] if found is None else found if isinstance(found, list) else [found]
+    if any(f.get("persons") for f in subject):
+        return found  # a named fact has no count that could keep it apart from its companions' (merge)
+    # "le journaliste a été arrêté avec deux autres reporters": the counted people arrested along with him
+    return subject + [_arrest(rule, trigger, ctx, q, c, []) for q, c in _companions(trigger, ctx)] or None
+
+
+def _companions(trigger: Word, ctx: Context) -> list[tuple]:
+    marks = lexicon_set(L + "companion_marks")
+    out = []
+    for c in trigger.children:
+        if c.rel == "obl" and any(g.rel == "case" and g.lemma.lower() in marks for g in c.children):
+            q = ctx.quantity_before(c)
+            if q is not None and q.text is not None and is_person(c, ctx):
+                out.append((q, c))
+    return out
+
+
+def _build_subject(rule: Rule, trigger: Word, ctx: Context):
     def someone(n: Word) -> bool:  # not "le pont Bessières"
         return is_person(n, ctx) or n.upos == "PRON" or n.upos == "PROPN" and n.rel != "nmod"
 
