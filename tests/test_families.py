@@ -634,6 +634,15 @@ def test_arrested_along_with_the_subject(analyzer):
     assert [(f.type, f.count and f.count.value) for f in facts] == [("arrest", 1)]
 
 
+def test_arrested_in_a_relative_clause_is_another_person(analyzer):
+    """'Le frère du suspect, chez qui Marc Leblanc avait été arrêté, a été placé en garde à vue': two arrests."""
+    from service.rules.pipeline import extract_document
+
+    text = "Le frère du suspect, chez qui Marc Leblanc avait été arrêté, a été placé en garde à vue."
+    facts = [f for f in extract_document(analyzer.parse(text), datetime.date(2024, 5, 4)).facts if f.type == "arrest"]
+    assert sorted(str(f.persons) for f in facts) == ["None", "['Marc Leblanc']"], facts
+
+
 def test_evidence_holds_the_count(analyzer):
     """A count before a relative clause is part of the evidence the fact cites."""
     from service.rules.pipeline import extract_document

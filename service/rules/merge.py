@@ -55,6 +55,8 @@ def _compatible(a: dict, b: dict) -> bool:
         return False
     if a.get("victims") and b.get("victims") and a["victims"] != b["victims"]:
         return False  # "un photographe et un manifestant": two groups of one clause
+    if a.get("_patient") is not None and b.get("_patient") is not None and a["_patient"] != b["_patient"]:
+        return False  # "une femme chez qui il avait été interpellé a été mise en examen": two people
     if _elsewhere(a, b) and a.get("_head") != b.get("_head"):
         return False  # coordinated clauses: "plusieurs milliers à New York ... quelques milliers à Montréal"
     return not (surnames(a) and surnames(b) and not surnames(a) & surnames(b))

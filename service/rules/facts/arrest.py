@@ -439,6 +439,7 @@ def _arrest(rule: Rule, trigger: Word, ctx: Context, q, noun: Word, persons: lis
         charge=_slot_text(_charge(rule, trigger), ctx),
         location=ctx.location(trigger.sentence, trigger),
     )
+    fact["_patient"] = (noun.sentence.start, noun.id)  # read by merge: who the clause says was arrested
     # read by merge: an unnamed, uncounted mention that refers back to an arrest already reported,
     # and a custody status ("placées en garde à vue") that may break down an earlier total
     fact["_anaphor"] = not persons and (q is None or q.text is None) and _anaphoric(noun)
@@ -493,6 +494,9 @@ def _refers_back(f: dict, earlier: list[dict]) -> Optional[dict]:
     breakdown of an earlier, larger total ('dont 101 placées en garde à vue' after 103 arrests);
     `earlier` holds the arrests of the same stance before it."""
     group = earlier[-1]["count"] is not None and earlier[-1]["count"].value > 1
+    mine, theirs = f.get("_patient"), earlier[-1].get("_patient")
+    if mine is not None and theirs is not None and mine[0] == theirs[0] and mine != theirs:
+        return None  # another person of its own sentence ("Le frère, chez qui X avait été arrêté, a été écroué")
     if f.get("_anaphor") and (group or not f.get("_step")):
         return earlier[-1]  # "Ces manifestants ont été arrêtés"; "L'individu a été placé en garde à vue"
     if f.get("_anaphor") and f.get("_step"):  # the same step told again ("mis en examen ... mis en examen")
