@@ -499,7 +499,7 @@ def _refers_back(f: dict, earlier: list[dict]) -> Optional[dict]:
     other = mine is not None and theirs is not None and mine[0] == theirs[0] and mine != theirs
     if f.get("_anaphor") and not other and (group or not f.get("_step")):
         return earlier[-1]  # "Ces manifestants ont été arrêtés"; "L'individu a été placé en garde à vue"
-    if f.get("_anaphor") and not other and f.get("_step"):  # the same step told again ("mis en examen ... mis en examen")
+    if f.get("_anaphor") and not other and f.get("_step"):  # the same step told again ("mis en examen", twice)
         return next((g for g in reversed(earlier) if set(g.get("_step") or []) & set(f["_step"])), None)
     if f.get("_breakdown") and f["count"] is not None and f["count"].text is not None and not f.get("persons"):
         return next(
