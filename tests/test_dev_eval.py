@@ -16,13 +16,14 @@ import pytest
 from tests.conftest import shared
 from tools.evaluate import evaluate, load_scorer
 
-# file -> (facts precision, facts F1, dates F1) it must keep (None: dates not labelled)
+# file -> (facts precision, facts F1, dates F1, slot accuracy over matched facts) it must keep (None: dates
+# not labelled)
 FLOORS = {
-    "dev.jsonl": (0.95, 0.95, 0.95),
-    "dev2.jsonl": (0.95, 0.92, 0.95),
-    "dispatches.jsonl": (0.95, 0.88, None),
-    "dispatches2.jsonl": (0.95, 0.86, 0.93),
-    "articles.jsonl": (0.95, 0.85, 0.93),
+    "dev.jsonl": (0.95, 0.95, 0.95, 0.74),
+    "dev2.jsonl": (0.95, 0.92, 0.95, 0.70),
+    "dispatches.jsonl": (0.95, 0.88, None, None),
+    "dispatches2.jsonl": (0.95, 0.86, 0.93, 0.67),
+    "articles.jsonl": (0.95, 0.85, 0.93, 0.66),
 }
 OURS = Path(__file__).parent / "data"  # the sets of our own writing
 
@@ -39,11 +40,12 @@ def scorer():
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_dev_quality(analyzer, scorer, name):
-    precision, f1, dates_f1 = FLOORS[name]
+    precision, f1, dates_f1, slots = FLOORS[name]
     summary, _ = evaluate(analyzer, _gold(name), scorer, show_errors=False)
     assert summary["facts"]["precision"] >= precision, summary["facts"]
     assert summary["facts"]["f1"] >= f1, summary["facts"]
     if dates_f1 is not None:
         assert summary["dates"]["f1"] >= dates_f1, summary["dates"]
+        assert summary["slots"]["all"] >= slots, summary["slots"]
     for t in ("casualties", "troops", "crowd"):
         assert summary[t]["precision"] >= 0.95, (t, summary[t])
