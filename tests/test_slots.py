@@ -74,10 +74,16 @@ def test_toll_announced_on_a_day_without_the_day_of_the_event(analyzer):
     assert f.count.value == 6 and f.date is None
 
 
-def test_what_is_to_come_takes_no_day_from_the_lead(analyzer):
+def test_deployment_takes_no_day_from_the_lead(analyzer):
     text = "Des émeutes ont éclaté mardi dans le centre de Nantes. Cinq cents gendarmes seront déployés dans la ville."
     [f] = facts_of(analyzer, text, "troops")
     assert f.count.value == 500 and f.date is None
+
+
+def test_deployment_is_dated_by_its_announcement(analyzer):
+    text = "Des émeutes ont éclaté mardi à Nantes. Le ministère a annoncé jeudi l'envoi de 300 gendarmes dans la ville."
+    [f] = facts_of(analyzer, text, "troops")
+    assert f.count.value == 300 and f.date == "2024-05-02"
 
 
 def test_another_things_day_is_not_the_day_of_the_article(analyzer):

@@ -15,7 +15,7 @@ from schemas.common import Quantity, Span
 from schemas.dates import DateMention
 from service.document import Document, EntitySpan, Sentence, Word
 from service.lexicon import load
-from service.rules.dates import TenseAt, anaphoric_date
+from service.rules.dates import anaphoric_date
 from service.rules.matcher import clause_head, lexicon_set, phrase, text_keys, written_forms
 from service.rules.quantity import find_quantities
 from service.rules.text import norm_text
@@ -44,8 +44,8 @@ class Context:
     # what the rules that fire on their own trigger on (not those that follow a fact of their module in
     # the sentence); a sentence with none of these holds no fact, and this scan never builds its words
     lead_keys: frozenset[str]
-    tense_at: Optional[TenseAt] = None  # the tense of the clause at an offset (see tense.tense_reader)
     found: list = field(default_factory=list)  # facts the running module has built so far
+    event_dated: bool = True  # the running module's FactType.event_dated (see date_of)
     _candidates: list = field(default_factory=list)
     _memo: dict = field(default_factory=dict)
     _counts: dict = field(default_factory=dict)
@@ -346,24 +346,23 @@ class Context:
     def date_of(self, sentence: Sentence, near: Word, within: Optional[tuple[int, int]] = None) -> Optional[str]:
         """The resolved date of the fact: one stated inside its evidence, else the one of its
         sentence nearest the trigger (day grain first) that is no day of a statement ("a annoncé
-        lundi"), else the day a "la veille" / "deux jours plus tard" of its sentence points at, else
-        (unless it is told in the future) the day the article's lead reports on: a slot is filled
-        from unambiguous context in the article (docs/conventions.md)."""
+        lundi"), else the day a "la veille" / "deux jours plus tard" of its sentence points at, else the
+        day the article's lead reports on: a slot is filled from unambiguous context in the article
+        (docs/conventions.md). For a module not event_dated (FactType), a statement's day counts and the
+        lead's does not."""
         ds = [
             d
             for d in self.dates
             if sentence.start <= d.start < sentence.end and not d.value.startswith("--") and not self._birth(d.start)
         ]
         inside = [d for d in ds if within is not None and within[0] <= d.start and d.end <= within[1]]
-        ds = inside or [d for d in ds if not self._said_on(d)]
+        ds = inside or [d for d in ds if not (self.event_dated and self._said_on(d))]
         if ds:
             ds.sort(key=lambda d: (d.grain != "day", abs(d.start - near.start)))
             return ds[0].value
         # "l'arrestation, la veille, de trois opposants": the day before the last date given
         day = anaphoric_date(self.text, sentence.start, sentence.end, self.dates)
-        if day is None and not (self.tense_at is not None and self.tense_at(near.start) == "future"):
-            day = self.lead_day
-        return day
+        return day if day is not None or not self.event_dated else self.lead_day
 
     def _said_on(self, d: DateMention) -> bool:
         """The day is the one something was said or counted on ("a annoncé lundi", "un bilan

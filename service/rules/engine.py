@@ -58,6 +58,10 @@ class FactType:
     # a state of people (a force, a crowd): its count gives way where the same count is an event that
     # befell them, a toll or an arrest ("cinq soldats ont été tués" is no deployment)
     gives_way: bool = False
+    # dated by the event: a statement's day is not its day, and one its sentence does not date took place
+    # on the day of the article's lead (Context.date_of); False: the day its sentence gives, the
+    # announcement's included (a deployment: "the date attached to the deployment or its announcement")
+    event_dated: bool = True
 
     def __post_init__(self):
         where = f"fact type {self.name!r}"
@@ -82,6 +86,7 @@ class FactType:
 
     def find(self, ctx: Context) -> list[dict]:
         """The facts of this type in the document, in text order (one per trigger word at most)."""
+        ctx.event_dated = self.event_dated
         facts = run_rules(self.rules, self.conditions, self._build, ctx)
         if self.finish is not None:
             self.finish(facts, ctx)

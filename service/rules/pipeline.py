@@ -68,11 +68,8 @@ def _one_event_per_count(facts: list[dict]) -> list[dict]:
 
 
 def extract_document(doc: Document, reference: datetime.date | None) -> Extraction:
-    tense_at = tense_reader(doc)
-    dates = find_dates(doc.text, reference, tense_at=tense_at)
-    ctx = Context(
-        doc=doc, reference=reference, dates=dates, trigger_keys=TRIGGER_KEYS, lead_keys=LEAD_KEYS, tense_at=tense_at
-    )
+    dates = find_dates(doc.text, reference, tense_at=tense_reader(doc))
+    ctx = Context(doc=doc, reference=reference, dates=dates, trigger_keys=TRIGGER_KEYS, lead_keys=LEAD_KEYS)
     raw = _one_event_per_count([f for t in FACT_TYPES.values() for f in t.find(ctx)])
     for f in raw:
         if f.get("count") is not None and f["count"].value == 0:

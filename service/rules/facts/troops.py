@@ -544,4 +544,5 @@ FACT_TYPE = FactType(
     same_event=_same_force,
     gives_way=True,
     shared_slots=("actor",),
+    event_dated=False,
 )
