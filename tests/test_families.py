@@ -103,12 +103,12 @@ FAMILIES = {
         (
             "Quarante personnes (dix policiers et trente manifestants) ont été blessées.",
             "casualties",
-            {"kind": "injured", "count": 40},
+            {"kind": "injured", "count": 10, "victims": "policiers"},
         ),
         (
             "Quatre gendarmes, trois pompiers et un passant ont été légèrement blessés.",
             "casualties",
-            {"kind": "injured", "count": 1},
+            {"kind": "injured", "count": 1, "victims": "passant"},
         ),
     ],
     "groups inside a total, whatever the parse took for the count": [
@@ -632,6 +632,15 @@ def test_arrested_along_with_the_subject(analyzer):
     text = "Le passeur a été interpellé avec 40 kilos de résine."
     facts = extract_document(analyzer.parse(text), ref).facts
     assert [(f.type, f.count and f.count.value) for f in facts] == [("arrest", 1)]
+    text = "Jean Dupont a été arrêté samedi avec ses deux avocats."  # a named arrest and its companions
+    facts = extract_document(analyzer.parse(text), ref).facts
+    assert sorted((str(f.persons), f.count and f.count.value) for f in facts) == [
+        ("None", 2),
+        ("['Jean Dupont']", 1),
+    ], facts
+    text = "Le commissaire a interpellé le suspect avec trois collègues."  # who arrested, not arrested
+    facts = extract_document(analyzer.parse(text), ref).facts
+    assert 3 not in [f.count and f.count.value for f in facts], facts
 
 
 def test_arrested_in_a_relative_clause_is_another_person(analyzer):

@@ -113,6 +113,18 @@ def test_toll_that_grew_on_a_day_is_dated_by_the_event(analyzer):
     assert f.count.value == 9 and f.date == "2024-05-05"
 
 
+def test_event_named_by_its_weekday_is_the_day_of_the_article(analyzer):
+    text = "Les heurts de samedi à Lyon ont été violents. Onze personnes ont été blessées."
+    [f] = facts_of(analyzer, text, "casualties")
+    assert f.count.value == 11 and f.date == "2024-05-04"
+
+
+def test_statement_day_inside_the_evidence_is_not_the_fact_s(analyzer):
+    text = "Un coup de grisou a frappé samedi la mine. Le ministère a annoncé lundi la mort de six mineurs."
+    [f] = facts_of(analyzer, text, "casualties")
+    assert f.count.value == 6 and f.date == "2024-05-04"
+
+
 def test_night_of_a_day_is_the_day_of_the_article(analyzer):
     text = "Des violences ont éclaté dans la nuit du samedi 4 mai à Rennes. Sept policiers ont été blessés."
     [f] = facts_of(analyzer, text, "casualties")

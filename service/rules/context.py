@@ -355,8 +355,9 @@ class Context:
             for d in self.dates
             if sentence.start <= d.start < sentence.end and not d.value.startswith("--") and not self._birth(d.start)
         ]
+        ds = [d for d in ds if not (self.event_dated and self._said_on(d))]
         inside = [d for d in ds if within is not None and within[0] <= d.start and d.end <= within[1]]
-        ds = inside or [d for d in ds if not (self.event_dated and self._said_on(d))]
+        ds = inside or ds
         if ds:
             ds.sort(key=lambda d: (d.grain != "day", abs(d.start - near.start)))
             return ds[0].value
@@ -382,12 +383,17 @@ class Context:
         )
 
     def _other_day(self, d: DateMention) -> bool:
-        """ "le coup d'État du 15 juillet", "depuis samedi": another thing's day or a period's start;
-        not "dans la nuit du 31 décembre", a time of that day."""
+        """A period's start ("depuis samedi"), or a past thing named by its calendar date ("le coup
+        d'État du 15 juillet"); not the recent event named by its weekday ("les heurts de samedi"), nor
+        "dans la nuit du 31 décembre", a time of that day."""
         before = self.text[max(0, d.start - 30) : d.start].lower().split()
+        if not before:
+            return False
+        if before[-1] in lexicon_set("dates:period_starts"):
+            return True
         return (
-            bool(before)
-            and before[-1] in lexicon_set("dates:other_day_marks")
+            before[-1] in lexicon_set("dates:other_day_marks")
+            and any(ch.isdigit() for ch in d.text)
             and not (len(before) > 1 and before[-2] in lexicon_set("dates:day_parts"))
         )
 

@@ -301,7 +301,12 @@ ONE = Quantity(text=None, value=1, min=1, max=1, qualifier="exact")  # one perso
 def noun_label(noun: Optional[Word], exclude: Iterable[str] = (), stop: Optional[Word] = None) -> Optional[str]:
     """Who a counted noun names ("policiers", "soldats maliens"). A generic noun ("personnes") names
     no one, unless an adjective makes it specific ("jeune femme", "personnes âgées")."""
-    if noun is None or noun.upos not in ("NOUN", "PROPN", "ADJ") or noun.lemma.lower() in set(exclude):
+    if noun is None or noun.lemma.lower() in set(exclude):
+        return None
+    # a noun, or a word a tagger read otherwise after its determiner ("un passant" tagged as a verb)
+    if noun.upos not in ("NOUN", "PROPN", "ADJ") and not (
+        noun.upos in ("VERB", "AUX") and any(c.rel == "det" for c in noun.children)
+    ):
         return None
     if noun.upos == "PROPN" and any(c.deprel.startswith("flat") for c in noun.children):
         start, end = name_span(noun)  # a name: the whole of it ("Marie Dupont"), not its first word
@@ -417,12 +422,12 @@ def coordinated_groups(noun: Word, ctx: Context, exclude: frozenset[str] = froze
         before = [w for w in words if w.end <= q.start]
         if not before or not (before[-1].text == "," or before[-1].upos == "CCONJ"):
             return None
-        # over its adjectives and adverbs ("d'une dizaine d'années tout au plus et deux enseignants")
-        prev = [
-            w
-            for w in before[:-1]
-            if w.upos not in ("ADJ", "ADV") and not (w.parent is not None and w.parent.upos == "ADV")
-        ]
+        # over its trailing adjectives and adverbs ("d'une dizaine d'années tout au plus et deux enseignants")
+        prev = before[:-1]
+        while prev and (
+            prev[-1].upos in ("ADJ", "ADV") or (prev[-1].parent is not None and prev[-1].parent.upos == "ADV")
+        ):
+            prev.pop()
         if not prev or prev[-1].upos not in ("NOUN", "PROPN") or forms(prev[-1]) & exclude:
             return None
         group = prev[-1]

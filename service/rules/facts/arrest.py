@@ -364,21 +364,18 @@ def _build_among(rule: Rule, trigger: Word, ctx: Context):
 def _build(rule: Rule, trigger: Word, ctx: Context):
     found = _build_subject(rule, trigger, ctx)
     subject = [] if found is None else found if isinstance(found, list) else [found]
-    if any(f.get("persons") for f in subject):
-        return found  # a named fact has no count that could keep it apart from its companions' (merge)
     # "le journaliste a été arrêté avec deux autres reporters": the counted people arrested along with him
     return subject + [_arrest(rule, trigger, ctx, q, c, []) for q, c in _companions(trigger, ctx)] or None
 
 
 def _companions(trigger: Word, ctx: Context) -> list[tuple]:
-    marks = lexicon_set(L + "companion_marks")
-    out = []
-    for c in trigger.children:
-        if c.rel == "obl" and any(g.rel == "case" and g.lemma.lower() in marks for g in c.children):
-            q = ctx.quantity_before(c)
-            if q is not None and q.text is not None and is_person(c, ctx):
-                out.append((q, c))
-    return out
+    """The counted people "avec" a passive arrest verb; not with an active one, where they may be the
+    arresters ("Le commissaire a interpellé le suspect avec trois collègues")."""
+    if not is_passive(trigger):
+        return []
+    path = "obl*[" + "|".join(sorted(lexicon_set(L + "companion_marks"))) + "]"
+    counted = [(ctx.quantity_before(c), c) for c in follow(trigger, path)]
+    return [(q, c) for q, c in counted if q is not None and q.text is not None and is_person(c, ctx)]
 
 
 def _build_subject(rule: Rule, trigger: Word, ctx: Context):
