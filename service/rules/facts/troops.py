@@ -42,6 +42,14 @@ RULES = [
             Example("Trois mille militaires supplémentaires seront déployés d'ici mardi.", {"count": 3000}),
             Example("Le régiment compte 800 soldats.", absent=True),
             Example(
+                "Quelque 2 000 policiers encadraient le cortège.",
+                {"count": 2000},
+                fails={"stanza": "the mini models tag 'encadraient' as an adjective of 'cortège'"},
+            ),
+            Example("La marche s'est déroulée sous la surveillance de 1 800 policiers et gendarmes.", {"count": 1800}),
+            Example("La police surveillait 300 supporters anglais.", absent=True),
+            Example("Trois policiers qui patrouillaient dans le quartier ont été blessés.", absent=True),
+            Example(
                 "Les Etats-Unis vont déployer un bataillon, soit environ 1 000 soldats, en Pologne.",
                 {"count": 1000, "actor": "Les Etats-Unis"},
             ),
