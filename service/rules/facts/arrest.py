@@ -62,6 +62,7 @@ RULES = [
             Example("Une marche a réuni environ 400 personnes, dont 156 ont été interpellées.", {"count": 156}),
             Example("Sur 800 machines, 312 ont été arrêtées.", absent=True),
             Example("L'opposant a été arrêté samedi avec ses deux avocats.", {"count": 2}),
+            Example("Au total, 71 orpailleurs ont été interpellés dans la forêt.", {"count": 71}),
             Example("Un étudiant a été interpellé avec trois camarades.", {"count": 3}),
             Example("Deux journalistes sont détenus depuis mardi par les services de sécurité.", {"count": 2}),
             Example("Le fonds détient trois hôtels à Paris.", absent=True),
@@ -100,6 +101,8 @@ RULES = [
         count=("patient",),
         slots={"agent": ("agent",), "charge": CHARGE},
         examples=(
+            Example("La police a interpellé douze squatteurs dans la nuit.", {"count": 12}),
+            Example("Les douaniers ont interpellé trois véhicules.", absent=True),
             Example(
                 "Les autorités ont arrêté Jean Dupont pour trahison.",
                 {"persons": ["Jean Dupont"], "agent": "Les autorités", "charge": "trahison"},
@@ -403,6 +406,12 @@ def _build_subject(rule: Rule, trigger: Word, ctx: Context):
         and not (q is not None and q.value == 0)
         and not is_person(counted or noun, ctx)
         and not _elided_people(q, counted or noun, ctx)
+        and not (
+            q is not None
+            and q.text is not None
+            and forms(trigger) & lexicon_set(L + "people_only_verbs")
+            and not forms(counted or noun) & lexicon_set("triggers:non_people")
+        )
     ):
         return None  # "les machines sont arrêtées", "arrêter les modalités"
     if trigger.feat("Mood") == "Imp":
