@@ -476,6 +476,13 @@ RULES = [
                 {"kind": "killed", "count": 2, "victims": "enfants"},
             ),
             Example("Trois policiers comptent parmi les blessés.", {"kind": "injured", "count": 3}),
+            Example(
+                "Le naufrage a fait 27 morts. Parmi les victimes figurent quatre enfants.",
+                {"kind": "killed", "count": 4, "victims": "enfants"},
+            ),
+            Example(
+                "L'explosion a fait 12 morts et 40 blessés. Parmi les victimes figurent quatre enfants.", absent=True
+            ),
         ),
     ),
     Rule(
@@ -565,7 +572,7 @@ CONDITIONS = {
     "self_caused": lambda w, ctx: _self_caused(w),
     "before_count": links_a_count,
     "tally": lambda w, ctx: _tally(w, ctx)[0] is not None,
-    "among_toll": lambda w, ctx: _kind_of(among_group(w)) is not None,
+    "among_toll": lambda w, ctx: _among_kind(among_group(w), ctx) is not None,
     # an event noun's complement counts people, with a number: "la disparition d'une centaine de lycéennes"
     "counts_people": lambda w, ctx: _counted_people(w, ctx) is not None,
 }
@@ -698,11 +705,21 @@ def _build_tally(rule: Rule, trigger: Word, ctx: Context):
     return fact
 
 
+def _among_kind(group: Optional[Word], ctx: Context) -> Optional[str]:
+    """The kind of the group people are among: its noun's ("parmi les blessés"); for "parmi les
+    victimes", the one kind, killed or injured, of the tolls the article gave before."""
+    kind = _kind_of(group)
+    if kind is not None or group is None or not forms(group) & lexicon_set(L + "victim_nouns"):
+        return kind
+    kinds = {f["kind"] for f in ctx.found if f["type"] == "casualties"} & {"killed", "injured"}
+    return next(iter(kinds)) if len(kinds) == 1 else None
+
+
 def _build_among(rule: Rule, trigger: Word, ctx: Context):
     group = among_group(trigger)
     total = {
         "type": "casualties",
-        "kind": _kind_of(group),
+        "kind": _among_kind(group, ctx),
         "source": None,
         "location": ctx.location(trigger.sentence, trigger),
         "date": None,
