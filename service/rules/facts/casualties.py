@@ -189,6 +189,9 @@ RULES = [
             Example("Le virus a tué 3 000 poulets dans l'élevage.", absent=True),
             Example("Un policier a été abattu devant la gare.", {"kind": "killed", "count": 1, "victims": "policier"}),
             Example("Un kamikaze a été identifié et tué avant d'atteindre sa cible.", {"kind": "killed", "count": 1}),
+            Example("Nous avons enterré 34 personnes ce matin.", {"kind": "killed", "count": 34}),
+            Example("Les douze victimes ont été inhumées samedi.", {"kind": "killed", "count": 12}),
+            Example("Le gouvernement a enterré trois projets de loi.", absent=True),
         ),
     ),
     Rule(
