@@ -344,12 +344,11 @@ class Context:
 
     # --- dates --------------------------------------------------------------------------
     def date_of(self, sentence: Sentence, near: Word, within: Optional[tuple[int, int]] = None) -> Optional[str]:
-        """The resolved date of the fact: one stated inside its evidence, else the one of its
-        sentence nearest the trigger (day grain first) that is no day of a statement ("a annoncé
-        lundi"), else the day a "la veille" / "deux jours plus tard" of its sentence points at, else the
-        day the article's lead reports on: a slot is filled from unambiguous context in the article
-        (docs/conventions.md). For a module not event_dated (FactType), a statement's day counts and the
-        lead's does not."""
+        """The resolved date of the fact, never the day of a statement ("a annoncé lundi"): one stated
+        inside its evidence, else the one of its sentence nearest the trigger (day grain first), else the
+        day a "la veille" / "deux jours plus tard" of its sentence points at, else the day the article's
+        lead reports on: a slot is filled from unambiguous context in the article (docs/conventions.md).
+        For a module not event_dated (FactType), a statement's day counts and the lead's does not."""
         ds = [
             d
             for d in self.dates
