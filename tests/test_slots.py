@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from service.rules.pipeline import extract_document
 
 REF = datetime.date(2024, 5, 6)
@@ -49,86 +51,89 @@ def test_counter_is_the_source(analyzer):
     assert f.count.value == 4500 and f.source == "la police" and f.modality == "reported"
 
 
-# A fact its sentence does not date took place on the day the article's lead gives (REF is a Monday).
-def test_lead_day_dates_the_facts_told_after_it(analyzer):
-    text = (
+# The date of a fact (REF is a Monday): the day its sentence gives, never a statement's; else the day the
+# article's lead gives; a deployment by the day of its announcement, never the lead's. id -> (text, fact
+# type, count, date).
+DATED = {
+    "lead day dates the facts told after it": (
         "Des heurts ont opposé samedi des supporters aux forces de l'ordre à Lyon. "
-        "Onze personnes ont été blessées, selon la préfecture."
-    )
-    [f] = facts_of(analyzer, text, "casualties")
-    assert f.count.value == 11 and f.date == "2024-05-04"
-
-
-def test_day_of_a_statement_is_not_the_day_of_the_fact(analyzer):
-    text = (
+        "Onze personnes ont été blessées, selon la préfecture.",
+        "casualties",
+        11,
+        "2024-05-04",
+    ),
+    "day of a statement is not the day of the fact": (
         "Un incendie a ravagé dimanche un entrepôt du port de Dunkerque. "
-        "La préfecture a annoncé lundi que deux pompiers avaient été blessés."
-    )
-    [f] = facts_of(analyzer, text, "casualties")
-    assert f.count.value == 2 and f.date == "2024-05-05"
-
-
-def test_toll_announced_on_a_day_without_the_day_of_the_event(analyzer):
-    text = "Six mineurs ont été tués dans un coup de grisou, a annoncé lundi le ministère."
-    [f] = facts_of(analyzer, text, "casualties")
-    assert f.count.value == 6 and f.date is None
-
-
-def test_deployment_takes_no_day_from_the_lead(analyzer):
-    text = "Des émeutes ont éclaté mardi dans le centre de Nantes. Cinq cents gendarmes seront déployés dans la ville."
-    [f] = facts_of(analyzer, text, "troops")
-    assert f.count.value == 500 and f.date is None
-
-
-def test_deployment_is_dated_by_its_announcement(analyzer):
-    text = "Des émeutes ont éclaté mardi à Nantes. Le ministère a annoncé jeudi l'envoi de 300 gendarmes dans la ville."
-    [f] = facts_of(analyzer, text, "troops")
-    assert f.count.value == 300 and f.date == "2024-05-02"
-
-
-def test_another_things_day_is_not_the_day_of_the_article(analyzer):
-    text = (
+        "La préfecture a annoncé lundi que deux pompiers avaient été blessés.",
+        "casualties",
+        2,
+        "2024-05-05",
+    ),
+    "toll announced on a day without the day of the event": (
+        "Six mineurs ont été tués dans un coup de grisou, a annoncé lundi le ministère.",
+        "casualties",
+        6,
+        None,
+    ),
+    "deployment takes no day from the lead": (
+        "Des émeutes ont éclaté mardi dans le centre de Nantes. Cinq cents gendarmes seront déployés dans la ville.",
+        "troops",
+        500,
+        None,
+    ),
+    "deployment is dated by its announcement": (
+        "Des émeutes ont éclaté mardi à Nantes. Le ministère a annoncé jeudi l'envoi de 300 gendarmes dans la ville.",
+        "troops",
+        300,
+        "2024-05-02",
+    ),
+    "another thing's day is not the day of the article": (
         "Le procès de l'attentat du 3 mai s'est ouvert à Paris dans une salle comble. "
-        "Trois policiers ont été blessés lors d'incidents devant le palais de justice."
-    )
-    [f] = facts_of(analyzer, text, "casualties")
-    assert f.count.value == 3 and f.date is None
-
-
-def test_day_first_told_after_the_lead_is_background(analyzer):
-    text = (
+        "Trois policiers ont été blessés lors d'incidents devant le palais de justice.",
+        "casualties",
+        3,
+        None,
+    ),
+    "day first told after the lead is background": (
         "Trois randonneurs ont été blessés dans une avalanche près de Chamonix. "
         "Les secours sont intervenus en hélicoptère. "
-        "Le groupe avait quitté jeudi un refuge du massif."
-    )
-    [f] = facts_of(analyzer, text, "casualties")
-    assert f.count.value == 3 and f.date is None
+        "Le groupe avait quitté jeudi un refuge du massif.",
+        "casualties",
+        3,
+        None,
+    ),
+    "toll that grew on a day is dated by the event": (
+        "Un glissement de terrain a frappé dimanche un village des Alpes. Lundi, le bilan s'est alourdi à neuf morts.",
+        "casualties",
+        9,
+        "2024-05-05",
+    ),
+    "event named by its weekday is the day of the article": (
+        "Les heurts de samedi à Lyon ont été violents. Onze personnes ont été blessées.",
+        "casualties",
+        11,
+        "2024-05-04",
+    ),
+    "statement day inside the evidence is not the fact's": (
+        "Un coup de grisou a frappé samedi la mine. Le ministère a annoncé lundi la mort de six mineurs.",
+        "casualties",
+        6,
+        "2024-05-04",
+    ),
+    "night of a day is the day of the article": (
+        "Des violences ont éclaté dans la nuit du samedi 4 mai à Rennes. Sept policiers ont été blessés.",
+        "casualties",
+        7,
+        "2024-05-04",
+    ),
+}
 
 
-def test_toll_that_grew_on_a_day_is_dated_by_the_event(analyzer):
-    text = (
-        "Un glissement de terrain a frappé dimanche un village des Alpes. Lundi, le bilan s'est alourdi à neuf morts."
-    )
-    [f] = facts_of(analyzer, text, "casualties")
-    assert f.count.value == 9 and f.date == "2024-05-05"
-
-
-def test_event_named_by_its_weekday_is_the_day_of_the_article(analyzer):
-    text = "Les heurts de samedi à Lyon ont été violents. Onze personnes ont été blessées."
-    [f] = facts_of(analyzer, text, "casualties")
-    assert f.count.value == 11 and f.date == "2024-05-04"
-
-
-def test_statement_day_inside_the_evidence_is_not_the_fact_s(analyzer):
-    text = "Un coup de grisou a frappé samedi la mine. Le ministère a annoncé lundi la mort de six mineurs."
-    [f] = facts_of(analyzer, text, "casualties")
-    assert f.count.value == 6 and f.date == "2024-05-04"
-
-
-def test_night_of_a_day_is_the_day_of_the_article(analyzer):
-    text = "Des violences ont éclaté dans la nuit du samedi 4 mai à Rennes. Sept policiers ont été blessés."
-    [f] = facts_of(analyzer, text, "casualties")
-    assert f.count.value == 7 and f.date == "2024-05-04"
+@pytest.mark.parametrize("case", sorted(DATED))
+def test_date_of_the_fact(analyzer, case):
+    text, kind, count, date = DATED[case]
+    [f] = facts_of(analyzer, text, kind)
+    assert f.count.value == count and f.date == date, (f.count.value, f.date)
 
 
 def test_a_clause_is_no_sender(analyzer):
