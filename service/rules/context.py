@@ -350,11 +350,8 @@ class Context:
         lead reports on: a slot is filled from unambiguous context in the article (docs/conventions.md).
         For a module not event_dated (FactType), a statement's day counts and the lead's does not."""
         ds = [
-            d
-            for d in self.dates
-            if sentence.start <= d.start < sentence.end and not d.value.startswith("--") and not self._birth(d.start)
+            d for d in self.dates if sentence.start <= d.start < sentence.end and self._of_the_fact(d, self.event_dated)
         ]
-        ds = [d for d in ds if not (self.event_dated and self._said_on(d))]
         inside = [d for d in ds if within is not None and within[0] <= d.start and d.end <= within[1]]
         ds = inside or ds
         if ds:
@@ -363,6 +360,11 @@ class Context:
         # "l'arrestation, la veille, de trois opposants": the day before the last date given
         day = anaphoric_date(self.text, sentence.start, sentence.end, self.dates)
         return day if day is not None or not self.event_dated else self.lead_day
+
+    def _of_the_fact(self, d: DateMention, event_dated: bool) -> bool:
+        """A day that may date a fact: placed in a year, nobody's birth, and for a fact dated by the
+        event (FactType.event_dated) no statement's day."""
+        return not d.value.startswith("--") and not self._birth(d.start) and not (event_dated and self._said_on(d))
 
     def _said_on(self, d: DateMention) -> bool:
         """The day is the one something was said or counted on ("a annoncé lundi", "un bilan
@@ -399,17 +401,15 @@ class Context:
     @cached_property
     def lead_day(self) -> Optional[str]:
         """The day the article's lead says the event took place: the first day the article gives that
-        is nobody's birth, not after the reference, no day of a statement and no other thing's day,
-        when it stands in the lead; None otherwise (a day first told further on is background)."""
+        may date a fact dated by the event, not after the reference and no other thing's day, when it
+        stands in the lead; None otherwise (a day first told further on is background)."""
         ref = self.reference.isoformat() if self.reference is not None else None
         for d in self.dates:
             if (
                 d.grain == "day"
-                and not d.value.startswith("--")
                 and (ref is None or d.value <= ref)
-                and not self._birth(d.start)
+                and self._of_the_fact(d, True)
                 and not self._other_day(d)
-                and not self._said_on(d)
             ):
                 s = self.doc.sentence_at(d.start)
                 return d.value if s is not None and self.doc.index_of(s) < LEAD_SENTENCES else None

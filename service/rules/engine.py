@@ -298,14 +298,20 @@ def pronoun_person(trigger: Word, paths: Iterable[str], ctx: Context) -> Optiona
 ONE = Quantity(text=None, value=1, min=1, max=1, qualifier="exact")  # one person, named without a count
 
 
+def _determined(w: Word) -> bool:
+    """A word a tagger read as an adjective or a verb, with a determiner of its own: a noun ("et un
+    manifestant", "et un passant")."""
+    return w.upos in ("ADJ", "VERB", "AUX") and any(c.rel == "det" for c in w.children)
+
+
 def noun_label(noun: Optional[Word], exclude: Iterable[str] = (), stop: Optional[Word] = None) -> Optional[str]:
     """Who a counted noun names ("policiers", "soldats maliens"). A generic noun ("personnes") names
     no one, unless an adjective makes it specific ("jeune femme", "personnes âgées")."""
-    if noun is None or noun.lemma.lower() in set(exclude):
-        return None
-    # a noun, or a word a tagger read otherwise after its determiner ("un passant" tagged as a verb)
-    if noun.upos not in ("NOUN", "PROPN", "ADJ") and not (
-        noun.upos in ("VERB", "AUX") and any(c.rel == "det" for c in noun.children)
+    if (
+        noun is None
+        or noun.upos not in ("NOUN", "PROPN", "ADJ")
+        and not _determined(noun)
+        or noun.lemma.lower() in set(exclude)
     ):
         return None
     if noun.upos == "PROPN" and any(c.deprel.startswith("flat") for c in noun.children):
@@ -457,17 +463,7 @@ def coordinated_groups(noun: Word, ctx: Context, exclude: frozenset[str] = froze
             i += 1
         if i >= len(words) or not (words[i].text == "," or words[i].upos == "CCONJ" or _joins(words[i])):
             break
-        # a noun, or a word a tagger read otherwise after its determiner ("et un manifestant", "et un passant")
-        nxt = next(
-            (
-                w
-                for w in words[i + 1 : i + 6]
-                if w.upos in ("NOUN", "PROPN")
-                or w.upos in ("ADJ", "VERB", "AUX")
-                and any(c.rel == "det" for c in w.children)
-            ),
-            None,
-        )
+        nxt = next((w for w in words[i + 1 : i + 6] if w.upos in ("NOUN", "PROPN") or _determined(w)), None)
         q = _group_count(nxt, ctx) if nxt is not None else None
         if nxt is not None and nxt.lemma.lower() in lexicon_set("triggers:collective_people"):
             break  # "Deux personnes, un couple de retraités": the same people
