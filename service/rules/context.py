@@ -26,12 +26,10 @@ _CAPITAL_PREPOSITIONS = frozenset(load("triggers")["unaccented_prepositions"])
 LEAD_SENTENCES = 2  # a news article's lead, where it says when the event took place
 
 
-def _of_a_place(before: list[Word]) -> bool:
+def _of_a_place(before: list[Word], heads: str = "triggers:place_heads") -> bool:
     """ "les rues de Tbilissi", "la province du Gansu": the name is the place the noun before it is in."""
     return (
-        len(before) > 1
-        and before[-1].lemma.lower() in ("de", "du")
-        and before[-2].lemma.lower() in lexicon_set("triggers:place_heads")
+        len(before) > 1 and before[-1].lemma.lower() in ("de", "du") and before[-2].lemma.lower() in lexicon_set(heads)
     )
 
 
@@ -271,20 +269,31 @@ class Context:
             return e.text
         return None
 
+    def place_name(self, e: EntitySpan) -> str:
+        """A LOC entity's text without a date the NER ran into ("Guinée samedi")."""
+        cut = next((d.start for d in self.dates if e.start < d.start < e.end), e.end)
+        return self.text[e.start : cut].strip()
+
     def main_place(self) -> Optional[str]:
         """The place the document speaks of most (to read "le pays" / "la région")."""
         places = Counter(e.text for e in self.doc.entities if e.label == "LOC")
         return places.most_common(1)[0][0] if places else None
 
     def location(self, sentence: Sentence, near: Word) -> Optional[str]:
-        """A place the sentence attaches the fact to, nearest the trigger: a LOC entity or a place
-        noun phrase ("l'autoroute A8", "le musée du Bardo") after "à/dans/en/au" (over determiners:
-        "dans toute la France"), or a LOC subject of the clause ("le Kazakhstan a fait 20 morts")."""
+        """A place the sentence attaches the fact to, nearest the trigger (see _places)."""
+        candidates = self._places(sentence, clause_head(near))
+        return min(candidates, key=lambda c: abs(c[0] - near.start))[1] if candidates else None
+
+    def _places(self, sentence: Sentence, head: Optional[Word], named_only: bool = False) -> list[tuple[int, str]]:
+        """The places of a sentence, (start, text) in text order: LOC entities after "à/dans/en/au" (over
+        determiners: "dans toute la France") or a place noun ("près de Chamonix", "les rues de
+        Tbilissi"), or a LOC subject (of the clause of `head` when given: "le Kazakhstan a fait 20
+        morts"); when none, place noun phrases the NER does not tag ("l'autoroute A8", "le musée du
+        Bardo"), unless `named_only`."""
         preps = lexicon_set("triggers:location_prepositions")
         capitals = _CAPITAL_PREPOSITIONS
-        head = clause_head(near)
 
-        def after_preposition(start: int) -> bool:
+        def preceding(start: int) -> list[Word]:
             before = [w for w in sentence.words if w.end <= start]
             while (
                 before
@@ -292,6 +301,10 @@ class Context:
                 and before[-1].lemma.lower() not in preps
             ):
                 before.pop()
+            return before
+
+        def after_preposition(start: int) -> bool:
+            before = preceding(start)
             return bool(before) and (
                 norm_text(before[-1].text) in preps
                 or before[-1].lemma.lower() in preps
@@ -304,9 +317,8 @@ class Context:
             first = next((w for w in sentence.words if w.start >= e.start), None)
             subject = (
                 first is not None
-                and head is not None
-                and first.head == head.id
                 and first.rel == "nsubj"
+                and (first.head == head.id if head is not None else first.parent is not None)
                 and first.upos != "NOUN"
                 and not any(
                     c.rel in ("det", "nummod") and c.upos != "DET" or c.lemma.lower() == "un" for c in first.children
@@ -314,10 +326,15 @@ class Context:
                 and self.quantity_before(first) is None
             )
             # ("le Kazakhstan a fait 20 morts"; not "trois Belges ont été blessés", "un Français a été tué")
-            if subject or after_preposition(e.start):
-                candidates.append((e.start, e.text))
+            # a district ("le quartier des Izards, à Toulouse") is not where the news places a fact: its town is
+            if (subject or after_preposition(e.start)) and not _of_a_place(
+                preceding(e.start), "triggers:district_heads"
+            ):
+                candidates.append((e.start, self.place_name(e)))
+        if candidates or named_only:
+            return candidates
         places = lexicon_set("triggers:place_nouns")
-        for w in sentence.words if not candidates else ():  # named places first
+        for w in sentence.words:
             # a place noun with nothing of its own is an idiom ("sur place", "en place"), no place
             if (
                 w.upos == "NOUN"
@@ -328,9 +345,7 @@ class Context:
                 start, end = phrase(w)
                 start = max([start] + [c.end for c in w.children if c.rel == "det" and c.id < w.id])
                 candidates.append((start, self.text[start:end].strip()))
-        if not candidates:
-            return None
-        return min(candidates, key=lambda c: abs(c[0] - near.start))[1]
+        return candidates
 
     def _birth(self, start: int) -> bool:
         """The date is someone's birth ("un homme né en 2002"), no day of the fact."""

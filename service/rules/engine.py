@@ -657,11 +657,12 @@ def elliptic_counts(
         earlier = [d for d in ctx.dates if total["evidence"].start <= d.start and d.end <= q.start]
         total["date"] = earlier[-1].value if earlier else None
     loc = ctx.location(word.sentence, near)
+    place_slot = next((k for k in ("location", "destination") if k in inherit), None)  # a crowd's, a force's
     if (
-        "location" in inherit
+        place_slot is not None
         and loc is not None
         and after
         and after[0].text.lower() in ("à", "au", "aux", "en", "dans")
     ):
-        fact["location"] = loc
+        fact[place_slot] = loc
     return [fact]

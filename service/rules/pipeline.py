@@ -32,13 +32,18 @@ def share_slots(facts: list[dict], ctx: Context) -> list[dict]:
     """Slots that an article states once for all its facts of a type (FactType.shared_slots: where the
     accident or the protest took place, who sends the forces): when all the facts of the type that fill
     one agree on it, the others take it too; when they differ, nothing is guessed. A place no fact of
-    the type states is the first place the article names (its lead says where it happened)."""
+    the type states is the first place the article names (its lead says where it happened); a fact
+    dated in an earlier year than the article ("En 2008, une marche avait réuni ...") took place
+    elsewhere: it neither gives nor takes one."""
+    year = str(ctx.reference.year) if ctx.reference is not None else None
     for t in FACT_TYPES.values():
-        same = [f for f in facts if f["type"] == t.name]
         for slot in t.shared_slots:
+            of_type = [f for f in facts if f["type"] == t.name]
+            earlier = [f for f in of_type if slot == "location" and year and f.get("date") and f["date"][:4] < year]
+            same = [f for f in of_type if f not in earlier]
             values = {f[slot] for f in same if f.get(slot)}
             if not values and slot == "location":
-                values = {ctx.lead_place()} - {None}
+                values = {ctx.lead_place()} - {None} - {f.get(slot) for f in earlier}
             if len(values) == 1:
                 for f in same:
                     f[slot] = f.get(slot) or next(iter(values))

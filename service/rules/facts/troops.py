@@ -469,19 +469,71 @@ def _organization(verb: Word, ctx: Context) -> Optional[str]:
     return next(iter(in_article)) if len(in_article) == 1 else None
 
 
+# relations that open another clause or a side remark: a place there is not where the force goes
+_OTHER_CLAUSE = frozenset({"acl:relcl", "advcl", "parataxis", "ccomp", "csubj", "conj", "appos", "dislocated"})
+
+
+def _scope(word: Word) -> list[Word]:
+    """`word` and what hangs on it within its clause: not another clause, nor a verb with its own subject."""
+    kept, frontier = [word], [word]
+    while frontier:
+        nxt = [
+            c
+            for w in frontier
+            for c in w.children
+            if not (c.deprel in _OTHER_CLAUSE or c.rel in _OTHER_CLAUSE)
+            and not (c.upos in ("VERB", "AUX") and any(g.rel == "nsubj" for g in c.children))
+        ]
+        kept.extend(nxt)
+        frontier = nxt
+    return kept
+
+
+def _body_names(doc: Document) -> set[str]:
+    """Names the article gives a body ("l'opération Sentinelle", "la force Serval"), which the NER may
+    tag as places: "des renforts affectés à Sentinelle" go to no place."""
+    bodies = lexicon_set(L + "bodies")
+    return {
+        w.text
+        for s in doc.sentences
+        for prev, w in zip(s.words, s.words[1:])
+        if w.upos == "PROPN" and prev.lemma.lower() in bodies
+    }
+
+
 def _destination(verb: Word, force: Word, ctx: Context) -> Optional[str]:
-    """Where the force goes: a place complement of the verb or of the force ("1 000 soldats en
-    Pologne"); "le pays" reads as the place the article is about."""
+    """Where the force goes: a place after "à/en/dans/vers/devant ..." that hangs on the deployment (its
+    verb or event noun: "le déploiement au Mali de 500 soldats"; a noun's verb when it comes after the
+    noun: "a annoncé l'envoi de 150 policiers dans la Drôme") or on the force ("1 000
+    soldats en Pologne"), nearest the force; a name, else a place noun's phrase ("devant le palais
+    présidentiel de Niamey"); "le pays" reads as the place the article is about."""
     preps = lexicon_set(L + "destination_prepositions")
-    for w in follow(verb, "obl*") + follow(verb, "obj/nmod*") + follow(force, "nmod*"):
-        if not any(c.rel == "case" and c.lemma.lower() in preps for c in w.children):
+    scope = _scope(verb) + _scope(force)
+    if verb.upos == "NOUN" and verb.parent is not None:
+        scope += [w for c in verb.parent.children if c.rel == "obl" and c.start > verb.start for w in _scope(c)]
+    places = lexicon_set("triggers:place_nouns")
+    # a place after another figure is that figure's ("900 hommes, 600 en Lettonie et 300 en Lituanie")
+    counts = [q.start for q in ctx.counts_in(force.sentence)[0] if q.start >= force.end]
+    found = []
+    for w in scope:
+        if (
+            ctx.in_date(w)
+            or not any(c.rel == "case" and c.lemma.lower() in preps for c in w.children)
+            or any(start < w.start for start in counts)
+        ):
             continue
         loc = ctx.entity_at(w.start, "LOC")
         if loc is not None:
-            return loc.text
-        if w.lemma.lower() in lexicon_set(L + "place_nouns"):
-            return ctx.main_place()
-    return None
+            if loc.text not in ctx.once(_body_names, ctx.doc):
+                found.append((w, ctx.place_name(loc)))
+        elif w.lemma.lower() in lexicon_set(L + "place_nouns"):
+            found.append((w, ctx.main_place()))
+        elif w.lemma.lower() in places:
+            start, end = phrase(w)
+            start = max([start] + [c.end for c in w.children if c.rel == "det" and c.id < w.id])
+            found.append((w, ctx.text[start:end].strip()))
+    found = [f for f in found if f[1]]
+    return min(found, key=lambda f: abs(f[0].start - force.start))[1] if found else None
 
 
 def _same_force(a: dict, b: dict) -> bool:
@@ -551,6 +603,6 @@ FACT_TYPE = FactType(
     slots=("actor", "organization", "destination", "date"),
     same_event=_same_force,
     gives_way=True,
-    shared_slots=("actor",),
+    shared_slots=("actor", "destination"),
     event_dated=False,
 )
