@@ -284,12 +284,11 @@ class Context:
         candidates = self._places(sentence, clause_head(near))
         return min(candidates, key=lambda c: abs(c[0] - near.start))[1] if candidates else None
 
-    def _places(self, sentence: Sentence, head: Optional[Word], named_only: bool = False) -> list[tuple[int, str]]:
+    def _places(self, sentence: Sentence, head: Optional[Word]) -> list[tuple[int, str]]:
         """The places of a sentence, (start, text) in text order: LOC entities after "à/dans/en/au" (over
-        determiners: "dans toute la France") or a place noun ("près de Chamonix", "les rues de
-        Tbilissi"), or a LOC subject (of the clause of `head` when given: "le Kazakhstan a fait 20
-        morts"); when none, place noun phrases the NER does not tag ("l'autoroute A8", "le musée du
-        Bardo"), unless `named_only`."""
+        determiners: "dans toute la France") or a word of places ("près de Chamonix", "les rues de
+        Tbilissi"), or a LOC subject of the clause of `head` ("le Kazakhstan a fait 20 morts"); when
+        none, place noun phrases the NER does not tag ("l'autoroute A7", "le musée des Beaux-Arts")."""
         preps = lexicon_set("triggers:location_prepositions")
         capitals = _CAPITAL_PREPOSITIONS
 
@@ -318,7 +317,8 @@ class Context:
             subject = (
                 first is not None
                 and first.rel == "nsubj"
-                and (first.head == head.id if head is not None else first.parent is not None)
+                and head is not None
+                and first.head == head.id
                 and first.upos != "NOUN"
                 and not any(
                     c.rel in ("det", "nummod") and c.upos != "DET" or c.lemma.lower() == "un" for c in first.children
@@ -331,7 +331,7 @@ class Context:
                 preceding(e.start), "triggers:district_heads"
             ):
                 candidates.append((e.start, self.place_name(e)))
-        if candidates or named_only:
+        if candidates:
             return candidates
         places = lexicon_set("triggers:place_nouns")
         for w in sentence.words:
