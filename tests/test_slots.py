@@ -208,14 +208,29 @@ DATED = {
         7,
         "2024-05-04",
     ),
+    "the day the article says the event took place": (
+        "Deux cyclistes ont été tués par un camion à l'entrée de Tours. Six autres ont été blessés. "
+        "Les coureurs s'entraînaient sur une route départementale. L'accident a eu lieu jeudi vers midi.",
+        "casualties",
+        6,
+        "2024-05-02",
+    ),
+    "the day an event occurred, not the day of the toll": (
+        "Selon un nouveau bilan publié dimanche, l'éboulement a fait douze morts. "
+        "Des pluies diluviennes tombaient depuis une semaine sur la région. "
+        "L'éboulement, survenu vendredi à l'aube, a enseveli une dizaine de maisons.",
+        "casualties",
+        12,
+        "2024-05-03",
+    ),
 }
 
 
 @pytest.mark.parametrize("case", sorted(DATED))
 def test_date_of_the_fact(analyzer, case):
     text, kind, count, date = DATED[case]
-    [f] = facts_of(analyzer, text, kind)
-    assert f.count.value == count and f.date == date, (f.count.value, f.date)
+    facts = facts_of(analyzer, text, kind)
+    assert [f.date for f in facts if f.count.value == count] == [date], [(f.count.value, f.date) for f in facts]
 
 
 def test_a_clause_is_no_sender(analyzer):

@@ -374,7 +374,9 @@ class Context:
             return ds[0].value
         # "l'arrestation, la veille, de trois opposants": the day before the last date given
         day = anaphoric_date(self.text, sentence.start, sentence.end, self.dates)
-        return day if day is not None or not self.event_dated else self.lead_day
+        if day is not None or not self.event_dated:
+            return day
+        return self.lead_day or self.occurrence_day
 
     def _of_the_fact(self, d: DateMention, event_dated: bool) -> bool:
         """A day that may date a fact: placed in a year, nobody's birth, and for a fact dated by the
@@ -412,6 +414,25 @@ class Context:
             and any(ch.isdigit() for ch in d.text)
             and not (len(before) > 1 and before[-2] in lexicon_set("dates:day_parts"))
         )
+
+    @cached_property
+    def occurrence_day(self) -> Optional[str]:
+        """The day the article says the event took place ("l'accident a eu lieu vendredi 28 juillet",
+        "l'explosion, survenue mardi soir"): the first such day, not after the reference."""
+        ref = self.reference.isoformat() if self.reference is not None else None
+        words = lexicon_set("dates:occurrence_words")
+        for d in self.dates:
+            if d.grain != "day" or (ref is not None and d.value > ref) or not self._of_the_fact(d, True):
+                continue
+            s = self.doc.sentence_at(d.start)
+            inside = s.words_between(d.start, d.end) if s is not None else []
+            top = next((w for w in inside if w.parent is None or w.parent not in inside), None)
+            up = top.parent if top is not None else None
+            if up is not None and (
+                up.lemma.lower() in words or any(c.rel == "obj" and c.lemma.lower() in words for c in up.children)
+            ):
+                return d.value
+        return None
 
     @cached_property
     def lead_day(self) -> Optional[str]:
