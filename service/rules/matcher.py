@@ -465,11 +465,17 @@ def _reporter(word: Word) -> list[Word]:
     reporting = lexicon_set("triggers:reporting_verbs")
     for w in word.sentence.words:
         # "s'ajouter à" is no "ajouter" (said): a pronominal verb reports nothing
-        if w.upos == "VERB" and w.lemma.lower() in reporting and not any(c.rel == "expl" for c in w.children):
+        # nor does an infinitive ("pour assurer la sécurité du sommet": no one said anything)
+        if (
+            w.upos == "VERB"
+            and w.lemma.lower() in reporting
+            and w.feat("VerbForm") != "Inf"
+            and not any(c.rel == "expl" for c in w.children)
+        ):
             subj = [c for c in w.children if c.rel == "nsubj"]
             if not subj:  # an inverted subject ("..., a annoncé la police") is often parsed as object
                 subj = [c for c in w.children if c.rel == "obj" and c.id > w.id]
-            subj = [c for c in subj if c.upos != "PRON"]
+            subj = [c for c in subj if c.upos != "PRON" and c.lemma.lower() not in _TIME_NOUNS]
             if subj:
                 return subj[:1]
     return []

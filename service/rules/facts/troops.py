@@ -426,6 +426,8 @@ def _actor(verb: Word, ctx: Context, force: Optional[Word] = None) -> Optional[s
         verb.feat("VerbForm") == "Part"
         and verb.feat("Tense") == "Past"
         and not any(c.rel == "aux" for c in verb.children)
+        # "le préfet a ordonné ... et dépêché 200 gendarmes": the auxiliary of the first verb serves both
+        and not (verb.rel == "conj" and verb.parent is not None and any(c.rel == "aux" for c in verb.parent.children))
     )
     if who is None and verb.rel in ("advcl", "acl", "xcomp", "conj") and not participle_of_force:
         # "Moscou a lancé une opération, ..., envoyant ...": the subject of the clause above;
@@ -528,7 +530,8 @@ def _destination(verb: Word, force: Word, ctx: Context) -> Optional[str]:
                 found.append((w, ctx.place_name(loc)))
         elif w.lemma.lower() in lexicon_set(L + "place_nouns"):
             found.append((w, ctx.main_place()))
-        elif w.lemma.lower() in places:
+        elif w.lemma.lower() in places and any(c.rel not in ("case", "punct") for c in w.children):
+            # (a place noun with nothing of its own is an idiom: "sur place", "en place")
             start, end = phrase(w)
             start = max([start] + [c.end for c in w.children if c.rel == "det" and c.id < w.id])
             found.append((w, ctx.text[start:end].strip()))
