@@ -114,14 +114,14 @@ def test_announcer_sends_the_troops(analyzer):
 
 
 def test_second_verb_of_the_subject_sends(analyzer):
-    """"a ordonné ... et dépêché": one subject and one auxiliary for both verbs; "sur place" is no place."""
+    """ "a ordonné ... et dépêché": one subject and one auxiliary for both verbs; "sur place" is no place."""
     text = "Le préfet a ordonné l'évacuation du quartier et dépêché 200 gendarmes sur place."
     [f] = facts_of(analyzer, text, "troops")
     assert f.count.value == 200 and f.actor == "Le préfet" and f.destination is None, (f.actor, f.destination)
 
 
 def test_purpose_infinitive_reports_nothing(analyzer):
-    """"pour assurer la sécurité" is no "a assuré": the announcer after the figure sends the force."""
+    """ "pour assurer la sécurité" is no "a assuré": the announcer after the figure sends the force."""
     text = (
         "Environ 300 soldats seront engagés cette semaine pour assurer la sécurité du sommet de Genève, "
         "a indiqué lundi le ministère de la Défense."
