@@ -526,8 +526,15 @@ def _count_between(total: dict, mark: Word, ctx: Context) -> bool:
 
 def among_group(mark: Word) -> Optional[Word]:
     """The noun after "parmi" that names the group ("Parmi les blessés figurent ..."), when the
-    sentence goes on to list who is in it (not "parmi eux, 408 ont été arrêtés")."""
-    nxt = [w for w in mark.sentence.words[mark.id : mark.id + 3] if w.upos != "DET"]
+    sentence goes on to list who is in it (not "parmi eux, 408 ont été arrêtés"); or after the noun a
+    verb takes for it ("font partie des victimes")."""
+    if mark.upos == "NOUN" and mark.rel != "obj":
+        return None  # "une partie des blessés": a share, no membership
+    nxt = [
+        w
+        for w in mark.sentence.words[mark.id : mark.id + 3]
+        if w.upos != "DET" and not (mark.upos == "NOUN" and w.upos == "ADP")
+    ]
     if not nxt or nxt[0].upos not in ("NOUN", "ADJ", "VERB"):
         return None
     return nxt[0]

@@ -463,8 +463,9 @@ RULES = [
     Rule(
         name="casualty-among",
         doc="The people listed as among the dead, injured or missing "
-        "('Parmi les blessés figurent quatre Français, deux Allemands et un Espagnol').",
-        trigger=Trigger("triggers:among_marks", frozenset({"ADP"})),
+        "('Parmi les blessés figurent quatre Français, deux Allemands et un Espagnol', "
+        "'deux Belges et un Suisse font partie des morts').",
+        trigger=Trigger("triggers:among_marks", frozenset({"ADP", "NOUN"})),
         requires=("among_toll",),
         examples=(
             Example(
@@ -474,6 +475,12 @@ RULES = [
             Example("Parmi les morts, on compte deux enfants.", {"kind": "killed", "count": 2, "victims": "enfants"}),
             Example("Parmi les disparus se trouvent trois pêcheurs.", {"kind": "missing", "count": 3}),
             Example("Parmi les blessés, aucun n'est dans un état grave.", absent=True),
+            Example("Trois enfants font partie des morts.", {"kind": "killed", "count": 3, "victims": "enfants"}),
+            Example(
+                "Un car s'est renversé, tuant 40 passagers. Quatre Belges et deux Suisses font partie des victimes.",
+                {"kind": "killed", "count": 2, "victims": "Suisses"},
+            ),
+            Example("Une partie des blessés a été transférée à Lyon.", absent=True),
             Example(
                 "Deux enfants figurent parmi les tués, selon la police.",
                 {"kind": "killed", "count": 2, "victims": "enfants"},
@@ -731,13 +738,19 @@ def _build_among(rule: Rule, trigger: Word, ctx: Context):
     verb = clause_head(group)
     if listed or verb is None or verb.id > trigger.id:
         return listed
-    # "Deux enfants figurent parmi les tués": the people are the subject before
+    # "Deux enfants figurent parmi les tués": the people are the subject before, each group of a list
+    # ("12 Belges, 9 Suédois et 3 Japonais font partie des victimes")
     q, noun = find_count(verb, ("nsubj", "subject"), ctx, singular=True)
     if q is None or noun is None or not is_person(noun, ctx):
         return []
-    fact = common_fields(rule, trigger, ctx, (q.start if q.start is not None else noun.start, group.end))
-    fact.update(total, count=q, victims=noun_label(noun), source=fact["source"], date=fact["date"])
-    return fact
+    facts = []
+    subject = noun
+    for q, noun in sorted([(q, noun), *coordinated_groups(noun, ctx)], key=lambda g: g[1].start):
+        end = group.end if noun is subject else noun.end  # each other group of the list is its own evidence
+        fact = common_fields(rule, trigger, ctx, (q.start if q.start is not None else noun.start, end))
+        fact.update(total, count=q, victims=noun_label(noun), source=fact["source"], date=fact["date"])
+        facts.append(fact)
+    return facts
 
 
 def _build_subcount(rule: Rule, trigger: Word, ctx: Context):
