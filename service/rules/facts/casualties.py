@@ -744,11 +744,10 @@ def _build_among(rule: Rule, trigger: Word, ctx: Context):
     if q is None or noun is None or not is_person(noun, ctx):
         return []
     facts = []
-    subject = noun
-    for q, noun in sorted([(q, noun), *coordinated_groups(noun, ctx)], key=lambda g: g[1].start):
-        end = group.end if noun is subject else noun.end  # each other group of the list is its own evidence
-        fact = common_fields(rule, trigger, ctx, (q.start if q.start is not None else noun.start, end))
-        fact.update(total, count=q, victims=noun_label(noun), source=fact["source"], date=fact["date"])
+    for count, member in sorted([(q, noun), *coordinated_groups(noun, ctx)], key=lambda g: g[1].start):
+        end = group.end if member is noun else member.end  # each other group of the list is its own evidence
+        fact = common_fields(rule, trigger, ctx, (count.start if count.start is not None else member.start, end))
+        fact.update(total, count=count, victims=noun_label(member), source=fact["source"], date=fact["date"])
         facts.append(fact)
     return facts
 
