@@ -106,6 +106,7 @@ CASES = [
     ("Le décret sera publié vendredi.", WED, "future", [("vendredi", "2023-03-17")]),
     ("Il prendra la parole mercredi.", WED, "future", [("mercredi", "2023-03-22")]),
     ("Des renforts seront déployés d'ici mardi.", WED, None, [("mardi", "2023-03-21")]),
+    ("Le ministre a annoncé l'envoi de renforts d'ici fin février.", WED, "past", [("fin février", "2024-02")]),
     ("La grève reprendra vendredi prochain.", WED, None, [("vendredi prochain", "2023-03-17")]),
     ("Rendez-vous jeudi prochain.", WED, None, [("jeudi prochain", "2023-03-23")]),
     (

@@ -6,7 +6,7 @@ later rule's match is dropped when it overlaps an earlier one, so "samedi 8 janv
 mention, not two.
 
 A date without a year (or a weekday) is placed by, in this order: "dernier"/"prochain" after it;
-the tense of its clause (`tense_at`: past -> the most recent one not after the reference, future
+"d'ici" before it (the next one, whatever the tense: "a annoncé l'envoi d'ici fin juin"); the tense of its clause (`tense_at`: past -> the most recent one not after the reference, future
 -> the next one); a cue word before it ("d'ici", "pour le", "jusqu'au" -> the next one; "depuis"
 -> the most recent one); else the occurrence nearest to the reference, before or after.
 
@@ -251,6 +251,7 @@ _CUE = re.compile(
     rf"\s*(?:(?:{_alt(_L['range_articles'])})\s+)?$",
     _FLAGS,
 )
+_AHEAD = re.compile(rf"(?<!\w)(?:{_alt(_L['ahead_cues'])})\s*(?:(?:{_alt(_L['range_articles'])})\s+)?$", _FLAGS)
 _EVENT = re.compile(rf"(?<!\w)(?P<cue>{_alt(_L['event_offsets'])})\s*$", _FLAGS)
 _EVENT_OFFSETS = _table(_L["event_offsets"])
 _ANAPHORIC = re.compile(rf"(?:{_alt(_L['anaphoric_suffixes'])})(?!\w)", _FLAGS)
@@ -371,9 +372,12 @@ class _Timeline:
     def how(self, start: int, rel: Optional[str] = None) -> str:
         """Which occurrence a date without year at `start` names: "last"/"next" (strictly before or
         after the reference: "dernier", "prochain"), "past"/"future" (the reference day included:
-        the tense, then cue words) or "near" (no cue: the nearest one)."""
+        "d'ici", the tense, then cue words) or "near" (no cue: the nearest one)."""
         if rel:
             return rel
+        # "d'ici" always looks ahead, whatever the tense of its clause ("a annoncé l'envoi d'ici fin juin")
+        if _AHEAD.search(self.text, max(0, start - 30), start):
+            return "future"
         tense = self.tense_at(start) if self.tense_at else None
         if tense in ("past", "future"):
             return tense
