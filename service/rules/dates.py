@@ -6,9 +6,10 @@ later rule's match is dropped when it overlaps an earlier one, so "samedi 8 janv
 mention, not two.
 
 A date without a year (or a weekday) is placed by, in this order: "dernier"/"prochain" after it;
-"d'ici" before it (the next one, whatever the tense: "a annoncé l'envoi d'ici fin juin"); the tense of its clause (`tense_at`: past -> the most recent one not after the reference, future
--> the next one); a cue word before it ("d'ici", "pour le", "jusqu'au" -> the next one; "depuis"
--> the most recent one); else the occurrence nearest to the reference, before or after.
+"d'ici" before it (the next one, whatever the tense: "a annoncé l'envoi d'ici fin juin"); the tense
+of its clause (`tense_at`: past -> the most recent one not after the reference, future -> the next
+one); a cue word before it ("pour le", "jusqu'au" -> the next one; "depuis" -> the most recent one);
+else the occurrence nearest to the reference, before or after.
 
 Offsets and weeks ("il y a trois semaines", "dans deux mois", "cette semaine") are resolved by
 `find_relative_dates`: durations and weeks stay out of the `dates` list (docs/conventions.md), so
