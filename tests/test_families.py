@@ -652,6 +652,27 @@ def test_arrested_in_a_relative_clause_is_another_person(analyzer):
     assert sorted(str(f.persons) for f in facts) == ["None", "['Marc Leblanc']"], facts
 
 
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("Son frère, un Belge de 40 ans, est porté disparu.", [("missing", 1, "frère")]),
+        ("Le conducteur, un homme de 40 ans, a été tué sur le coup.", [("killed", 1, "conducteur")]),
+        (
+            "Deux policiers, un gendarme et trois passants ont été blessés.",
+            [("injured", 1, "gendarme"), ("injured", 2, "policiers"), ("injured", 3, "passants")],
+        ),
+        ("Une famille a été tuée dans l'incendie.", []),
+    ],
+)
+def test_an_apposition_is_the_same_person(analyzer, text, want):
+    """One group set off by commas describes the noun before it (a list of groups ends with "et"); "une
+    famille" says no number of people."""
+    from service.rules.pipeline import extract_document
+
+    facts = extract_document(analyzer.parse(text), datetime.date(2024, 5, 4)).facts
+    assert sorted((f.kind, f.count.value, f.victims) for f in facts) == want, facts
+
+
 def test_evidence_holds_the_count(analyzer):
     """A count before a relative clause is part of the evidence the fact cites."""
     from service.rules.pipeline import extract_document

@@ -195,8 +195,9 @@ def _aged(noun: Word) -> bool:
 
 
 def _singular(noun: Word, ctx: Context) -> Optional[Quantity]:
-    """One person, named or described without a numeral ("un policier", "le fils", "Jean Dupont")."""
-    if noun.upos == "PRON":
+    """One person, named or described without a numeral ("un policier", "le fils", "Jean Dupont"); not a
+    group ("un couple", "une famille": how many is not said)."""
+    if noun.upos == "PRON" or noun.lemma.lower() in lexicon_set("triggers:collective_people"):
         return None
     if noun.upos in ("DET", "NUM") and noun.lemma.lower() == "un":  # the parser made "Un" the head
         return Quantity(text=noun.text, value=1, min=1, max=1, qualifier="exact", start=noun.start, end=noun.end)
@@ -456,6 +457,8 @@ def coordinated_groups(noun: Word, ctx: Context, exclude: frozenset[str] = froze
         out.insert(0, (pq, prev))
         q = pq
     i = noun.id  # index of the word after `noun`
+    after: list[tuple[Quantity, Word]] = []
+    joins = []
     while i < len(words):
         while i < len(words) and words[i].upos == "ADJ":  # "soldats maliens,"
             i += 1
@@ -476,9 +479,13 @@ def coordinated_groups(noun: Word, ctx: Context, exclude: frozenset[str] = froze
             or not is_person(nxt, ctx)
         ):
             break  # not "cinq civils et ont blessé 17 autres personnes"
-        out.append((q, nxt))
+        after.append((q, nxt))
+        joins.append(words[i].text)
         i = nxt.id
-    return out
+    # one group set off by commas alone describes the noun: "Son frère, un Belge de 40 ans, est porté disparu"
+    if joins == [","] and i < len(words) and any(w.text == "," for w in words[i : i + 8]):
+        after = []
+    return out + after
 
 
 def _joins(w: Word) -> bool:
