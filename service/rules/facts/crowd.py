@@ -43,7 +43,7 @@ RULES = [
     Rule(
         name="crowd-people-protesting",
         doc="A count of people with a protest verb or noun "
-        "('20 000 personnes ont défilé', 'un rassemblement de 300 personnes').",
+        "('20 000 personnes ont défilé', 'un rassemblement de 300 personnes', 'ont bravé le froid pour manifester').",
         trigger=Trigger(L + "nouns", NOUNS),
         count=(".",),
         requires=("protest_context", "not_other_fact", "counted_many"),
@@ -57,6 +57,16 @@ RULES = [
             Example("Le club annonce 300 participants au tournoi.", absent=True),
             Example("La préfecture a annoncé l'interpellation de 31 personnes.", absent=True),
             Example("Les organisateurs annoncent 40 000 personnes dans les rues de Lyon.", {"count": 40000}),
+            Example(
+                "Malgré la pluie, quelques centaines de personnes ont bravé le froid pour manifester devant la mairie.",
+                {"count": 200},
+            ),
+            Example(
+                "Des milliers de personnes se sont retrouvées au port pour protester contre la loi.", {"count": 2000}
+            ),
+            Example(
+                "Trois cents personnes ont été évacuées pour permettre aux pompiers de bloquer le feu.", absent=True
+            ),
         ),
     ),
     Rule(
@@ -284,6 +294,11 @@ def _protest_context(w: Word, ctx: Context) -> bool:
     head = clause_head(w)
     if head is not None and forms(head) & verbs:
         return True
+    # "des centaines de personnes ont bravé le froid pour manifester" (the count's noun may head the subject)
+    subject = w if w.rel == "nsubj" else w.parent if w.rel == "nmod" and w.parent is not None else None
+    if head is not None and subject is not None and subject.rel == "nsubj" and subject.parent is head:
+        if _protest_purpose(head):
+            return True
     if (
         head is not None
         and head.lemma.lower() in lexicon_set(L + "announcing_verbs")
@@ -309,6 +324,18 @@ def _protest_context(w: Word, ctx: Context) -> bool:
         bool(after)
         and after[0].lemma.lower() in lexicon_set("modality:reported.prepositions")
         and any(x.lemma.lower() in counters for x in after[1:])
+    )
+
+
+def _protest_purpose(verb: Word) -> bool:
+    """The verb's people gather to protest: a protest verb after "pour" hangs on it ("se sont retrouvées
+    place Bellecour pour protester")."""
+    purpose, verbs = lexicon_set(L + "purpose_marks"), lexicon_set(L + "verbs")
+    return any(
+        c.rel in ("advcl", "xcomp")
+        and forms(c) & verbs
+        and any(g.rel in ("mark", "case") and g.lemma.lower() in purpose for g in c.children)
+        for c in verb.children
     )
 
 
