@@ -63,6 +63,8 @@ RULES = [
             Example("Trois cents policiers ont quitté Nairobi pour Port-au-Prince.", {"count": 300}),
             Example("La mission comptera au plus 9 000 soldats.", {"count": 9000}),
             Example("Le contingent compte près de 3 000 hommes.", {"count": 3000}),
+            Example("La coalition, qui compte quelque 40 000 soldats dans le pays, se retire.", {"count": 40000}),
+            Example("Le club, qui compte 300 membres, a fêté ses cent ans.", absent=True),
             Example("La Chine compte plus de 2 600 Casques bleus dans dix opérations.", {"count": 2600}),
             Example(
                 "Paris a décidé l'envoi, la semaine prochaine, de 4 000 Casques bleus au Darfour.", {"count": 4000}
@@ -212,6 +214,8 @@ def _holds(w: Word, noun: Word) -> bool:
         return False
     # "un dispositif comprenant 60 policiers": the participle's noun is its subject
     subject = follow_first(w, ("nsubj", "<xcomp/nsubj")) or (w.parent if w.rel == "acl" else None)  # "doit compter"
+    if subject is not None and subject.lemma.lower() in lexicon_set("triggers:relative_pronouns"):
+        subject = follow_first(w, ("agent",))  # "la coalition, qui compte 40 000 soldats": the noun "qui" stands for
     if any(
         _deployed_body(x)
         for c in list(w.children) + list(noun.children)
