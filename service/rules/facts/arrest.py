@@ -38,7 +38,14 @@ from service.rules.text import norm_text
 
 L = "triggers:arrest."
 VERB = frozenset({"VERB", "ADJ"})
-CHARGE = ("obl*[pour]", "advcl[pour]", "patient/nmod*[pour]", "obl*/nmod*[pour]", "xcomp/obl*[de]")
+CHARGE = (
+    "obl*[pour]",
+    "advcl[pour]",
+    "patient/nmod*[pour]",
+    "obl*/nmod*[pour]",
+    "obl*/nmod*/nmod*[pour]",  # "dans le cadre d'une enquête pour blanchiment"
+    "xcomp/obl*[de]",
+)
 
 RULES = [
     Rule(
@@ -55,6 +62,14 @@ RULES = [
                 {"persons": ["Paul Martin"], "charge": "corruption"},
             ),
             Example("Trois cents personnes ont été interpellées par la police.", {"count": 300, "agent": "la police"}),
+            Example(
+                "Quatre passeurs soupçonnés d'avoir organisé la traversée ont été arrêtés.",
+                {"count": 4, "charge": "avoir organisé la traversée"},
+            ),
+            Example(
+                "Trois hommes ont été arrêtés dans le cadre d'une enquête pour blanchiment d'argent.",
+                {"count": 3, "charge": "blanchiment d'argent"},
+            ),
             Example("Personne n'a été arrêté.", absent=True),
             Example("La cellule dont les membres ont été arrêtés était surveillée.", absent=True),
             Example("Sur 800 suspects, 312 ont été interpellés.", {"count": 312}),
@@ -283,7 +298,15 @@ def _slot_text(word: Optional[Word], ctx: Context) -> Optional[str]:
     if word is None or word.upos in ("PRON", "PUNCT"):
         return None
     start, end = phrase(word)
-    return ctx.text[start:end] or None
+    if word.upos == "VERB":
+        # a deed told by a verb, with all it governs and without its "de": "(soupçonnés) de projeter « des
+        # attentats »" -> "projeter « des attentats »"
+        # (up to a comma: what follows is a side remark, "à Lyon, en 2019", or a source, "selon ...")
+        words = word.subtree()
+        comma = next((w.start for w in words if w.text == "," and w.start > word.end), None)
+        end = max(w.end for w in words if (comma is None or w.end <= comma) and (w.upos != "PUNCT" or w.text in "«»"))
+        start = max([start] + [c.end for c in word.children if c.rel == "mark" and c.id < word.id])
+    return ctx.text[start:end].strip() or None
 
 
 def _agent(rule: Rule, trigger: Word, ctx: Context) -> Optional[str]:
@@ -305,7 +328,8 @@ def _charge(rule: Rule, trigger: Word) -> Optional[Word]:
     if found is None:
         for w in trigger.sentence.words:
             if w.lemma.lower() in lexicon_set(L + "charge_verbs"):
-                found = follow_first(w, ("obl*", "obj"))
+                # "soupçonnés de vol", or of a deed: "soupçonnés d'avoir commis une série de cambriolages"
+                found = follow_first(w, ("obl*", "obj", "xcomp", "advcl[de]"))
                 if found is not None:
                     break
     return found
