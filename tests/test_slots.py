@@ -108,6 +108,21 @@ def test_destination(analyzer, case):
     assert [f.destination for f in got] == [destination], [(f.count.text, f.destination) for f in forces]
 
 
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("Huit enfants et cinq femmes ont été tués lundi.", [(5, "femmes"), (8, "enfants")]),
+        ("La tempête a fait un mort. Un homme de 62 ans a été tué à Namur par la chute d'un arbre.", [(1, "homme")]),
+        ("Deux personnes sont mortes sur le coup : une femme de 54 ans et un homme de 60 ans.", [(2, None)]),
+    ],
+)
+def test_men_and_women_are_victims_but_no_group(analyzer, text, want):
+    """ "femmes", "homme" say who died (not "personnes"), but name no group of a total, and "un mort" then
+    "un homme a été tué" is one death."""
+    tolls = facts_of(analyzer, text, "casualties")
+    assert sorted((f.count.value, f.victims) for f in tolls) == want, tolls
+
+
 def test_announcer_sends_the_troops(analyzer):
     [f] = facts_of(analyzer, "Deux cents policiers supplémentaires seront déployés, a annoncé la préfecture.", "troops")
     assert f.count.value == 200 and f.actor == "la préfecture"

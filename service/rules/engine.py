@@ -215,7 +215,7 @@ def _singular(noun: Word, ctx: Context) -> Optional[Quantity]:
         and noun.upos == "NOUN"
         # "le fils", "son compagnon"
         and any(c.rel == "det" and (c.feat("Definite") == "Def" or c.feat("Poss") == "Yes") for c in noun.children)
-        and noun.lemma.lower() not in lexicon_set("triggers:generic_people")
+        and noun.lemma.lower() not in lexicon_set("triggers:generic_people") | lexicon_set("triggers:gendered_people")
     ):
         return Quantity(text=None, value=1, min=1, max=1, qualifier="exact")
     return None
@@ -359,7 +359,11 @@ def counted_groups(mark: Word, ctx: Context) -> list[tuple[Quantity, Word]]:
     "– 41 policiers, deux soldats et des civils", "tout comme un Suisse"): each count with its noun,
     in order, until the list ends. A group given only by severity ('dont 12 grièvement') or by a
     generic noun ('dont 3 personnes') ends it."""
-    skip = lexicon_set("triggers:severity_words") | lexicon_set("triggers:generic_people")
+    skip = (
+        lexicon_set("triggers:severity_words")
+        | lexicon_set("triggers:generic_people")
+        | lexicon_set("triggers:gendered_people")
+    )
     out: list[tuple[Quantity, Word]] = []
     for noun in mark.sentence.words[mark.id : mark.id + 14]:
         if noun.text in (")", "]") or noun.upos == "VERB" and noun.text.lower().endswith("ant"):

@@ -932,6 +932,10 @@ def _same_toll(a: dict, b: dict) -> bool:
     # victims may be named more or less fully ("soldats burkinabè", then "soldats")
     va, vb = (a.get("victims") or "").lower(), (b.get("victims") or "").lower()
     same_victims = va == vb or bool(va and vb) and (va.startswith(vb) or vb.startswith(va))
+    # "un mort", then "un homme de 62 ans a été tué": a man or a woman is no other group than "someone"
+    gendered = lexicon_set("triggers:gendered_people")
+    if not same_victims and not (va and vb):
+        same_victims = any(w.rstrip("s") in gendered for w in (va or vb).split())
     return a["kind"] == b["kind"] and a["count"].value == b["count"].value and same_victims
 
 
