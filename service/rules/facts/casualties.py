@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from schemas.facts import CasualtiesFact
@@ -119,6 +120,10 @@ RULES = [
             Example("Une vingtaine de blessés ont été transportés à l'hôpital.", {"kind": "injured", "count": 20}),
             Example("L'accident a fait 3 blessés légers.", {"kind": "injured", "count": 3}),
             Example("L'incendie a fait un blessé léger et deux morts.", {"kind": "injured", "count": 1}),
+            Example(
+                "Deux salariés ont été tués et neuf autres blessés dans l'explosion.",
+                {"kind": "injured", "count": 9, "victims": "salariés"},
+            ),
             Example("Un des blessés a été transféré à Lyon.", absent=True),
             Example("Le tsunami a fait 200 000 morts et disparus.", absent=True),
         ),
@@ -830,6 +835,8 @@ def _toll(rule: Rule, trigger: Word, ctx: Context, q, noun: Optional[Word]):
         ),
         location=ctx.location(trigger.sentence, trigger),
     )
+    if fact["victims"] is None:
+        fact["victims"] = _others_of(q, trigger, ctx)
     if listed is None and noun is not None and noun is not trigger:
         after = mark_after(noun)  # "Quarante personnes, dont dix policiers, ont été blessées"
         listed = (q, noun, after) if after is not None and after.id < trigger.id else None
@@ -850,6 +857,16 @@ def _toll(rule: Rule, trigger: Word, ctx: Context, q, noun: Optional[Word]):
         if others:
             return [fact] + others
     return fact
+
+
+def _others_of(q, trigger: Word, ctx: Context) -> Optional[str]:
+    """'Deux salariés ont été tués et neuf autres blessés': "autres" are more of the people the sentence
+    named before (the victims of its last toll that names them)."""
+    if q.start is None or not re.match(r"\s*(?:d')?autres\b", ctx.text[q.end : q.end + 12]):
+        return None
+    s = trigger.sentence
+    before = [f for f in ctx.found if f["type"] == "casualties" and s.start <= f["evidence"].start < q.start]
+    return next((f["victims"] for f in reversed(before) if f.get("victims")), None)
 
 
 def _accused_of(trigger: Word) -> bool:
