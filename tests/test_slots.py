@@ -240,6 +240,13 @@ DATED = {
         7,
         "2024-05-04",
     ),
+    "a toll since a day has no day": (
+        "De violents orages frappent la région depuis samedi. Au total, quatorze personnes ont été blessées "
+        "depuis samedi, selon la préfecture.",
+        "casualties",
+        14,
+        None,
+    ),
     "the day the article says the event took place": (
         "Deux cyclistes ont été tués par un camion à l'entrée de Tours. Six autres ont été blessés. "
         "Les coureurs s'entraînaient sur une route départementale. L'accident a eu lieu jeudi vers midi.",
@@ -269,3 +276,10 @@ def test_a_clause_is_no_sender(analyzer):
     """A parse that makes "qui compte" the subject of "envoyer" gives no actor rather than a clause."""
     [f] = facts_of(analyzer, "Le Japon, qui compte envoyer 300 soldats, attend le vote du Parlement.", "troops")
     assert f.count.value == 300 and f.actor in (None, "Le Japon"), f.actor
+
+
+def test_without_a_reference_a_day_keeps_no_year(analyzer):
+    """No publication date: the fact's day is written as the `dates` list writes it, --MM-DD."""
+    text = "Onze personnes ont été blessées le 4 mai lors d'une explosion à Lyon."
+    [f] = [f for f in extract_document(analyzer.parse(text), None).facts if f.type == "casualties"]
+    assert f.count.value == 11 and f.date == "--05-04", f.date

@@ -364,14 +364,15 @@ class Context:
         day a "la veille" / "deux jours plus tard" of its sentence points at, else the day the article's
         lead reports on: a slot is filled from unambiguous context in the article (docs/conventions.md).
         For a module not event_dated (FactType), a statement's day counts and the lead's does not."""
-        ds = [
-            d for d in self.dates if sentence.start <= d.start < sentence.end and self._of_the_fact(d, self.event_dated)
-        ]
+        in_sentence = [d for d in self.dates if sentence.start <= d.start < sentence.end]
+        ds = [d for d in in_sentence if self._of_the_fact(d, self.event_dated)]
         inside = [d for d in ds if within is not None and within[0] <= d.start and d.end <= within[1]]
         ds = inside or ds
         if ds:
             ds.sort(key=lambda d: (d.grain != "day", abs(d.start - near.start)))
             return ds[0].value
+        if any(self._period_start(d) for d in in_sentence):
+            return None  # "1 300 morts depuis 2015": a toll over a period has no day
         # "l'arrestation, la veille, de trois opposants": the day before the last date given
         day = anaphoric_date(self.text, sentence.start, sentence.end, self.dates)
         if day is not None or not self.event_dated:
@@ -379,9 +380,13 @@ class Context:
         return self.lead_day or self.occurrence_day
 
     def _of_the_fact(self, d: DateMention, event_dated: bool) -> bool:
-        """A day that may date a fact: placed in a year, nobody's birth, and for a fact dated by the
-        event (FactType.event_dated) no statement's day."""
-        return not d.value.startswith("--") and not self._birth(d.start) and not (event_dated and self._said_on(d))
+        """A day that may date a fact: nobody's birth, no period's start ("30 morts depuis samedi": a toll
+        of several days), and for a fact dated by the event (FactType.event_dated) no statement's day."""
+        return not self._birth(d.start) and not self._period_start(d) and not (event_dated and self._said_on(d))
+
+    def _period_start(self, d: DateMention) -> bool:
+        before = self.text[max(0, d.start - 30) : d.start].lower().split()
+        return bool(before) and before[-1] in lexicon_set("dates:period_starts")
 
     def _said_on(self, d: DateMention) -> bool:
         """The day is the one something was said or counted on ("a annoncé lundi", "un bilan
@@ -401,14 +406,12 @@ class Context:
         )
 
     def _other_day(self, d: DateMention) -> bool:
-        """A period's start ("depuis samedi"), or a past thing named by its calendar date ("le coup
-        d'État du 15 juillet"); not the recent event named by its weekday ("les heurts de samedi"), nor
+        """A past thing named by its calendar date ("le coup d'État du 15 juillet"); not the recent event
+        named by its weekday ("les heurts de samedi"), nor
         "dans la nuit du 31 décembre", a time of that day."""
         before = self.text[max(0, d.start - 30) : d.start].lower().split()
         if not before:
             return False
-        if before[-1] in lexicon_set("dates:period_starts"):
-            return True
         return (
             before[-1] in lexicon_set("dates:other_day_marks")
             and any(ch.isdigit() for ch in d.text)
