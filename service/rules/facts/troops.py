@@ -74,7 +74,7 @@ RULES = [
                 "Un contingent de 650 hommes, qui étaient déployés au nord de Kaboul, a quitté le pays.", absent=True
             ),
             Example("Les 400 soldats déployés à Gao ont été rapatriés mardi.", absent=True),
-            Example("Trente unités, soit 3 000 gendarmes, seront mobilisées samedi.", {"count": 3000}),
+            Example("Trente unités, soit 3 000 gendarmes, seront mobilisées samedi.", {"count": 3000, "actor": None}),
             Example("Dont 600 militaires arrivés en renfort l'an dernier.", {"count": 600}),
             Example("Deux cents gendarmes sont venus en renfort à Nouméa.", {"count": 200}),
             Example("Trois mille soldats américains sont arrivés en Pologne samedi.", {"count": 3000}),
@@ -448,6 +448,7 @@ def _actor(verb: Word, ctx: Context, force: Optional[Word] = None) -> Optional[s
         or who.upos in ("PRON", "VERB", "AUX")  # a verb: a parse that took a clause for the subject
         or who.lemma.lower() in lexicon_set(L + "bodies")
         or forms(who) & lexicon_set(L + "nouns")
+        or ctx.quantity_before(who) is not None  # "37 unités, soit 3 000 gendarmes": counted units
     ):
         return None  # the force itself ("300 policiers ont quitté ..."), or the body it makes up
     start, end = phrase(who)
