@@ -19,11 +19,11 @@ from tools.evaluate import evaluate, load_scorer
 # file -> (facts precision, facts F1, dates F1, slot accuracy over matched facts) it must keep (None: dates
 # not labelled)
 FLOORS = {
-    "dev.jsonl": (0.95, 0.95, 0.95, 0.74),
-    "dev2.jsonl": (0.95, 0.92, 0.95, 0.70),
+    "dev.jsonl": (0.95, 0.95, 0.95, 0.76),
+    "dev2.jsonl": (0.95, 0.92, 0.95, 0.74),
     "dispatches.jsonl": (0.95, 0.88, None, None),
-    "dispatches2.jsonl": (0.95, 0.86, 0.93, 0.67),
-    "articles.jsonl": (0.95, 0.85, 0.93, 0.66),
+    "dispatches2.jsonl": (0.95, 0.86, 0.93, 0.72),
+    "articles.jsonl": (0.95, 0.85, 0.93, 0.73),
 }
 OURS = Path(__file__).parent / "data"  # the sets of our own writing
 
