@@ -629,7 +629,7 @@ def elliptic_counts(
     word: Word,
     ctx: Context,
     inherit: tuple[str, ...],
-    only_before: Optional[str] = None,
+    only_before: tuple[str, ...] = (),
     source_marks: frozenset[str] = frozenset(),
 ) -> list[dict]:
     """'106 301 manifestants samedi, dont 8 000 à Paris, contre 282 710 la semaine dernière': a bare
@@ -653,7 +653,12 @@ def elliptic_counts(
         and after[0].upos not in ("ADV", "ADP", "PUNCT")
     ):
         return []
-    if only_before is not None and not (after and norm_text(after[0].text) in lexicon_set(only_before)):
+    if only_before and not (
+        after
+        and any(norm_text(after[0].text) in lexicon_set(k) for k in only_before)
+        # ("trois autres dans la ville", not "cinq autres sont blessées": a figure with a word of its own)
+        and (len(after) < 2 or after[0].upos == "ADP" or after[1].upos in ("ADP", "PUNCT", "CCONJ"))
+    ):
         return []  # a module that takes side figures only before these words
     # the evidence runs to the next punctuation or link: "contre 282 710 au total samedi dernier"
     tail = []
@@ -663,7 +668,6 @@ def elliptic_counts(
         tail.append(w)
     end = tail[-1].end if tail else q.end
     fact = common_fields(rule, word, ctx, (q.start, end))
-    near = tail[0] if tail else word  # "3 000 à Lille, 1 200 à Rouen": the place after the figure
     fact.update({k: total.get(k) for k in inherit}, type=total["type"], count=q)
     # its own source: "600 000 selon les syndicats, 90 000 selon la police, 14 000 d'après un cabinet"
     own_source = _source_in(tail, lexicon_set("modality:reported.prepositions") | source_marks)
@@ -674,13 +678,19 @@ def elliptic_counts(
     if own_dates and total.get("date") in {d.value for d in own_dates}:
         earlier = [d for d in ctx.dates if total["evidence"].start <= d.start and d.end <= q.start]
         total["date"] = earlier[-1].value if earlier else None
-    loc = ctx.location(word.sentence, near)
     place_slot = next((k for k in ("location", "destination") if k in inherit), None)  # a crowd's, a force's
-    if (
-        place_slot is not None
-        and loc is not None
-        and after
-        and after[0].text.lower() in ("à", "au", "aux", "en", "dans")
-    ):
+    # its own place, right after it ("1 200 à Rouen"; "trois autres dans les communes voisines": the noun
+    # phrase when no name is there), never the total's
+    own = [w for w in tail if w.text.lower() not in followers or w.upos == "ADP"][:1] or tail[:1]
+    if place_slot is not None and own and own[0].text.lower() in lexicon_set("triggers:location_prepositions"):
+        loc = ctx.location(word.sentence, own[0])
+        if loc is None or ctx.text.find(loc, q.end, word.sentence.end) < 0:
+            head = own[0].parent
+            loc = None
+            places = lexicon_set("triggers:place_nouns") | lexicon_set("triggers:place_heads")
+            if head is not None and head.upos == "NOUN" and own[0].rel == "case" and head.lemma.lower() in places:
+                start, stop = phrase(head)
+                start = max([start] + [c.end for c in head.children if c.rel == "det" and c.id < head.id])
+                loc = ctx.text[start:stop].strip() or None
         fact[place_slot] = loc
     return [fact]

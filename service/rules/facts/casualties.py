@@ -450,7 +450,7 @@ RULES = [
     Rule(
         name="casualty-elliptic",
         doc="A bare figure set beside a toll just stated, from another source or "
-        "place ('quinze morts selon un journal, vingt selon un autre').",
+        "place ('quinze morts selon un journal, vingt selon un autre', 'et trois autres dans les communes voisines').",
         trigger=ELLIPTIC_TRIGGER,
         requires=("before_count",),
         follows=True,
@@ -463,6 +463,11 @@ RULES = [
                 "Le séisme a fait 40 morts selon la mairie et 55 selon les secours.", {"kind": "killed", "count": 55}
             ),
             Example("Le séisme a fait 40 morts, et 55 maisons sont détruites.", absent=True),
+            Example(
+                "Les pluies ont fait quatre morts à Lyon et trois autres dans les communes voisines.",
+                {"kind": "killed", "count": 3, "location": "communes voisines"},
+            ),
+            Example("Deux personnes ont été tuées, cinq autres sont gravement blessées.", absent=True),
         ),
     ),
     Rule(
@@ -709,7 +714,7 @@ def _build_elliptic(rule: Rule, trigger: Word, ctx: Context):
         trigger.sentence.word(trigger.id + 1),
         ctx,
         inherit=("kind", "location"),
-        only_before="modality:reported.prepositions",
+        only_before=("modality:reported.prepositions", L + "more_marks"),
     )
 
 
