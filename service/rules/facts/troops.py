@@ -7,6 +7,7 @@ from typing import Optional
 
 from schemas.facts import TroopsFact
 from service.document import Document, Sentence, Word
+from service.lexicon import load
 from service.rules.context import Context
 from service.rules.engine import Condition, FactType, common_fields, elliptic_counts, links_a_count, tally
 from service.rules.matcher import (
@@ -63,6 +64,12 @@ RULES = [
             Example("Trois cents policiers ont quitté Nairobi pour Port-au-Prince.", {"count": 300}),
             Example("La mission comptera au plus 9 000 soldats.", {"count": 9000}),
             Example("Le contingent compte près de 3 000 hommes.", {"count": 3000}),
+            Example("Au total, 5 100 soldats français sont déployés au Sahel.", {"count": 5100, "actor": "France"}),
+            Example(
+                "Environ 150 soldats belges sont par ailleurs stationnés en Roumanie.",
+                {"count": 150, "actor": "Belgique", "destination": "Roumanie"},
+            ),
+            Example("Paris a envoyé 300 soldats tchadiens au Mali.", {"count": 300, "actor": "Paris"}),
             Example("La coalition, qui compte quelque 40 000 soldats dans le pays, se retire.", {"count": 40000}),
             Example("Le club, qui compte 300 membres, a fêté ses cent ans.", absent=True),
             Example("La Chine compte plus de 2 600 Casques bleus dans dix opérations.", {"count": 2600}),
@@ -424,7 +431,9 @@ def _actor(verb: Word, ctx: Context, force: Optional[Word] = None) -> Optional[s
     if verb.upos == "NOUN":  # an event noun: who decides or announces it ("la ministre a annoncé le déploiement")
         is_event = verb.lemma.lower() in lexicon_set(L + "event_nouns")  # not a body ("son dispositif")
         who = follow_first(verb, ("../agent",)) if verb.rel in ("obj", "nmod") and is_event else None
-        return ctx.text[slice(*phrase(who))] if who is not None and who.upos != "PRON" else None
+        if who is not None and who.upos != "PRON":
+            return ctx.text[slice(*phrase(who))]
+        return _nation_of(force) if force is not None else None
     who = follow_first(verb, ("agent",))
     participle_of_force = (
         verb.feat("VerbForm") == "Part"
@@ -445,16 +454,34 @@ def _actor(verb: Word, ctx: Context, force: Optional[Word] = None) -> Optional[s
         who = follow_first(verb, ("reporter",))
     if (
         who is None
-        or who.upos in ("PRON", "VERB", "AUX")  # a verb: a parse that took a clause for the subject
+        or who.upos in ("PRON", "VERB", "AUX", "ADV")  # a verb: a parse that took a clause for the subject
         or who.lemma.lower() in lexicon_set(L + "bodies")
         or forms(who) & lexicon_set(L + "nouns")
         or ctx.quantity_before(who) is not None  # "37 unités, soit 3 000 gendarmes": counted units
     ):
-        return None  # the force itself ("300 policiers ont quitté ..."), or the body it makes up
+        # the force itself ("300 policiers ont quitté ..."), or the body it makes up: its nationality may
+        # name its sender ("5 100 soldats français": France)
+        return _nation_of(force) if force is not None else None
     start, end = phrase(who)
     if force is not None and start <= force.start < end:
-        return None
+        return _nation_of(force)
     return ctx.text[start:end]
+
+
+def _nation_of(force: Word) -> Optional[str]:
+    """The country a force's nationality adjective names ("soldats français", "policiers kényans",
+    "Casques bleus sénégalais"): read in its masculine singular form."""
+    nations = load("triggers")["troops"]["sender_nations"]
+    for w in force.sentence.words[force.id : force.id + 3]:
+        if w.upos not in ("ADJ", "NOUN", "PROPN") or w.parent is not force and w.rel != "amod":
+            continue
+        if any(c.rel == "conj" for c in w.children):
+            return None  # "Casques bleus rwandais et pakistanais": more than one country, none the sender
+        text = w.text.lower()
+        for form in (w.lemma.lower(), text, text[:-1], text[:-2], text[:-3]):
+            if form in nations:
+                return nations[form]
+    return None
 
 
 def _organizations(sentences: Iterable[Sentence]) -> list[str]:
