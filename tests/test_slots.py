@@ -283,3 +283,14 @@ def test_without_a_reference_a_day_keeps_no_year(analyzer):
     text = "Onze personnes ont été blessées le 4 mai lors d'une explosion à Lyon."
     [f] = [f for f in extract_document(analyzer.parse(text), None).facts if f.type == "casualties"]
     assert f.count.value == 11 and f.date == "--05-04", f.date
+
+
+def test_one_sender_under_two_names(analyzer):
+    """"le Kenya" and the nationality of "policiers kényans" name one sender: the article's other
+    deployment takes it."""
+    text = (
+        "Le Kenya a envoyé 400 policiers en Haïti en juin. Un second contingent de 200 policiers kényans est "
+        "arrivé mardi. Un autre contingent de 300 policiers partira en septembre."
+    )
+    forces = {f.count.value: f.actor for f in facts_of(analyzer, text, "troops")}
+    assert forces == {400: "Le Kenya", 200: "Kenya", 300: "Le Kenya"}, forces

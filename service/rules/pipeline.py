@@ -41,13 +41,18 @@ def share_slots(facts: list[dict], ctx: Context) -> list[dict]:
             of_type = [f for f in facts if f["type"] == t.name]
             earlier = [f for f in of_type if slot == "location" and year and f.get("date") and f["date"][:4] < year]
             same = [f for f in of_type if f not in earlier]
-            values = {f[slot] for f in same if f.get(slot)}
+            values = _one_name_each({f[slot] for f in same if f.get(slot)})
             if not values and slot == "location":
                 values = {ctx.lead_place()} - {None} - {f.get(slot) for f in earlier}
             if len(values) == 1:
                 for f in same:
                     f[slot] = f.get(slot) or next(iter(values))
     return facts
+
+
+def _one_name_each(values: set[str]) -> set[str]:
+    """The values, each name once: "le Kenya" and "Kenya" name one sender (the longer form kept)."""
+    return {v for v in values if not any(w != v and w.lower().endswith(v.lower()) for w in values)}
 
 
 def _one_event_per_count(facts: list[dict]) -> list[dict]:
