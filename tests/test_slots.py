@@ -286,7 +286,7 @@ def test_without_a_reference_a_day_keeps_no_year(analyzer):
 
 
 def test_one_sender_under_two_names(analyzer):
-    """"le Kenya" and the nationality of "policiers kényans" name one sender: the article's other
+    """ "le Kenya" and the nationality of "policiers kényans" name one sender: the article's other
     deployment takes it."""
     text = (
         "Le Kenya a envoyé 400 policiers en Haïti en juin. Un second contingent de 200 policiers kényans est "
