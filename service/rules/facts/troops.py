@@ -85,6 +85,7 @@ RULES = [
             Example("Dont 600 militaires arrivés en renfort l'an dernier.", {"count": 600}),
             Example("Deux cents gendarmes sont venus en renfort à Nouméa.", {"count": 200}),
             Example("Trois mille soldats américains sont arrivés en Pologne samedi.", {"count": 3000}),
+            Example("Quelque 1 500 soldats sont attendus d'ici le 20 mars à Niamey.", {"count": 1500}),
             Example("Trois cents soldats sont arrivés en retard au défilé.", absent=True),
             Example("Un contingent de 300 soldats tchadiens est attendu à Gao.", {"count": 300}),
             Example("L'armée a réduit son dispositif (4 000 hommes) dans la région.", {"count": 4000}),
@@ -177,7 +178,7 @@ def _moves_to(w: Word) -> bool:
         and any(c.rel == "obj" and _deployed_body(c) for c in w.children)
     ):
         return True  # "280 militaires belges rejoindront le contingent"
-    if w.upos == "VERB" and w.lemma.lower() in lexicon_set(L + "arrival_verbs") and _named_place(w.children):
+    if w.upos == "VERB" and w.lemma.lower() in lexicon_set(L + "arrival_verbs") and _named_place(_scope(w)[1:]):
         return True  # "3 000 soldats sont arrivés en Pologne"
     return (
         w.upos == "VERB"
