@@ -112,6 +112,7 @@ def test_destination(analyzer, case):
     "text,want",
     [
         ("Huit enfants et cinq femmes ont été tués lundi.", [(5, "femmes"), (8, "enfants")]),
+        ("Le gouvernement a confirmé la mort de neuf Français.", [(9, "Français")]),
         ("La tempête a fait un mort. Un homme de 62 ans a été tué à Namur par la chute d'un arbre.", [(1, "homme")]),
         ("Deux personnes sont mortes sur le coup : une femme de 54 ans et un homme de 60 ans.", [(2, None)]),
     ],

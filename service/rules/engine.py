@@ -321,8 +321,16 @@ def noun_label(noun: Optional[Word], exclude: Iterable[str] = (), stop: Optional
     generic = lexicon_set("triggers:generic_people")
     words = [noun]
     prev = noun.sentence.word(noun.id - 1)
-    # "jeune femme"; not "autres personnes", which says no more than "personnes"
-    while prev is not None and prev.head == noun.id and prev.upos == "ADJ" and prev.lemma.lower() not in generic:
+    # "jeune femme"; not "autres personnes", which says no more than "personnes", nor a number a tagger
+    # read as an adjective ("neuf Français")
+    numbers = frozenset(load("numbers")["number_words"])
+    while (
+        prev is not None
+        and prev.head == noun.id
+        and prev.upos == "ADJ"
+        and prev.lemma.lower() not in generic
+        and prev.text.lower() not in numbers
+    ):
         words.insert(0, prev)
         prev = noun.sentence.word(prev.id - 1)
     nxt = noun.sentence.word(noun.id + 1)
