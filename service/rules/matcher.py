@@ -540,27 +540,33 @@ def phrase(word: Word, keep_case: bool = False, keep_members: bool = False) -> t
     return run[0].start, run[-1].end
 
 
-def clause_span(trigger: Word) -> tuple[int, int]:
-    """Span of the shortest clause stating the fact: the trigger's clause head and what hangs on it,
-    other clauses and side remarks left out."""
-    head = clause_head(trigger) or trigger
-    on_path = {trigger.id} | {w.id for w in trigger.ancestors()}  # the words whose subtree holds it
-    kept, frontier = [head], [head]
+def clause_words(word: Word, keep: frozenset[int] = frozenset()) -> list[Word]:
+    """`word` and what hangs on it within its clause: not another clause (with its own subject) nor a
+    side remark; the words numbered in `keep` are kept whatever their relation."""
+    kept, frontier = [word], [word]
     while frontier:
         nxt = []
         for w in frontier:
             for c in w.children:
-                if c.id not in on_path and (
+                if c.id not in keep and (
                     c.deprel in _CUT
                     or c.rel in _CUT
-                    or c.rel == "ccomp"
+                    or c.rel in ("ccomp", "csubj")
                     or (c.upos in ("VERB", "AUX") and any(g.rel == "nsubj" for g in c.children))
                 ):
-                    continue  # another clause (with its own subject) or a side remark
+                    continue
                 kept.append(c)
                 nxt.append(c)
         frontier = nxt
-    words = [w for w in kept if w.upos != "PUNCT"]
+    return kept
+
+
+def clause_span(trigger: Word) -> tuple[int, int]:
+    """Span of the shortest clause stating the fact: the trigger's clause head and what hangs on it,
+    other clauses and side remarks left out."""
+    head = clause_head(trigger) or trigger
+    on_path = frozenset({trigger.id} | {w.id for w in trigger.ancestors()})  # the words whose subtree holds it
+    words = [w for w in clause_words(head, keep=on_path) if w.upos != "PUNCT"]
     if not words:
         return trigger.start, trigger.end
     return min(w.start for w in words), max(w.end for w in words)

@@ -16,6 +16,7 @@ from service.rules.matcher import (
     Trigger,
     clause_head,
     clause_span,
+    clause_words,
     follow,
     follow_first,
     forms,
@@ -178,7 +179,7 @@ def _moves_to(w: Word) -> bool:
         and any(c.rel == "obj" and _deployed_body(c) for c in w.children)
     ):
         return True  # "280 militaires belges rejoindront le contingent"
-    if w.upos == "VERB" and w.lemma.lower() in lexicon_set(L + "arrival_verbs") and _named_place(_scope(w)[1:]):
+    if w.upos == "VERB" and w.lemma.lower() in lexicon_set(L + "arrival_verbs") and _named_place(clause_words(w)[1:]):
         return True  # "3 000 soldats sont arrivés en Pologne"
     return (
         w.upos == "VERB"
@@ -504,26 +505,6 @@ def _organization(verb: Word, ctx: Context) -> Optional[str]:
     return next(iter(in_article)) if len(in_article) == 1 else None
 
 
-# relations that open another clause or a side remark: a place there is not where the force goes
-_OTHER_CLAUSE = frozenset({"acl:relcl", "advcl", "parataxis", "ccomp", "csubj", "conj", "appos", "dislocated"})
-
-
-def _scope(word: Word) -> list[Word]:
-    """`word` and what hangs on it within its clause: not another clause, nor a verb with its own subject."""
-    kept, frontier = [word], [word]
-    while frontier:
-        nxt = [
-            c
-            for w in frontier
-            for c in w.children
-            if not (c.deprel in _OTHER_CLAUSE or c.rel in _OTHER_CLAUSE)
-            and not (c.upos in ("VERB", "AUX") and any(g.rel == "nsubj" for g in c.children))
-        ]
-        kept.extend(nxt)
-        frontier = nxt
-    return kept
-
-
 def _body_names(doc: Document) -> set[str]:
     """Names the article gives a body ("l'opération Sentinelle", "la force Serval"), which the NER may
     tag as places: "des renforts affectés à Sentinelle" go to no place."""
@@ -543,9 +524,9 @@ def _destination(verb: Word, force: Word, ctx: Context) -> Optional[str]:
     soldats en Pologne"), nearest the force; a name, else a place noun's phrase ("devant le palais
     présidentiel de Niamey"); "le pays" reads as the place the article is about."""
     preps = lexicon_set(L + "destination_prepositions")
-    scope = _scope(verb) + _scope(force)
+    scope = clause_words(verb) + clause_words(force)
     if verb.upos == "NOUN" and verb.parent is not None:
-        scope += [w for c in verb.parent.children if c.rel == "obl" and c.start > verb.start for w in _scope(c)]
+        scope += [w for c in verb.parent.children if c.rel == "obl" and c.start > verb.start for w in clause_words(c)]
     places = lexicon_set("triggers:place_nouns")
     # a place after another figure is that figure's ("900 hommes, 600 en Lettonie et 300 en Lituanie")
     counts = [q.start for q in ctx.counts_in(force.sentence)[0] if q.start >= force.end]
