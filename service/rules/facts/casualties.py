@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from schemas.facts import CasualtiesFact
@@ -867,9 +866,11 @@ def _toll(rule: Rule, trigger: Word, ctx: Context, q, noun: Optional[Word]):
 def _others_of(q, trigger: Word, ctx: Context) -> Optional[str]:
     """'Deux salariés ont été tués et neuf autres blessés': "autres" are more of the people the sentence
     named before (the victims of its last toll that names them)."""
-    if q.start is None or not re.match(r"\s*(?:d')?autres\b", ctx.text[q.end : q.end + 12]):
-        return None
     s = trigger.sentence
+    after = [w for w in s.words if w.start >= q.end][:2] if q.start is not None else []
+    more = lexicon_set(L + "more_marks")
+    if not (after and (after[0].text.lower() in more or len(after) > 1 and after[1].text.lower() in more)):
+        return None
     before = [f for f in ctx.found if f["type"] == "casualties" and s.start <= f["evidence"].start < q.start]
     return next((f["victims"] for f in reversed(before) if f.get("victims")), None)
 
