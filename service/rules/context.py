@@ -385,6 +385,7 @@ class Context:
         return not self._birth(d.start) and not self._period_start(d) and not (event_dated and self._said_on(d))
 
     def _period_start(self, d: DateMention) -> bool:
+        """The day starts a period ("depuis samedi", `dates.period_starts`)."""
         before = self.text[max(0, d.start - 30) : d.start].lower().split()
         return bool(before) and before[-1] in lexicon_set("dates:period_starts")
 
