@@ -442,6 +442,8 @@ _OF = 8  # how many words after "de" the noun may lie ("d'au moins une centaine 
 def _of(word: Word) -> list[Word]:
     words = word.sentence.words
     i = word.id  # index of the next word (ids are 1-based)
+    while i < len(words) and words[i].upos == "ADJ" and words[i].head == word.id:
+        i += 1  # "le nombre total de policiers"
     if i < len(words) and words[i].text == ",":  # a side remark: ", mardi," / ", la veille,"
         close = next((j for j in range(i + 1, min(i + 6, len(words))) if words[j].text == ","), None)
         if close is None:

@@ -154,6 +154,10 @@ RULES = [
                 {"count": 600, "actor": "Le président"},
             ),
             Example("Le nombre de Casques bleus au Liban atteindra 9 000 en mars.", {"count": 9000}),
+            Example(
+                "Ce contingent porte le nombre total de policiers en Haïti à 789.",
+                {"count": 789, "destination": "Haïti"},
+            ),
             Example("Le ministre veut porter à 600 le nombre de lits d'hôpital.", absent=True),
         ),
     ),
