@@ -344,7 +344,11 @@ class Context:
             ):
                 start, end = phrase(w)
                 start = max([start] + [c.end for c in w.children if c.rel == "det" and c.id < w.id])
-                candidates.append((start, self.text[start:end].strip()))
+                # not a day or a count the parse hung on it ("dans la rue mercredi des milliers de ...")
+                end = min([end] + [d.start for d in self.dates if w.end <= d.start < end])
+                end = min([end] + [q for q in self.counts_in(sentence)[1] if w.end <= q < end])
+                if end > w.end:  # the noun alone is an idiom ("descendre dans la rue")
+                    candidates.append((start, self.text[start:end].strip()))
         return candidates
 
     def _birth(self, start: int) -> bool:

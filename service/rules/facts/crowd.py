@@ -67,6 +67,10 @@ RULES = [
             Example(
                 "Trois cents personnes ont été évacuées pour permettre aux pompiers de bloquer le feu.", absent=True
             ),
+            Example(
+                "Les syndicats ont fait descendre dans la rue des dizaines de milliers de fonctionnaires.",
+                {"count": 20000, "location": None},
+            ),
         ),
     ),
     Rule(
