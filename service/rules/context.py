@@ -347,8 +347,9 @@ class Context:
                 # not a day or a count the parse hung on it ("dans la rue mercredi des milliers de ...")
                 end = min([end] + [d.start for d in self.dates if w.end <= d.start < end])
                 end = min([end] + [q for q in self.counts_in(sentence)[1] if w.end <= q < end])
-                if end > w.end:  # the noun alone is an idiom ("descendre dans la rue")
-                    candidates.append((start, self.text[start:end].strip()))
+                text = self.text[start:end].strip()
+                if text != w.text:  # the noun alone is an idiom ("descendre dans la rue")
+                    candidates.append((start, text))
         return candidates
 
     def _birth(self, start: int) -> bool:
