@@ -107,6 +107,12 @@ CASES = [
     ("Il prendra la parole mercredi.", WED, "future", [("mercredi", "2023-03-22")]),
     ("Des renforts seront déployés d'ici mardi.", WED, None, [("mardi", "2023-03-21")]),
     ("Le ministre a annoncé l'envoi de renforts d'ici fin février.", WED, "past", [("fin février", "2024-02")]),
+    (
+        "Acheminés depuis lundi, ces renforts porteront le contingent à 900 hommes.",
+        WED,
+        "future",
+        [("lundi", "2023-03-13")],
+    ),
     ("La grève reprendra vendredi prochain.", WED, None, [("vendredi prochain", "2023-03-17")]),
     ("Rendez-vous jeudi prochain.", WED, None, [("jeudi prochain", "2023-03-23")]),
     (

@@ -6,10 +6,11 @@ later rule's match is dropped when it overlaps an earlier one, so "samedi 8 janv
 mention, not two.
 
 A date without a year (or a weekday) is placed by, in this order: "dernier"/"prochain" after it;
-"d'ici" before it (the next one, whatever the tense: "a annoncé l'envoi d'ici fin juin"); the tense
-of its clause (`tense_at`: past -> the most recent one not after the reference, future -> the next
-one); a cue word before it ("pour le", "jusqu'au" -> the next one; "depuis" -> the most recent one);
-else the occurrence nearest to the reference, before or after.
+"d'ici" or "depuis" before it (the next one, the most recent one, whatever the tense: "a annoncé
+l'envoi d'ici fin juin", "acheminés depuis lundi, ils porteront ..."); the tense of its clause
+(`tense_at`: past -> the most recent one not after the reference, future -> the next one); a cue word
+before it ("pour le", "jusqu'au" -> the next one); else the occurrence nearest to the reference, before
+or after.
 
 Offsets and weeks ("il y a trois semaines", "dans deux mois", "cette semaine") are resolved by
 `find_relative_dates`: durations and weeks stay out of the `dates` list (docs/conventions.md), so
@@ -373,17 +374,20 @@ class _Timeline:
     def how(self, start: int, rel: Optional[str] = None) -> str:
         """Which occurrence a date without year at `start` names: "last"/"next" (strictly before or
         after the reference: "dernier", "prochain"), "past"/"future" (the reference day included:
-        "d'ici", the tense, then cue words) or "near" (no cue: the nearest one)."""
+        "d'ici" / "depuis", the tense, then the other cue words) or "near" (no cue: the nearest one)."""
         if rel:
             return rel
-        # "d'ici" always looks ahead, whatever the tense of its clause ("a annoncé l'envoi d'ici fin juin")
+        # "d'ici" always looks ahead and "depuis" back, whatever the tense of the clause ("a annoncé l'envoi
+        # d'ici fin juin", "acheminés depuis lundi, ces renforts porteront ...")
         if _AHEAD.search(self.text, max(0, start - 30), start):
             return "future"
+        m = _CUE.search(self.text, max(0, start - 30), start)
+        if m is not None and m.group("backward"):
+            return "past"
         tense = self.tense_at(start) if self.tense_at else None
         if tense in ("past", "future"):
             return tense
-        m = _CUE.search(self.text, max(0, start - 30), start)
-        return "near" if m is None else "future" if m.group("forward") else "past"
+        return "near" if m is None else "future"
 
     def anchor(self, start: int) -> dt.date:
         """The day the direction is taken from: the reference, or for "la veille de <date>" (the
