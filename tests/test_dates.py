@@ -355,6 +355,16 @@ TREES = {
 5	.	.	PUNCT	_	_	3	punct	_	_
 """,
     ],
+    # the present conditional looks ahead, even tagged as an indicative ("arriveraient samedi")
+    "future-conditional": [
+        """\
+1	Les	le	DET	_	Definite=Def	2	det	_	_
+2	renforts	renfort	NOUN	_	_	3	nsubj	_	_
+3	arriveraient	arriver	VERB	_	Mood=Ind|Tense=Pres|VerbForm=Fin	0	root	_	_
+4	samedi	samedi	NOUN	_	_	3	obl:mod	_	SpaceAfter=No
+5	.	.	PUNCT	_	_	3	punct	_	_
+"""
+    ],
     # a copula in the future: the predicate is no verb
     "future-copula": [
         """\
@@ -409,6 +419,17 @@ TREES = {
 6	samedi	samedi	NOUN	_	_	5	obl:mod	_	SpaceAfter=No
 7	.	.	PUNCT	_	_	5	punct	_	_
 """,
+    ],
+    # the past conditional tells a past event as reported ("aurait été tué samedi")
+    "past-conditional": [
+        """\
+1	Il	il	PRON	_	_	4	nsubj:pass	_	_
+2	aurait	avoir	AUX	_	Mood=Cnd|Tense=Pres|VerbForm=Fin	4	aux:tense	_	_
+3	été	être	AUX	_	Tense=Past|VerbForm=Part	4	aux:pass	_	_
+4	tué	tuer	VERB	_	Tense=Past|VerbForm=Part|Voice=Pass	0	root	_	_
+5	samedi	samedi	NOUN	_	_	4	obl:mod	_	SpaceAfter=No
+6	.	.	PUNCT	_	_	4	punct	_	_
+"""
     ],
     # a passive in the present is in the present: the nearest Saturday
     "present": [

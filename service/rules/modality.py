@@ -67,7 +67,8 @@ def _negated(scope: list[Word]) -> bool:
     return False
 
 
-def _is_cnd(w: Word) -> bool:
+def is_conditional(w: Word) -> bool:
+    """The verb is in the conditional, by its Mood or, where taggers miss it, by its ending."""
     if w.feat("Mood") == REP["mood"]:
         return True
     form = w.text.lower()
@@ -87,7 +88,7 @@ def _imperfect_of_r_stem(form: str, lemma: str) -> bool:
 
 
 def _conditional(w: Word) -> bool:
-    return _is_cnd(w) or any(c.rel == "aux" and _is_cnd(c) for c in w.children)
+    return is_conditional(w) or any(c.rel == "aux" and is_conditional(c) for c in w.children)
 
 
 def _asked(trigger: Word) -> bool:

@@ -8,6 +8,7 @@ from typing import Optional
 from service.document import Document, Word
 from service.lexicon import load
 from service.rules.matcher import clause_head
+from service.rules.modality import is_conditional
 
 LEX = load("tense")
 _FUTURE_FORMS, _FUTURE_ENDINGS = frozenset(LEX["future_forms"]), tuple(LEX["future_endings"])
@@ -46,6 +47,8 @@ def clause_tense(head: Word) -> Optional[str]:
     auxes = [c for c in head.children if c.rel == "aux"]
     if any(_future(v) for v in [head, *auxes]):
         return "future"
+    if not auxes and is_conditional(head):
+        return "future"  # "rejoindraient en septembre": the present conditional looks ahead ("aurait été tué": past)
     if head.feat("VerbForm") == "Inf":
         if any(_near_future(a) for a in auxes):
             return "future"  # "doit se rendre" with "doit" as auxiliary
