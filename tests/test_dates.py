@@ -365,6 +365,17 @@ TREES = {
 5	.	.	PUNCT	_	_	3	punct	_	_
 """
     ],
+    # and so does a passive in the present conditional ("seraient déployés samedi")
+    "future-passive-conditional": [
+        """\
+1	Des	un	DET	_	Definite=Ind	2	det	_	_
+2	renforts	renfort	NOUN	_	_	4	nsubj:pass	_	_
+3	seraient	être	AUX	_	Mood=Ind|Tense=Imp|VerbForm=Fin	4	aux:pass	_	_
+4	déployés	déployer	VERB	_	Tense=Past|VerbForm=Part|Voice=Pass	0	root	_	_
+5	samedi	samedi	NOUN	_	_	4	obl:mod	_	SpaceAfter=No
+6	.	.	PUNCT	_	_	4	punct	_	_
+"""
+    ],
     # a copula in the future: the predicate is no verb
     "future-copula": [
         """\

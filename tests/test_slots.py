@@ -44,6 +44,20 @@ PLACED = {
         4,
         "Toulouse",
     ),
+    "a square of the town does not differ from it": (
+        "Cinq personnes ont été tuées à Kaboul. Sur la place du marché, deux policiers ont été blessés. "
+        "Trois civils ont aussi été blessés.",
+        "casualties",
+        3,
+        "Kaboul",
+    ),
+    "a town is not the town it ends with": (
+        "Deux personnes ont été tuées à Orléans. Trois autres ont été blessées à La Nouvelle-Orléans. "
+        "Un cycliste a aussi été blessé.",
+        "casualties",
+        1,
+        None,
+    ),
     "an earlier year's place stays with its fact": (
         "Six ouvriers ont été blessés jeudi par l'effondrement d'un échafaudage. "
         "En 2015, un accident semblable avait fait trois morts à Nantes.",
@@ -71,6 +85,11 @@ DESTINED = {
         "Le ministre a annoncé l'envoi de 200 gendarmes supplémentaires dans la Drôme.",
         200,
         "Drôme",
+    ),
+    "a name before a place noun's phrase": (
+        "Des centaines de soldats ont été déployés devant le palais présidentiel, à Niamey.",
+        "Des centaines",
+        "Niamey",
     ),
     "a place noun's phrase": (
         "Des centaines de soldats ont été déployés devant le palais présidentiel de Niamey.",
@@ -241,6 +260,12 @@ DATED = {
         7,
         "2024-05-04",
     ),
+    "a toll since a date has no day": (
+        "Les pluies frappent la région. Trente personnes sont mortes depuis le 2 mai, selon la préfecture.",
+        "casualties",
+        30,
+        None,
+    ),
     "a toll since a day has no day": (
         "De violents orages frappent la région depuis samedi. Au total, quatorze personnes ont été blessées "
         "depuis samedi, selon la préfecture.",
@@ -295,3 +320,13 @@ def test_one_sender_under_two_names(analyzer):
     )
     forces = {f.count.value: f.actor for f in facts_of(analyzer, text, "troops")}
     assert forces == {400: "Le Kenya", 200: "Kenya", 300: "Le Kenya"}, forces
+
+
+def test_last_nights_fact_shares_the_place(analyzer):
+    """Read on 2 January, "la nuit du 31 décembre" is the article's event, no past year's: it takes the
+    article's place."""
+    text = "Un incendie a ravagé un immeuble à Lyon. Trois personnes ont été tuées dans la nuit du 31 décembre."
+    facts = extract_document(analyzer.parse(text), datetime.date(2024, 1, 2)).facts
+    assert [(f.count.value, f.location, f.date) for f in facts if f.type == "casualties"] == [
+        (3, "Lyon", "2023-12-31")
+    ], facts

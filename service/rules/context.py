@@ -16,7 +16,7 @@ from schemas.dates import DateMention
 from service.document import Document, EntitySpan, Sentence, Word
 from service.lexicon import load
 from service.rules.dates import anaphoric_date
-from service.rules.matcher import clause_head, lexicon_set, phrase, text_keys, written_forms
+from service.rules.matcher import clause_head, lexicon_set, name_span, phrase, text_keys, written_forms
 from service.rules.quantity import find_quantities
 from service.rules.text import norm_text
 
@@ -269,6 +269,11 @@ class Context:
             return e.text
         return None
 
+    @cached_property
+    def place_names(self) -> frozenset[str]:
+        """The names of places the document gives (its LOC entities, as place_name writes them)."""
+        return frozenset(self.place_name(e) for e in self.doc.entities if e.label == "LOC")
+
     def place_name(self, e: EntitySpan) -> str:
         """A LOC entity's text without a date the NER ran into ("Guinée samedi")."""
         cut = next((d.start for d in self.dates if e.start < d.start < e.end), e.end)
@@ -287,8 +292,10 @@ class Context:
     def _places(self, sentence: Sentence, head: Optional[Word]) -> list[tuple[int, str]]:
         """The places of a sentence, (start, text) in text order: LOC entities after "à/dans/en/au" (over
         determiners: "dans toute la France") or a word of places ("près de Chamonix", "les rues de
-        Tbilissi"), or a LOC subject of the clause of `head` ("le Kazakhstan a fait 20 morts"); when
-        none, place noun phrases the NER does not tag ("l'autoroute A7", "le musée des Beaux-Arts")."""
+        Tbilissi"), or a LOC subject of the clause of `head` ("le Kazakhstan a fait 20 morts"), not a
+        district of a town ("le quartier des Izards, à Toulouse": Toulouse); when none, place noun
+        phrases the NER does not tag ("l'autoroute A7", "le musée des Beaux-Arts"; not an idiom: "sur
+        place")."""
         preps = lexicon_set("triggers:location_prepositions")
         capitals = _CAPITAL_PREPOSITIONS
 
@@ -302,8 +309,7 @@ class Context:
                 before.pop()
             return before
 
-        def after_preposition(start: int) -> bool:
-            before = preceding(start)
+        def after_preposition(before: list[Word]) -> bool:
             return bool(before) and (
                 norm_text(before[-1].text) in preps
                 or before[-1].lemma.lower() in preps
@@ -327,9 +333,8 @@ class Context:
             )
             # ("le Kazakhstan a fait 20 morts"; not "trois Belges ont été blessés", "un Français a été tué")
             # a district ("le quartier des Izards, à Toulouse") is not where the news places a fact: its town is
-            if (subject or after_preposition(e.start)) and not _of_a_place(
-                preceding(e.start), "triggers:district_heads"
-            ):
+            before = preceding(e.start)
+            if (subject or after_preposition(before)) and not _of_a_place(before, "triggers:district_heads"):
                 candidates.append((e.start, self.place_name(e)))
         if candidates:
             return candidates
@@ -340,17 +345,21 @@ class Context:
                 w.upos == "NOUN"
                 and w.lemma.lower() in places
                 and any(c.rel not in ("case", "punct") for c in w.children)
-                and after_preposition(w.start)
+                and after_preposition(preceding(w.start))
             ):
-                start, end = phrase(w)
-                start = max([start] + [c.end for c in w.children if c.rel == "det" and c.id < w.id])
-                # not a day or a count the parse hung on it ("dans la rue mercredi des milliers de ...")
-                end = min([end] + [d.start for d in self.dates if w.end <= d.start < end])
-                end = min([end] + [q for q in self.counts_in(sentence)[1] if w.end <= q < end])
-                text = self.text[start:end].strip()
-                if text != w.text:  # the noun alone is an idiom ("descendre dans la rue")
-                    candidates.append((start, text))
+                candidates.append((w.start, self.place_phrase(w)))
         return candidates
+
+    def place_phrase(self, noun: Word) -> str:
+        """A place noun's phrase without its determiner ("le palais présidentiel de Niamey"), up to a day
+        or a count the parse hung on it ("dans la rue mercredi des milliers de ...": "rue")."""
+        start, end = phrase(noun)
+        start = max([start] + [c.end for c in noun.children if c.rel == "det" and c.id < noun.id])
+        # its name right after it, which a parse may make an apposition ("la place Malik Asghar")
+        end = max([end] + [name_span(c)[1] for c in noun.children if c.rel == "appos" and c.id == noun.id + 1])
+        end = min([end] + [d.start for d in self.dates if noun.end <= d.start < end])
+        end = min([end] + [q for q in self.counts_in(noun.sentence)[1] if noun.end <= q < end])
+        return self.text[start:end].strip()
 
     def _birth(self, start: int) -> bool:
         """The date is someone's birth ("un homme né en 2002"), no day of the fact."""
@@ -367,8 +376,10 @@ class Context:
         """The resolved date of the fact, never the day of a statement ("a annoncé lundi"): one stated
         inside its evidence, else the one of its sentence nearest the trigger (day grain first), else the
         day a "la veille" / "deux jours plus tard" of its sentence points at, else the day the article's
-        lead reports on: a slot is filled from unambiguous context in the article (docs/conventions.md).
-        For a module not event_dated (FactType), a statement's day counts and the lead's does not."""
+        lead reports on, else the day the article says the event took place on (occurrence_day): a slot
+        is filled from unambiguous context in the article (docs/conventions.md). A sentence that only
+        gives a period's start ("30 morts depuis samedi") leaves the fact undated. For a module not
+        event_dated (FactType), a statement's day counts and neither the lead's nor the occurrence's."""
         in_sentence = [d for d in self.dates if sentence.start <= d.start < sentence.end]
         ds = [d for d in in_sentence if self._of_the_fact(d, self.event_dated)]
         inside = [d for d in ds if within is not None and within[0] <= d.start and d.end <= within[1]]
@@ -390,8 +401,10 @@ class Context:
         return not self._birth(d.start) and not self._period_start(d) and not (event_dated and self._said_on(d))
 
     def _period_start(self, d: DateMention) -> bool:
-        """The day starts a period ("depuis samedi", `dates.period_starts`)."""
+        """The day starts a period ("depuis samedi", "depuis le 4 mai": `dates.period_starts`)."""
         before = self.text[max(0, d.start - 30) : d.start].lower().split()
+        if before and before[-1] in lexicon_set("dates:range_articles"):
+            before.pop()
         return bool(before) and before[-1] in lexicon_set("dates:period_starts")
 
     def _said_on(self, d: DateMention) -> bool:
@@ -429,7 +442,7 @@ class Context:
         """The day the article says the event took place ("l'accident a eu lieu vendredi 28 juillet",
         "l'explosion, survenue mardi soir"): the first such day, not after the reference."""
         ref = self.reference.isoformat() if self.reference is not None else None
-        words = lexicon_set("dates:occurrence_words")
+        words, objects = lexicon_set("dates:occurrence_words"), lexicon_set("dates:occurrence_objects")
         for d in self.dates:
             if d.grain != "day" or (ref is not None and d.value > ref) or not self._of_the_fact(d, True):
                 continue
@@ -437,9 +450,14 @@ class Context:
             inside = s.words_between(d.start, d.end) if s is not None else []
             top = next((w for w in inside if w.parent is None or w.parent not in inside), None)
             up = top.parent if top is not None else None
-            if up is not None and (
-                up.lemma.lower() in words or any(c.rel == "obj" and c.lemma.lower() in words for c in up.children)
-            ):
+            if up is None:
+                continue
+            # "survenue mardi", "a eu lieu jeudi"; or "jeudi" hung on "lieu", itself on its verb
+            on_verb = up.upos == "VERB" and (
+                up.lemma.lower() in words or any(c.lemma.lower() in objects for c in up.children if c.upos == "NOUN")
+            )
+            on_object = up.lemma.lower() in objects and up.parent is not None and up.parent.upos in ("VERB", "AUX")
+            if on_verb or on_object:
                 return d.value
         return None
 

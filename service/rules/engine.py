@@ -323,7 +323,7 @@ def noun_label(noun: Optional[Word], exclude: Iterable[str] = (), stop: Optional
     prev = noun.sentence.word(noun.id - 1)
     # "jeune femme"; not "autres personnes", which says no more than "personnes", nor a number a tagger
     # read as an adjective ("neuf Français")
-    numbers = frozenset(load("numbers")["number_words"])
+    numbers = lexicon_set("numbers:number_words")
     while (
         prev is not None
         and prev.head == noun.id
@@ -432,7 +432,8 @@ def coordinated_groups(noun: Word, ctx: Context, exclude: frozenset[str] = froze
     """The other counted groups of people listed with `noun`, before or after it ("150 Britanniques, 110
     Suisses et 50 Danois ont perdu la vie"): each count with its noun, read in text order (parsers hang such lists in
     many ways), until a group is not joined by a comma or "et". None whose noun is in `exclude` (the
-    trigger nouns of a fact: "13 morts et 182 blessés" are two facts of their own)."""
+    trigger nouns of a fact: "13 morts et 182 blessés" are two facts of their own), and not one group set
+    off by commas alone, which describes the noun ("Son frère, un Belge de 40 ans, est porté disparu")."""
     out: list[tuple[Quantity, Word]] = []
     words = noun.sentence.words
 
@@ -642,8 +643,12 @@ def elliptic_counts(
 ) -> list[dict]:
     """'106 301 manifestants samedi, dont 8 000 à Paris, contre 282 710 la semaine dernière': a bare
     count right after a fact of this module, in the same sentence, linked to it by a word that
-    sets figures side by side, and followed by no noun of its own, counts the same thing. Its source
-    is its own ("90 000 selon la police", "18 000 pour la préfecture" with "pour" in `source_marks`)."""
+    sets figures side by side, and followed by no noun of its own, counts the same thing. A module may
+    take such figures only before the words of the lexicon keys `only_before` ("vingt selon un autre",
+    "trois autres dans la ville"; not "cinq autres sont blessées", a figure with a word of its own). Its
+    source is its own ("90 000 selon la police", "18 000 pour la préfecture" with "pour" in
+    `source_marks`), and so is its place (`location` or `destination`): the name after it, else its place
+    noun's phrase ("trois autres dans les communes voisines"), never the total's."""
     total = fact_before(word, ctx)
     q = ctx.quantity_at(word)
     if total is None or q is None or total["count"] is None or q.start <= total["count"].end:
@@ -697,8 +702,6 @@ def elliptic_counts(
             loc = None
             places = lexicon_set("triggers:place_nouns") | lexicon_set("triggers:place_heads")
             if head is not None and head.upos == "NOUN" and own[0].rel == "case" and head.lemma.lower() in places:
-                start, stop = phrase(head)
-                start = max([start] + [c.end for c in head.children if c.rel == "det" and c.id < head.id])
-                loc = ctx.text[start:stop].strip() or None
+                loc = ctx.place_phrase(head) or None
         fact[place_slot] = loc
     return [fact]

@@ -13,6 +13,7 @@ from schemas.facts import Fact
 from service.document import Document
 from service.rules.context import Context
 from service.rules.dates import find_dates
+from service.rules.matcher import lexicon_set
 from service.rules.merge import merge
 from service.rules.registry import FACT_TYPES, LEAD_KEYS, TRIGGER_KEYS
 from service.rules.tense import tense_reader
@@ -30,18 +31,21 @@ class Extraction:
 
 def share_slots(facts: list[dict], ctx: Context) -> list[dict]:
     """Slots that an article states once for all its facts of a type (FactType.shared_slots: where the
-    accident or the protest took place, who sends the forces): when all the facts of the type that fill
-    one agree on it, the others take it too; when they differ, nothing is guessed. A place no fact of
-    the type states is the first place the article names (its lead says where it happened); a fact
-    dated in an earlier year than the article ("En 2008, une marche avait réuni ...") took place
-    elsewhere: it neither gives nor takes one."""
-    year = str(ctx.reference.year) if ctx.reference is not None else None
+    accident or the protest took place, who sends the forces and where): when all the facts of the type
+    that fill one agree on it ("le Kenya" and "Kenya" agree), the others take it too; when they differ,
+    nothing is guessed (a place noun phrase, "la place Malik Asghar", does not differ from the one named
+    place). A place no fact of the type states is the first place the article names (its
+    lead says where it happened). A fact of a past year ("En 2008, une marche avait réuni ...") is left
+    out of the place's sharing: it neither gives its place nor takes the article's."""
     for t in FACT_TYPES.values():
         for slot in t.shared_slots:
             of_type = [f for f in facts if f["type"] == t.name]
-            earlier = [f for f in of_type if slot == "location" and year and f.get("date") and f["date"][:4] < year]
+            earlier = [f for f in of_type if slot == "location" and _of_a_past_year(f.get("date"), ctx.reference)]
             same = [f for f in of_type if f not in earlier]
             values = _one_name_each({f[slot] for f in same if f.get(slot)})
+            if slot == "location" and len(values) > 1:
+                # a place the NER does not name ("la place Malik Asghar") lies in the named one: no other place
+                values = {v for v in values if v in ctx.place_names} or values
             if not values and slot == "location":
                 values = {ctx.lead_place()} - {None} - {f.get(slot) for f in earlier}
             if len(values) == 1:
@@ -50,9 +54,31 @@ def share_slots(facts: list[dict], ctx: Context) -> list[dict]:
     return facts
 
 
+def _of_a_past_year(date: str | None, reference: datetime.date | None) -> bool:
+    """The fact is dated by a year before the reference's ("en 2015"), or by a month or day of a past
+    year at least two months before it (not "dans la nuit du 31 décembre" read on 2 January)."""
+    if not date or reference is None or date.startswith("--") or int(date[:4]) >= reference.year:
+        return False
+    if len(date) == 4:
+        return True
+    months = (reference.year - int(date[:4])) * 12 + reference.month - int(date[5:7])
+    return months >= 2
+
+
 def _one_name_each(values: set[str]) -> set[str]:
-    """The values, each name once: "le Kenya" and "Kenya" name one sender (the longer form kept)."""
-    return {v for v in values if not any(w != v and w.lower().endswith(v.lower()) for w in values)}
+    """The values, each name once: "le Kenya" and "Kenya" name one sender (the form with its article
+    kept); "La Nouvelle-Orléans" and "Orléans" are two places."""
+    articles = lexicon_set("triggers:name_articles")
+
+    def restates(longer: str, shorter: str) -> bool:
+        head, _, rest = longer.lower().partition(" ")
+        return (
+            rest == shorter.lower()
+            and head in articles
+            or any(longer.lower() == a + shorter.lower() for a in articles if a.endswith(("'", "’")))
+        )
+
+    return {v for v in values if not any(restates(w, v) for w in values if w != v)}
 
 
 def _one_event_per_count(facts: list[dict]) -> list[dict]:

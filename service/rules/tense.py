@@ -71,8 +71,10 @@ def clause_tense(head: Word) -> Optional[str]:
         and head.feat("Tense") != "Pres"
         and (not auxes or any(a.lemma.lower() in _PAST_AUX for a in auxes))
     ):
-        if _passive(head, auxes):  # "est attendue": the tense of "être"
-            return "future" if any(_future(a) for a in auxes) else _finite_tense(finite) or "past"
+        if _passive(head, auxes):  # "est attendue": the tense of "être"; "seraient déployés": ahead
+            if any(_future(a) or is_conditional(a) for a in auxes):
+                return "future"
+            return _finite_tense(finite) or "past"
         return "past"  # "a été arrêté", "ont défilé"; "l'explosion, survenue mardi"
     return _finite_tense(finite)
 

@@ -69,7 +69,7 @@ RULES = [
             ),
             Example(
                 "Les syndicats ont fait descendre dans la rue des dizaines de milliers de fonctionnaires.",
-                {"count": 20000, "location": None},
+                {"count": 20000},
             ),
         ),
     ),

@@ -72,7 +72,7 @@ RULES = [
             ),
             Example("Paris a envoyé 300 soldats tchadiens au Mali.", {"count": 300, "actor": "Paris"}),
             Example("La coalition, qui compte quelque 40 000 soldats dans le pays, se retire.", {"count": 40000}),
-            Example("Le club, qui compte 300 membres, a fêté ses cent ans.", absent=True),
+            Example("L'amicale, qui compte 300 policiers retraités, a fêté ses cent ans.", absent=True),
             Example("La Chine compte plus de 2 600 Casques bleus dans dix opérations.", {"count": 2600}),
             Example(
                 "Paris a décidé l'envoi, la semaine prochaine, de 4 000 Casques bleus au Darfour.", {"count": 4000}
@@ -434,6 +434,10 @@ def _force_tally(w: Word, ctx: Context) -> bool:
 
 
 def _actor(verb: Word, ctx: Context, force: Optional[Word] = None) -> Optional[str]:
+    """Who sends the force: the one who decides or announces the deployment noun, else the deployment
+    verb's agent or subject (or the subject of the clause above it), else who announces it; never the
+    force itself, the body it makes up or a counted restatement of it. Without one, the country the
+    force's nationality names (_nation_of)."""
     if verb.upos == "NOUN":  # an event noun: who decides or announces it ("la ministre a annoncé le déploiement")
         is_event = verb.lemma.lower() in lexicon_set(L + "event_nouns")  # not a body ("son dispositif")
         who = follow_first(verb, ("../agent",)) if verb.rel in ("obj", "nmod") and is_event else None
@@ -460,7 +464,8 @@ def _actor(verb: Word, ctx: Context, force: Optional[Word] = None) -> Optional[s
         who = follow_first(verb, ("reporter",))
     if (
         who is None
-        or who.upos in ("PRON", "VERB", "AUX", "ADV")  # a verb: a parse that took a clause for the subject
+        # a verb: a parse that took a clause for the subject; an adverb: "par ailleurs" read as an agent
+        or who.upos in ("PRON", "VERB", "AUX", "ADV")
         or who.lemma.lower() in lexicon_set(L + "bodies")
         or forms(who) & lexicon_set(L + "nouns")
         or ctx.quantity_before(who) is not None  # "37 unités, soit 3 000 gendarmes": counted units
@@ -545,16 +550,15 @@ def _destination(verb: Word, force: Word, ctx: Context) -> Optional[str]:
         loc = ctx.entity_at(w.start, "LOC")
         if loc is not None:
             if loc.text not in ctx.once(_body_names, ctx.doc):
-                found.append((w, ctx.place_name(loc)))
+                found.append((w, ctx.place_name(loc), True))
         elif w.lemma.lower() in lexicon_set(L + "place_nouns"):
-            found.append((w, ctx.main_place()))
+            found.append((w, ctx.main_place(), True))
         elif w.lemma.lower() in places and any(c.rel not in ("case", "punct") for c in w.children):
             # (a place noun with nothing of its own is an idiom: "sur place", "en place")
-            start, end = phrase(w)
-            start = max([start] + [c.end for c in w.children if c.rel == "det" and c.id < w.id])
-            found.append((w, ctx.text[start:end].strip()))
+            found.append((w, ctx.place_phrase(w), False))
     found = [f for f in found if f[1]]
-    return min(found, key=lambda f: abs(f[0].start - force.start))[1] if found else None
+    named = [f for f in found if f[2]] or found  # a name first ("devant le palais, à Niamey": Niamey)
+    return min(named, key=lambda f: abs(f[0].start - force.start))[1] if named else None
 
 
 def _same_force(a: dict, b: dict) -> bool:
