@@ -235,6 +235,14 @@ RULES = [
                 {"count": 5000, "source": "la police"},
             ),
             Example("Le cortège a traversé Paris. Ils étaient 20 000 selon l'intersyndicale.", {"count": 20000}),
+            Example(
+                "Des milliers de manifestants ont défilé à Rennes. La presse a avancé le chiffre de 80 000.",
+                {"count": 80000, "source": "La presse"},
+            ),
+            Example(
+                "La marche a eu lieu à Lyon. La préfecture a donné le chiffre de 3 millions d'euros de dégâts.",
+                absent=True,
+            ),
         ),
     ),
     Rule(
@@ -383,6 +391,20 @@ def counter_figure(w: Word, ctx: Context):
     ):
         return _figure_after(w, ctx)
     verb = w.parent
+    if w.rel == "nsubj" and verb is not None and forms(verb) & lexicon_set(L + "announcing_verbs"):
+        # "la presse a avancé le chiffre de 800 000": the bare figure of the tally it gives
+        for tally_noun in (
+            c for c in verb.children if c.rel == "obj" and c.lemma.lower() in lexicon_set("triggers:tally_nouns")
+        ):
+            q = next((q for q in counts if q.start > tally_noun.end), None)
+            after = s.words_between(q.end, s.end)[:1] if q is not None else []
+            # a bare figure: one with its noun ("le chiffre de 80 000 manifestants") is the other rules'
+            if (
+                q is not None
+                and len(s.words_between(tally_noun.end, q.start)) <= 2
+                and not (after and after[0].upos in ("NOUN", "PROPN"))
+            ):
+                return q
     if w.rel == "nsubj" and verb is not None and verb.lemma.lower() in lexicon_set(L + "counting_verbs"):
         later = [q for q in counts if q.start > verb.start]
         if later:
