@@ -15,7 +15,7 @@ from schemas.common import Quantity, Span
 from schemas.dates import DateMention
 from service.document import Document, EntitySpan, Sentence, Word
 from service.lexicon import load
-from service.rules.dates import anaphoric_date
+from service.rules.dates import after_backward_cue, anaphoric_date
 from service.rules.matcher import clause_head, lexicon_set, name_span, phrase, text_keys, written_forms
 from service.rules.quantity import find_quantities
 from service.rules.text import norm_text
@@ -401,11 +401,8 @@ class Context:
         return not self._birth(d.start) and not self._period_start(d) and not (event_dated and self._said_on(d))
 
     def _period_start(self, d: DateMention) -> bool:
-        """The day starts a period ("depuis samedi", "depuis le 4 mai": `dates.period_starts`)."""
-        before = self.text[max(0, d.start - 30) : d.start].lower().split()
-        if before and before[-1] in lexicon_set("dates:range_articles"):
-            before.pop()
-        return bool(before) and before[-1] in lexicon_set("dates:period_starts")
+        """The day starts a period ("depuis samedi", "depuis le 4 mai": `dates.backward_cues`)."""
+        return after_backward_cue(self.text, d.start)
 
     def _said_on(self, d: DateMention) -> bool:
         """The day is the one something was said or counted on ("a annoncé lundi", "un bilan

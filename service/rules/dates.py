@@ -253,6 +253,20 @@ _CUE = re.compile(
     rf"\s*(?:(?:{_alt(_L['range_articles'])})\s+)?$",
     _FLAGS,
 )
+
+
+def _cue(text: str, start: int) -> Optional[str]:
+    """ "forward" or "backward": the cue word right before the date at `start`, if any."""
+    m = _CUE.search(text, max(0, start - 30), start)
+    return None if m is None else "forward" if m.group("forward") else "backward"
+
+
+def after_backward_cue(text: str, start: int) -> bool:
+    """A cue that looks back stands right before the date at `start` ("depuis samedi", "depuis le 4 mai"):
+    the date starts a period."""
+    return _cue(text, start) == "backward"
+
+
 _AHEAD = re.compile(rf"(?<!\w)(?:{_alt(_L['ahead_cues'])})\s*(?:(?:{_alt(_L['range_articles'])})\s+)?$", _FLAGS)
 _EVENT = re.compile(rf"(?<!\w)(?P<cue>{_alt(_L['event_offsets'])})\s*$", _FLAGS)
 _EVENT_OFFSETS = _table(_L["event_offsets"])
@@ -381,13 +395,13 @@ class _Timeline:
         # d'ici fin juin", "acheminés depuis lundi, ces renforts porteront ...")
         if _AHEAD.search(self.text, max(0, start - 30), start):
             return "future"
-        m = _CUE.search(self.text, max(0, start - 30), start)
-        if m is not None and m.group("backward"):
+        cue = _cue(self.text, start)
+        if cue == "backward":
             return "past"
         tense = self.tense_at(start) if self.tense_at else None
         if tense in ("past", "future"):
             return tense
-        return "near" if m is None else "future"
+        return "near" if cue is None else "future"
 
     def anchor(self, start: int) -> dt.date:
         """The day the direction is taken from: the reference, or for "la veille de <date>" (the

@@ -38,8 +38,8 @@ def share_slots(facts: list[dict], ctx: Context) -> list[dict]:
     lead says where it happened). A fact of a past year ("En 2008, une marche avait réuni ...") is left
     out of the place's sharing: it neither gives its place nor takes the article's."""
     for t in FACT_TYPES.values():
+        of_type = [f for f in facts if f["type"] == t.name]
         for slot in t.shared_slots:
-            of_type = [f for f in facts if f["type"] == t.name]
             earlier = [f for f in of_type if slot == "location" and _of_a_past_year(f.get("date"), ctx.reference)]
             same = [f for f in of_type if f not in earlier]
             values = _one_name_each({f[slot] for f in same if f.get(slot)})
