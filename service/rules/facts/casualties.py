@@ -867,7 +867,7 @@ def _others_of(q, trigger: Word, ctx: Context) -> Optional[str]:
     """'Deux salariés ont été tués et neuf autres blessés': "autres" are more of the people the sentence
     named before (the victims of its last toll that names them)."""
     s = trigger.sentence
-    after = [w for w in s.words if w.start >= q.end][:2] if q.start is not None else []
+    after = s.words_between(q.end, s.end)[:2] if q.start is not None else []
     more = lexicon_set(L + "more_marks")
     if not (after and (after[0].text.lower() in more or len(after) > 1 and after[1].text.lower() in more)):
         return None

@@ -481,17 +481,16 @@ def _actor(verb: Word, ctx: Context, force: Optional[Word] = None) -> Optional[s
 
 def _nation_of(force: Word) -> Optional[str]:
     """The country a force's nationality adjective names ("soldats français", "policiers kényans",
-    "Casques bleus sénégalais"): read in its masculine singular form."""
+    "Casques bleus sénégalais"): read in its masculine singular form (matcher.forms)."""
     nations = load("triggers")["troops"]["sender_nations"]
     for w in force.sentence.words[force.id : force.id + 3]:
         if w.upos not in ("ADJ", "NOUN", "PROPN") or w.parent is not force and w.rel != "amod":
             continue
         if any(c.rel == "conj" for c in w.children):
             return None  # "Casques bleus rwandais et pakistanais": more than one country, none the sender
-        text = w.text.lower()
-        for form in (w.lemma.lower(), text, text[:-1], text[:-2], text[:-3]):
-            if form in nations:
-                return nations[form]
+        country = next((nations[f] for f in sorted(forms(w)) if f in nations), None)  # "kényans" -> "kényan"
+        if country is not None:
+            return country
     return None
 
 
