@@ -18,7 +18,8 @@ def facts_of(analyzer, text, kind):
 
 # Where a fact took place: its sentence's place, nearest the trigger (a town before a road or a district
 # of it), else the one the article's other facts agree on, else the article's first; a fact of an earlier
-# year neither gives nor takes it. id -> (text, fact type, count, location).
+# year neither gives nor takes it; arrests by the dozen take the protest's. id -> (text, fact type,
+# count, location).
 PLACED = {
     "place noun shared by the article": (
         "Trois passagers d'un car ont été tués dimanche sur l'autoroute A7. Douze autres voyageurs ont été blessés.",
@@ -55,6 +56,20 @@ PLACED = {
         "Deux personnes ont été tuées à Orléans. Trois autres ont été blessées à La Nouvelle-Orléans. "
         "Un cycliste a aussi été blessé.",
         "casualties",
+        1,
+        None,
+    ),
+    "arrests in a protest's article where it marched": (
+        "Plus de 4 000 personnes ont défilé samedi à Rennes contre la réforme. Selon la préfecture, "
+        "vingt-deux personnes ont été interpellées.",
+        "arrest",
+        22,
+        "Rennes",
+    ),
+    "one man arrested is not placed by the march": (
+        "Environ 3 000 personnes ont marché dimanche à Grenoble en hommage à la victime. "
+        "Le suspect, un homme de 35 ans, a été interpellé.",
+        "arrest",
         1,
         None,
     ),

@@ -36,7 +36,9 @@ def share_slots(facts: list[dict], ctx: Context) -> list[dict]:
     nothing is guessed (a place noun phrase, "la place Malik Asghar", does not differ from the one named
     place). A place no fact of the type states is the first place the article names (its
     lead says where it happened). A fact of a past year ("En 2008, une marche avait réuni ...") is left
-    out of the place's sharing: it neither gives its place nor takes the article's."""
+    out of the place's sharing: it neither gives its place nor takes the article's. Then a fact of
+    several people without a place takes the one place the facts of its FactType.place_of agree on
+    (a hundred people arrested in an article on a march: the march's town)."""
     for t in FACT_TYPES.values():
         of_type = [f for f in facts if f["type"] == t.name]
         for slot in t.shared_slots:
@@ -51,6 +53,13 @@ def share_slots(facts: list[dict], ctx: Context) -> list[dict]:
             if len(values) == 1:
                 for f in same:
                     f[slot] = f.get(slot) or next(iter(values))
+    for t in FACT_TYPES.values():
+        places = {f["location"] for f in facts if f["type"] in t.place_of and f.get("location")}
+        if len(places) != 1:
+            continue
+        for f in facts:
+            if f["type"] == t.name and not f.get("location") and f.get("count") is not None and f["count"].value > 1:
+                f["location"] = next(iter(places))
     return facts
 
 

@@ -33,6 +33,9 @@ def _discover() -> dict[str, FactType]:
     names = [r.name for t in found.values() for r in t.rules]
     if len(names) != len(set(names)):
         raise RuleError("rule names repeat across fact types")
+    for t in found.values():
+        if not set(t.place_of) <= set(found):
+            raise RuleError(f"fact type {t.name!r}: place_of names no fact type {sorted(set(t.place_of) - set(found))}")
     return found
 
 

@@ -550,4 +550,5 @@ FACT_TYPE = FactType(
     finish=name_the_arrested,
     refers_back=_refers_back,
     claims=(L + "verbs", L + "custody_nouns", L + "seizing_verbs", L + "nouns"),
+    place_of=("crowd",),
 )
