@@ -73,6 +73,12 @@ PLACED = {
         1,
         None,
     ),
+    "a side figure's place is not the total's": (
+        "Quelque 9 000 personnes ont manifesté samedi, dont 2 500 à Nantes.",
+        "crowd",
+        9000,
+        None,
+    ),
     "an earlier year's place stays with its fact": (
         "Six ouvriers ont été blessés jeudi par l'effondrement d'un échafaudage. "
         "En 2015, un accident semblable avait fait trois morts à Nantes.",
@@ -124,6 +130,11 @@ DESTINED = {
     "the total takes no side figure's place": (
         "L'Espagne va envoyer 900 soldats, 600 en Lettonie et 300 en Lituanie.",
         900,
+        None,
+    ),
+    "a side figure's place is not shared with the total": (
+        "Près de 12 000 policiers et gendarmes sont mobilisés ce soir, dont 5 000 à Paris.",
+        "Près de 12 000",
         None,
     ),
     "the article's one destination": (

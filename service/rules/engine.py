@@ -651,7 +651,8 @@ def elliptic_counts(
     "trois autres dans la ville"; not "cinq autres sont blessées", a figure with a word of its own). Its
     source is its own ("90 000 selon la police", "18 000 pour la préfecture" with "pour" in
     `source_marks`), and so is its place (`location` or `destination`): the name after it, else its place
-    noun's phrase ("trois autres dans les communes voisines"), never the total's."""
+    noun's phrase ("trois autres dans les communes voisines"), never the total's, and the total's is never
+    its own ("9 000 manifestants samedi, dont 2 500 à Nantes": the total is not in Nantes)."""
     total = fact_before(word, ctx)
     q = ctx.quantity_at(word)
     if total is None or q is None or total["count"] is None or q.start <= total["count"].end:
@@ -707,4 +708,8 @@ def elliptic_counts(
             if head is not None and head.upos == "NOUN" and own[0].rel == "case" and head.lemma.lower() in places:
                 loc = ctx.place_phrase(head) or None
         fact[place_slot] = loc
+        # the parse hung the side figure's place on the total's verb (the total read from each of its words)
+        for f in ctx.found:
+            if loc is not None and f.get(place_slot) == loc and f["count"] == total["count"]:
+                f[place_slot] = None
     return [fact]

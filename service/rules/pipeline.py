@@ -15,7 +15,7 @@ from service.rules.context import Context
 from service.rules.dates import find_dates
 from service.rules.matcher import lexicon_set
 from service.rules.merge import merge
-from service.rules.registry import FACT_TYPES, LEAD_KEYS, TRIGGER_KEYS
+from service.rules.registry import FACT_TYPES, LEAD_KEYS, SIDE_RULES, TRIGGER_KEYS
 from service.rules.tense import tense_reader
 
 _FACTS = TypeAdapter(list[Fact])
@@ -44,11 +44,11 @@ def share_slots(facts: list[dict], ctx: Context) -> list[dict]:
         for slot in t.shared_slots:
             earlier = [f for f in of_type if slot == "location" and _of_a_past_year(f.get("date"), ctx.reference)]
             same = [f for f in of_type if f not in earlier]
-            values = _one_name_each({f[slot] for f in same if f.get(slot)})
+            values = _one_name_each({f[slot] for f in same if f.get(slot) and f["rule"] not in SIDE_RULES})
             if slot == "location" and len(values) > 1:
                 # a place the NER does not name ("la place Malik Asghar") lies in the named one: no other place
                 values = {v for v in values if v in ctx.place_names} or values
-            if not values and slot == "location":
+            if not values and slot == "location" and not any(f.get(slot) for f in same):
                 values = {ctx.lead_place()} - {None} - {f.get(slot) for f in earlier}
             if len(values) == 1:
                 for f in same:

@@ -41,6 +41,8 @@ def _discover() -> dict[str, FactType]:
 
 FACT_TYPES: dict[str, FactType] = _discover()
 RULES = tuple(r for t in FACT_TYPES.values() for r in t.rules)
+# the rules of a figure beside a fact's ("dont 3 500 à Paris"): a slot of its own is not the article's
+SIDE_RULES = frozenset(r.name for r in RULES if r.follows)
 # the words a rule may start from, and those that start a fact on their own (not follows-rules)
 TRIGGER_KEYS = frozenset().union(*(r.trigger.keys for r in RULES))
 LEAD_KEYS = frozenset().union(*(r.trigger.keys for r in RULES if not r.follows))
