@@ -12,7 +12,9 @@ Path language, one step after another separated by "/":
   acl{triggers:arrest.charge_verbs}  ... whose lemma is in that lexicon list
   ..             the parent
   ^verb          the nearest ancestor-or-self that is a VERB (the clause head)
-  <acl           the parent, if this word hangs on it as "acl" or a subtype ("19 personnes tuées")
+  <acl           the parent, if this word hangs on it as "acl" or a subtype ("19 personnes tuées"); a
+                 plural participle hung on a singular "de" complement describes the plural noun that
+                 complement completes ("sept membres du réseau placés en détention")
   patient        who undergoes a transitive verb: its subject if passive, else its object
   agent          who acts: its subject if active, else its "par" complement; for a relative
                  clause ("la préfecture, qui a déployé"), the noun it hangs on
@@ -241,7 +243,7 @@ def follow(word: Word, path: str) -> list[Word]:
                     nxt.append(w.parent)
             elif step.startswith("<"):
                 if w.parent is not None and w.rel == step[1:]:
-                    nxt.append(w.parent)
+                    nxt.append(_described(w, w.parent))
             elif step in ("patient", "agent"):
                 nxt.extend(_role(w, step))
             elif step == "subject":
@@ -408,6 +410,23 @@ def _agreeing(verb: Word) -> list[Word]:
         ):
             out.append(w)
     return out
+
+
+def _described(participle: Word, noun: Word) -> Word:
+    """The noun a participle describes: the one it hangs on, or the plural noun that one completes when
+    only that agrees ("sept membres du réseau placés en détention": "membres", not "réseau")."""
+    head = noun.parent
+    if (
+        participle.text.lower().endswith(("s", "x"))
+        and noun.feat("Number") == "Sing"
+        and noun.rel == "nmod"
+        and any(c.rel == "case" and c.lemma.lower() == "de" for c in noun.children)
+        and head is not None
+        and head.upos == "NOUN"
+        and head.feat("Number") == "Plur"
+    ):
+        return head
+    return noun
 
 
 def _has_own_case(noun: Word) -> bool:

@@ -157,6 +157,7 @@ RULES = [
         examples=(
             Example("Trois trafiquants ont été mis sous les verrous.", {"count": 3}),
             Example("Deux suspects ont été placés en garde à vue samedi.", {"count": 2}),
+            Example("Douze membres du gang placés en garde à vue.", {"count": 12}),
             Example("Marc Lenoir a été mis en examen pour meurtre.", {"persons": ["Marc Lenoir"], "charge": "meurtre"}),
         ),
     ),
@@ -460,7 +461,10 @@ def _build_subject(rule: Rule, trigger: Word, ctx: Context):
 def _arrest(rule: Rule, trigger: Word, ctx: Context, q, noun: Word, persons: list[str]) -> dict:
     if q is not None and q.text is None and len(persons) > q.value:
         q = None  # one person read off a name, where the text names several: the names are the fact
-    fact = common_fields(rule, trigger, ctx, clause_span(trigger))
+    span = clause_span(trigger)
+    if q is not None and q.start is not None:  # the evidence holds its count ("Sept membres ... placés en détention")
+        span = (min(span[0], q.start), max(span[1], q.end))
+    fact = common_fields(rule, trigger, ctx, span)
     fact.update(
         type="arrest",
         persons=persons or None,

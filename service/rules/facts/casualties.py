@@ -358,6 +358,11 @@ RULES = [
             Example("Le fils du commerçant a été poignardé samedi.", {"kind": "injured", "count": 1}),
             Example("Les heurts ont fait 23 agents des forces de l'ordre blessés.", {"kind": "injured", "count": 23}),
             Example(
+                "Trois employés de la banque blessés lors du braquage.",
+                {"kind": "injured", "count": 3, "victims": "employés"},
+                fails={"stanza": "the mini models read 'blessés' as a noun completing 'banque'"},
+            ),
+            Example(
                 "Sept rescapés, grièvement blessés, ont été héliportés vers Lyon.",
                 {"kind": "injured", "count": 7},
                 fails={"stanza": "the mini models read 'blessés' as a second subject noun"},
