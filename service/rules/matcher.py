@@ -267,8 +267,12 @@ _CORE = ("nsubj", "obj", "expl")
 
 def is_passive(verb: Word) -> bool:
     """Passive if marked so, or built with the auxiliary "être" on a participle ("a été arrêté")."""
-    if verb.feat("Voice") == "Pass" or any(c.deprel == "aux:pass" for c in verb.children):
+    if any(c.deprel == "aux:pass" for c in verb.children):
         return True  # "sont blessés" tagged ADJ, with its passive auxiliary
+    if verb.feat("Voice") == "Pass":
+        # unless its only auxiliary is "avoir": "ont tué au moins 40 civils" is active, whatever the tag
+        auxiliaries = [c.lemma.lower() for c in verb.children if c.rel == "aux"]
+        return not auxiliaries or any(a != "avoir" for a in auxiliaries)
     return verb.feat("VerbForm") == "Part" and any(c.rel == "aux" and c.lemma.lower() == "être" for c in verb.children)
 
 

@@ -180,6 +180,8 @@ RULES = [
         attrs={"kind": "killed"},
         examples=(
             Example("Au moins 19 personnes ont été tuées samedi.", {"kind": "killed", "count": 19}),
+            # a participle tagged passive whose only auxiliary is "avoir" is active (the Stanza mini models)
+            Example("Les bombardements ont tué au moins 40 civils.", {"count": 40, "victims": "civils"}),
             Example(
                 "Le militant Paul Girard a été interpellé samedi. Il a été tué lors de son transfert.",
                 {"kind": "killed", "count": 1, "victims": "Paul Girard"},
