@@ -196,6 +196,12 @@ def test_relative_clause_actor(analyzer):
     assert f.count.value == 300 and f.actor == "Le ministère"
 
 
+def test_agent_stops_before_a_day(analyzer):
+    """A day the parse hangs on the agent is no part of it ("par la police samedi")."""
+    [f] = facts_of(analyzer, "Douze manifestants ont été interpellés par la gendarmerie samedi à Rennes.", "arrest")
+    assert (f.agent, f.date, f.location) == ("la gendarmerie", "2024-05-04", "Rennes")
+
+
 def test_charge_from_implication(analyzer):
     [f] = facts_of(analyzer, "La police a arrêté douze militants impliqués dans l'attaque du dépôt.", "arrest")
     assert f.count.value == 12 and "attaque du dépôt" in (f.charge or "")

@@ -319,7 +319,10 @@ def _agent(rule: Rule, trigger: Word, ctx: Context) -> Optional[str]:
         who = follow_first(trigger, ("reporter",))
         if who is not None and who.lemma.lower() not in lexicon_set(L + "agent_nouns"):
             who = None
-    return _slot_text(who, ctx)
+    if who is None or who.upos in ("PRON", "PUNCT"):
+        return None
+    start, end = phrase(who)
+    return ctx.text[start : ctx.before_date(who, end)].strip() or None  # "par la police samedi": la police
 
 
 def _charge(rule: Rule, trigger: Word) -> Optional[Word]:
