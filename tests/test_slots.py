@@ -79,6 +79,13 @@ PLACED = {
         9000,
         None,
     ),
+    "the street of a protest is no place": (
+        "Les forces de sécurité ont tiré sur la foule vendredi à Khartoum. Des dizaines de milliers de "
+        "Soudanais étaient descendus dans la rue.",
+        "crowd",
+        20000,
+        "Khartoum",
+    ),
     "an earlier year's place stays with its fact": (
         "Six ouvriers ont été blessés jeudi par l'effondrement d'un échafaudage. "
         "En 2015, un accident semblable avait fait trois morts à Nantes.",

@@ -338,13 +338,16 @@ class Context:
                 candidates.append((e.start, self.place_name(e)))
         if candidates:
             return candidates
-        places = lexicon_set("triggers:place_nouns")
+        places, idioms = lexicon_set("triggers:place_nouns"), lexicon_set("triggers:street_idioms")
         for w in sentence.words:
-            # a place noun with nothing of its own is an idiom ("sur place", "en place"), no place
+            # a place noun with nothing of its own is an idiom ("sur place", "en place"), no place; a street
+            # with only its article too ("dans la rue")
+            own = [c for c in w.children if c.rel not in ("case", "punct")]
             if (
                 w.upos == "NOUN"
                 and w.lemma.lower() in places
-                and any(c.rel not in ("case", "punct") for c in w.children)
+                and own
+                and not (w.lemma.lower() in idioms and all(c.rel == "det" for c in own))
                 and after_preposition(preceding(w.start))
             ):
                 candidates.append((w.start, self.place_phrase(w)))
