@@ -13,6 +13,7 @@ from service.rules.engine import (
     FactType,
     common_fields,
     elliptic_counts,
+    fact_before,
     find_count,
     is_person,
     links_a_count,
@@ -236,6 +237,16 @@ RULES = [
             ),
             Example("Le cortège a traversé Paris. Ils étaient 20 000 selon l'intersyndicale.", {"count": 20000}),
             Example(
+                "Des milliers de manifestants ont défilé à Lyon. La préfecture a recensé 8 000 manifestants, "
+                "la CGT 25 000.",
+                {"count": 25000, "source": "la CGT"},
+            ),
+            Example(
+                "Des milliers de manifestants ont défilé à Lyon. La police a interpellé 12 personnes, "
+                "la gendarmerie 30.",
+                absent=True,
+            ),
+            Example(
                 "Des milliers de manifestants ont défilé à Rennes. La presse a avancé le chiffre de 80 000.",
                 {"count": 80000, "source": "La presse"},
             ),
@@ -375,8 +386,9 @@ def _words_after(w: Word, n: int) -> list[Word]:
 
 def counter_figure(w: Word, ctx: Context):
     """The bare count that the counter `w` gives: right before "selon/d'après" + the counter, in the
-    clause after "selon/pour" + the counter ("Pour la police, ils étaient 35 000"), or the object of a
-    counting verb whose subject is the counter ("la police en a compté 35 000")."""
+    clause after "selon/pour" + the counter ("Pour la police, ils étaient 35 000"), right after a counter
+    set beside a crowd of its sentence ("..., la CGT 25 000"), or the object of a counting verb whose
+    subject is the counter ("la police en a compté 35 000")."""
     s = w.sentence
     counts = ctx.counts_in(s)[0]
     preps = lexicon_set("modality:reported.prepositions") | {"après"}
@@ -390,6 +402,18 @@ def counter_figure(w: Word, ctx: Context):
         norm_text(prev[-1].text) in preps or prev[-1].lemma.lower() in lexicon_set(L + "counter_prepositions")
     ):
         return _figure_after(w, ctx)
+    # "La police a compté 45 000 personnes, les syndicats 120 000": a counter beside a crowd of the
+    # sentence, its verb left out, and the bare figure right after it
+    beside = next((q for q in counts if q.start >= w.end), None)
+    if (
+        beside is not None
+        and prev
+        and prev[-1].text in (",", ";")
+        and not ctx.text[w.end : beside.start].strip()
+        and fact_before(w, ctx) is not None
+        and not _counts_others(beside, s)
+    ):
+        return beside
     verb = w.parent
     if w.rel == "nsubj" and verb is not None and forms(verb) & lexicon_set(L + "announcing_verbs"):
         # "la presse a avancé le chiffre de 800 000": the bare figure of the tally it gives
@@ -654,7 +678,10 @@ def _crowd(rule: Rule, trigger: Word, ctx: Context, q, span: tuple[int, int], co
     fact = common_fields(rule, trigger, ctx, span)
     fact.update(type="crowd", count=q, location=ctx.location(trigger.sentence, trigger))
     if counter is not None:
-        fact["source"] = ctx.text[slice(*phrase(counter))]  # this figure's counter, not the sentence's first
+        start, end = phrase(counter)
+        if q is not None and q.start is not None and counter.end <= q.start < end:
+            end = q.start  # "la CGT 25 000", the figure hung on its counter
+        fact["source"] = ctx.text[start:end].strip()  # this figure's counter, not the sentence's first
         if fact["modality"] == "asserted":
             fact["modality"] = "reported"
     if fact["date"] is None and ctx.reference is not None:
