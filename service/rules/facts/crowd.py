@@ -53,6 +53,8 @@ RULES = [
             Example("Un rassemblement de 300 personnes a eu lieu devant la mairie.", {"count": 300}),
             Example("Le village compte 300 personnes.", absent=True),
             Example("Deux militants ont manifesté devant la mairie.", absent=True),
+            Example("Les 300 salariés de l'usine ont manifesté leur inquiétude.", absent=True),
+            Example("Des milliers d'étudiants ont manifesté samedi à Rabat.", {"count": 2000, "location": "Rabat"}),
             Example("Les organisateurs avancent le chiffre de 22 000 participants.", {"count": 22000}),
             Example("L'intersyndicale a annoncé 15 000 participants samedi.", {"count": 15000}),
             Example("Le club annonce 300 participants au tournoi.", absent=True),
@@ -316,7 +318,8 @@ def _protest_context(w: Word, ctx: Context) -> bool:
     verbs, events = lexicon_set(L + "verbs"), lexicon_set(L + "event_nouns")
     head = clause_head(w)
     if head is not None and forms(head) & verbs:
-        return True
+        # "ont manifesté leur inquiétude": a verb that protests only without an object
+        return not (forms(head) & lexicon_set(L + "article_verbs") and _has_object(head, ctx))
     # "des centaines de personnes ont bravé le froid pour manifester" (the count's noun may head the subject)
     subject = w if w.rel == "nsubj" else w.parent if w.rel == "nmod" and w.parent is not None else None
     if head is not None and subject is not None and subject.rel == "nsubj" and subject.parent is head:
@@ -624,11 +627,20 @@ def _people_subject(w: Word, ctx: Context) -> bool:
     )
 
 
+def _has_object(verb: Word, ctx: Context) -> bool:
+    """The verb has a common noun for direct object, no place nor day ("ont manifesté leur désaccord";
+    not "ont manifesté avenue Bourguiba" nor "ont défilé samedi", which a parse may make objects)."""
+    places = lexicon_set("triggers:place_nouns")
+    return any(
+        c.rel == "obj" and c.upos == "NOUN" and c.lemma.lower() not in places and not ctx.in_date(c)
+        for c in verb.children
+    )
+
+
 def _in_the_street(w: Word, ctx: Context) -> bool:
     """A protest verb, or one that needs the street: "descendre dans la rue"."""
-    places = lexicon_set("triggers:place_nouns")
-    if any(c.rel == "obj" and c.lemma.lower() not in places for c in w.children):
-        return False  # "ont manifesté leur désaccord"; not "ont manifesté avenue Bourguiba"
+    if _has_object(w, ctx):
+        return False  # "ont manifesté leur désaccord"
     if w.lemma.lower() in lexicon_set(L + "article_verbs"):
         return True
     places = lexicon_set(L + "place_nouns")
