@@ -115,13 +115,21 @@ class Context:
 
     def quantity_before(self, word: Word) -> Optional[Quantity]:
         """The count written right before `word`: "12 morts", "une vingtaine de blessés",
-        "plus de 5 000 manifestants", "3 000 jeunes soldats" (one adjective may stand between)."""
+        "plus de 5 000 manifestants", "3 000 jeunes soldats" (one adjective may stand between, and an
+        adverb of severity: "deux autres grièvement blessés")."""
         s = word.sentence
         limit = word.start
         prev = s.word(word.id - 1)
         limits: tuple[int, ...] = (limit,)
+        if (
+            prev is not None
+            and prev.upos == "ADV"
+            and prev.lemma.lower() in lexicon_set("triggers:severity_words")
+            and prev.end <= word.start
+        ):
+            limits, prev = (limit, prev.start), s.word(prev.id - 1)
         if prev is not None and (prev.upos == "ADJ" or prev.deprel == "amod") and prev.end <= word.start:
-            limits = (limit, prev.start)
+            limits = (*limits, prev.start)
         for q in self.counts_in(s)[0]:  # in text order: those that end before the word
             if q.end > word.start:
                 break

@@ -123,6 +123,10 @@ RULES = [
                 "Deux salariés ont été tués et neuf autres blessés dans l'explosion.",
                 {"kind": "injured", "count": 9, "victims": "salariés"},
             ),
+            Example(
+                "Un soldat a été tué et deux autres grièvement blessés dans l'embuscade.",
+                {"kind": "injured", "count": 2, "victims": "soldat"},
+            ),
             Example("Un des blessés a été transféré à Lyon.", absent=True),
             Example("Le tsunami a fait 200 000 morts et disparus.", absent=True),
         ),
