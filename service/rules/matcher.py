@@ -298,7 +298,12 @@ def _role(verb: Word, role: str) -> list[Word]:
         objs = [c for c in args if c.rel == "obj"]
         # "a arrêté plus de 150 personnes" read with an oblique: the count's "de" is no preposition
         counted = [c for c in verb.children if c.rel == "obl" and c.id > verb.id and not _has_own_case(c)]
-        return after[:1] or objs[:1] or [c for c in counted if any(g.rel == "case" for g in c.children)][:1]
+        return (
+            after[:1]
+            or objs[:1]
+            or [c for c in counted if any(g.rel == "case" for g in c.children)][:1]
+            or _surface_object(verb)
+        )
     if passive:
         return follow(verb, "obl:agent") or follow(verb, "obl*[par]")
     if before and before[-1].lemma.lower() in lexicon_set("triggers:relative_pronouns"):
@@ -342,6 +347,20 @@ def _auxiliaries(verb: Word) -> tuple[list[Word], int]:
     """The auxiliaries and copula before the verb, and the number of the first word of the group."""
     aux = [c for c in verb.children if c.rel in ("aux", "cop") and c.id < verb.id]
     return aux, min([verb.id] + [c.id for c in aux])
+
+
+def _surface_object(verb: Word) -> list[Word]:
+    """A coordinated verb the parse gave no object: the noun right after it, over its determiners and
+    count, when the parse hung it on another word ("a démantelé un réseau et interpellé ses onze
+    membres")."""
+    if verb.rel != "conj":
+        return []
+    for w in verb.sentence.words[verb.id : verb.id + 4]:
+        if w.upos in ("NOUN", "PROPN"):
+            return [w] if w.head != verb.id and not _has_own_case(w) else []
+        if w.upos not in ("DET", "NUM", "ADJ"):
+            return []
+    return []
 
 
 def _surface_subject(verb: Word) -> list[Word]:

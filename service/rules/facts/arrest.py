@@ -117,6 +117,9 @@ RULES = [
         slots={"agent": ("agent",), "charge": CHARGE},
         examples=(
             Example("La police a interpellé douze squatteurs dans la nuit.", {"count": 12}),
+            Example(
+                "La police a démantelé un réseau et interpellé ses onze membres.", {"count": 11, "agent": "La police"}
+            ),
             Example("Les douaniers ont interpellé trois véhicules.", absent=True),
             Example(
                 "Les autorités ont arrêté Jean Dupont pour trahison.",
@@ -315,6 +318,11 @@ def _agent(rule: Rule, trigger: Word, ctx: Context) -> Optional[str]:
     who = follow_first(trigger, rule.slots.get("agent", ()))
     if who is trigger:
         who = None  # "placées en garde-à-vue" parsed as "par": the custody is no agent
+    first = trigger.parent
+    if who is None and trigger.rel == "conj" and first is not None and first.upos == "VERB":
+        # "la police a démantelé un réseau et interpellé ses membres": the first verb's subject and auxiliary
+        if not any(c.rel == "aux" for c in trigger.children) and any(c.rel == "aux" for c in first.children):
+            who = follow_first(first, ("agent",))
     if who is None:
         who = follow_first(trigger, ("reporter",))
         if who is not None and who.lemma.lower() not in lexicon_set(L + "agent_nouns"):
