@@ -198,6 +198,13 @@ def test_purpose_infinitive_reports_nothing(analyzer):
     assert f.count.value == 300 and f.actor == "le ministère de la Défense", f.actor
 
 
+def test_announcer_of_a_deployment_noun_after_a_day(analyzer):
+    """The parse may hang the deployment noun on the day before it: the announcer still sends the force."""
+    text = "Le ministre de l'Intérieur a annoncé dimanche la mobilisation de 12 000 gendarmes autour de la capitale."
+    [f] = facts_of(analyzer, text, "troops")
+    assert (f.count.value, f.actor) == (12000, "Le ministre de l'Intérieur")
+
+
 def test_relative_clause_actor(analyzer):
     [f] = facts_of(analyzer, "Le ministère, qui a déployé 300 gendarmes dans la ville, appelle au calme.", "troops")
     assert f.count.value == 300 and f.actor == "Le ministère"

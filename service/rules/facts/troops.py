@@ -440,7 +440,15 @@ def _actor(verb: Word, ctx: Context, force: Optional[Word] = None) -> Optional[s
     force's nationality names (_nation_of)."""
     if verb.upos == "NOUN":  # an event noun: who decides or announces it ("la ministre a annoncé le déploiement")
         is_event = verb.lemma.lower() in lexicon_set(L + "event_nouns")  # not a body ("son dispositif")
-        who = follow_first(verb, ("../agent",)) if verb.rel in ("obj", "nmod") and is_event else None
+        governor = verb.parent
+        if governor is not None and ctx.in_date(governor):
+            governor = governor.parent  # "a annoncé dimanche la mobilisation de ...", the noun hung on the day
+        # "la ministre a annoncé le déploiement de ..."
+        who = (
+            follow_first(governor, ("agent",))
+            if governor is not None and verb.rel in ("obj", "nmod") and is_event
+            else None
+        )
         if who is not None and who.upos != "PRON":
             return ctx.text[slice(*phrase(who))]
         return _nation_of(force) if force is not None else None
