@@ -43,6 +43,10 @@ CASES = [
     ("Un policier a été blessé par une pierre.", []),
     ("Un seul manifestant a été interpellé.", [("Un seul", 1, "exact")]),
     ("Une seule victime est à déplorer.", [("Une seule", 1, "exact")]),
+    # an article after "au moins" / "plus d'" is a count of one that keeps its qualifier
+    ("Au moins un enfant figure parmi les blessés.", [("Au moins un", 1, "at_least")]),
+    ("Plus d'une personne a été interpellée.", [("Plus d'une", 1, "more_than")]),
+    ("Il a répété au moins une fois sa question.", []),
     # collectives
     ("Un millier de soldats sont arrivés à l'aéroport.", [("Un millier", 1000, "approximate")]),
     ("Une dizaine de véhicules ont été incendiés.", [("Une dizaine", 10, "approximate")]),

@@ -312,13 +312,16 @@ def find_quantities(text: str, offset: int = 0, begin: int = 0, stop: Optional[i
             hi = _range_end(text, lo, RANGE_RE)
         end = (hi or lo).end
         um = UNIT_RE.match(text, end)
-        if um or lo.fraction or (lo.article and not hi):
+        qm = QUAL_RE.search(text, before, start) if not hi else None
+        # an article is a count only after "au moins" / "plus d'" ("au moins un enfant")
+        counted = qm is not None and QUALIFIERS[norm_text(qm.group("q"))] in ("at_least", "more_than")
+        if um or lo.fraction or (lo.article and not hi and not counted):
             pos = um.end() if um else end  # measures, money, times, bare articles
             continue
         qualifier, lo_v, hi_v = lo.qualifier, lo.value, None
         if hi:
             qualifier, hi_v = "at_least", hi.value
-        elif (qm := QUAL_RE.search(text, before, start)) is not None:
+        elif qm is not None:
             qualifier, start = QUALIFIERS[norm_text(qm.group("q"))], qm.start()
         elif (sm := SUFFIX_RE.match(text, end)) is not None:
             qualifier, end = SUFFIXES[norm_text(sm.group("q"))], sm.end()
