@@ -205,6 +205,12 @@ def test_announcer_of_a_deployment_noun_after_a_day(analyzer):
     assert (f.count.value, f.actor) == (12000, "Le ministre de l'Intérieur")
 
 
+def test_hyphenated_sender_is_one_name(analyzer):
+    """A tokenizer may cut "Royaume-Uni" in three: the sender is the whole name."""
+    [f] = facts_of(analyzer, "Le Royaume-Uni a annoncé l'envoi de 1 000 soldats en Estonie.", "troops")
+    assert (f.actor, f.destination) == ("Le Royaume-Uni", "Estonie")
+
+
 def test_relative_clause_actor(analyzer):
     [f] = facts_of(analyzer, "Le ministère, qui a déployé 300 gendarmes dans la ville, appelle au calme.", "troops")
     assert f.count.value == 300 and f.actor == "Le ministère"

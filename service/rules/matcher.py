@@ -581,7 +581,21 @@ def phrase(word: Word, keep_case: bool = False, keep_members: bool = False) -> t
     while i in by_id:
         run.append(by_id[i])
         i += 1
-    return run[0].start, run[-1].end
+    # a hyphenated name a tokenizer cut in pieces ("Royaume", "-", "Uni"): the whole name, its article
+    # too ("Le Royaume-Uni")
+    sentence = word.sentence
+    while (prev := sentence.word(run[0].id - 1)) is not None and _glued(prev, run[0]):
+        run.insert(0, prev)
+    while (after := sentence.word(run[-1].id + 1)) is not None and _glued(run[-1], after):
+        run.append(after)
+    first = run[0]
+    start = min([first.start] + [c.start for c in first.children if c.rel == "det" and c.id == first.id - 1])
+    return start, run[-1].end
+
+
+def _glued(a: Word, b: Word) -> bool:
+    """Two tokens of one hyphenated word: no space between, a hyphen where they meet."""
+    return a.end == b.start and (a.text.endswith("-") or b.text.startswith("-"))
 
 
 def clause_words(word: Word, keep: frozenset[int] = frozenset()) -> list[Word]:
