@@ -45,6 +45,8 @@ RULES = [
             Example("Le régiment compte 800 soldats.", absent=True),
             Example("Ces 300 militaires rejoindront le Mali en juin.", {"count": 300, "destination": "Mali"}),
             Example("Les 200 gendarmes rejoindront Jean Dupont.", absent=True),
+            Example("Quelque 600 militaires belges participent à l'opération.", {"count": 600, "actor": "Belgique"}),
+            Example("Quelque 2 000 policiers participeront à la formation.", absent=True),
             Example(
                 "Quelque 2 000 policiers encadraient le cortège.",
                 {"count": 2000},
@@ -182,9 +184,17 @@ def _moves_to(w: Word) -> bool:
     if (
         w.upos == "VERB"
         and w.lemma.lower() in lexicon_set(L + "joining_verbs")
-        and any(c.rel == "obj" and (_deployed_body(c) or _country(c)) for c in w.children)
+        and any(
+            c.rel == "obj"
+            and (_deployed_body(c) or _country(c))
+            or c.rel == "obl"
+            and _deployed_body(c)
+            and any(g.rel == "case" and g.lemma.lower() == "à" for g in c.children)
+            for c in w.children
+        )
     ):
-        return True  # "280 militaires belges rejoindront le contingent", "rejoindront la Pologne"
+        # "280 militaires belges rejoindront le contingent", "rejoindront la Pologne", "participent à l'opération"
+        return True
     if w.upos == "VERB" and w.lemma.lower() in lexicon_set(L + "arrival_verbs") and _named_place(clause_words(w)[1:]):
         return True  # "3 000 soldats sont arrivés en Pologne"
     return (
