@@ -54,6 +54,7 @@ RULES = [
             Example("Le village compte 300 personnes.", absent=True),
             Example("Deux militants ont manifesté devant la mairie.", absent=True),
             Example("Les 300 salariés de l'usine ont manifesté leur inquiétude.", absent=True),
+            Example("Plus de 2 000 personnes ont défilé dans le centre-ville.", {"count": 2000}),
             Example("Des milliers d'étudiants ont manifesté samedi à Rabat.", {"count": 2000, "location": "Rabat"}),
             Example("Les organisateurs avancent le chiffre de 22 000 participants.", {"count": 22000}),
             Example("L'intersyndicale a annoncé 15 000 participants samedi.", {"count": 15000}),
@@ -632,7 +633,11 @@ def _has_object(verb: Word, ctx: Context) -> bool:
     not "ont manifesté avenue Bourguiba" nor "ont défilé samedi", which a parse may make objects)."""
     places = lexicon_set("triggers:place_nouns")
     return any(
-        c.rel == "obj" and c.upos == "NOUN" and c.lemma.lower() not in places and not ctx.in_date(c)
+        c.rel == "obj"
+        and c.upos == "NOUN"
+        and c.text.isalpha()  # not the hyphen of "centre-ville" a tokenizer cut out
+        and c.lemma.lower() not in places
+        and not ctx.in_date(c)
         for c in verb.children
     )
 
