@@ -40,6 +40,7 @@ _NE, _NEG_PRONOUNS = lexicon_set("modality:negation.ne"), lexicon_set("modality:
 _SECOND = lexicon_set("modality:negation.adverbs") | _NEG_PRONOUNS  # "ne ... pas", "ne ... personne"
 _NEG_DETS, _NEG_PREPS = lexicon_set("modality:negation.determiners"), lexicon_set("modality:negation.prepositions")
 _NEG_VERBS = lexicon_set("modality:negation.verbs")
+_NOT_NEGATED = lexicon_set("modality:negation.not_negated_after")
 _HYP_VERBS, _HYP_MARKS = lexicon_set("modality:hypothetical.verbs"), lexicon_set("modality:hypothetical.marks")
 _HYP_INF_VERBS = lexicon_set("modality:hypothetical.infinitive_verbs")
 _FACTUAL_IN_PAST = lexicon_set("modality:hypothetical.factual_in_past")
@@ -57,7 +58,7 @@ def _negated(scope: list[Word]) -> bool:
             lemma, text = c.lemma.lower(), norm_text(c.text)
             if c.rel == "det" and lemma in _NEG_DETS and (i == 0 or w.upos in ("VERB", "AUX")):
                 return True
-            if c.rel in ("mark", "case") and lemma in _NEG_PREPS:
+            if c.rel in ("mark", "case") and lemma in _NEG_PREPS and w.lemma.lower() not in _NOT_NEGATED:
                 return True
             ne = ne or lemma in _NE or text in _NE
             second = second or lemma in _SECOND or text in _SECOND

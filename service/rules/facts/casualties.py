@@ -245,6 +245,23 @@ RULES = [
         ),
     ),
     Rule(
+        name="casualty-lifeless",
+        doc="'retrouvé sans vie': the count is on who was found.",
+        trigger=Trigger(L + "death_objects", frozenset({"NOUN"})),
+        count=("../patient", "../subject"),
+        requires=("lifeless_phrase",),
+        attrs={"kind": "killed"},
+        singular=True,
+        examples=(
+            Example(
+                "Deux alpinistes ont été retrouvés sans vie dimanche.",
+                {"kind": "killed", "count": 2, "modality": "asserted"},
+            ),
+            Example("Les secours ont retrouvé sans vie trois randonneurs.", {"kind": "killed", "count": 3}),
+            Example("Le quartier semble sans vie depuis la fermeture de l'usine.", absent=True),
+        ),
+    ),
+    Rule(
         name="casualty-death-phrase-to",
         doc="'coûter la vie à': the count is on the people it cost their lives.",
         trigger=Trigger(L + "death_objects", frozenset({"NOUN"})),
@@ -589,6 +606,12 @@ CONDITIONS = {
     ),
     "death_phrase": lambda w, ctx: _death_phrase(w, "death_phrases"),
     "death_phrase_to": lambda w, ctx: _death_phrase(w, "death_phrases_to"),
+    # "retrouvés sans vie": the noun under "sans", on a verb of finding
+    "lifeless_phrase": lambda w, ctx: (
+        w.parent is not None
+        and any(c.rel == "case" and c.lemma.lower() == "sans" for c in w.children)
+        and any(f"{f} {w.lemma.lower()}" in lexicon_set(L + "lifeless_phrases") for f in forms(w.parent))
+    ),
     "missing_phrase": lambda w, ctx: (
         w.parent is not None
         and any(f"{f} {w.lemma.lower()}" in lexicon_set(L + "missing_phrases") for f in forms(w.parent))
