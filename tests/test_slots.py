@@ -248,6 +248,12 @@ DATED = {
         11,
         "2024-05-04",
     ),
+    "a side figure's own day": (
+        "Quelque 40 000 manifestants ont défilé samedi à Lyon, contre 55 000 au total le 20 avril.",
+        "crowd",
+        55000,
+        "2024-04-20",
+    ),
     "day of a statement is not the day of the fact": (
         "Un incendie a ravagé dimanche un entrepôt du port de Dunkerque. "
         "La préfecture a annoncé lundi que deux pompiers avaient été blessés.",

@@ -692,6 +692,8 @@ def elliptic_counts(
         fact["source"] = ctx.text[slice(*phrase(own_source))]
     # a date inside the side figure ("1 000 samedi") is its own, not the total's
     own_dates = [d for d in ctx.dates if q.start <= d.start and d.end <= end]
+    if own_dates and "date" in inherit:
+        fact["date"] = own_dates[0].value  # "contre 282 710 samedi dernier": that Saturday, not the total's
     if own_dates and total.get("date") in {d.value for d in own_dates}:
         earlier = [d for d in ctx.dates if total["evidence"].start <= d.start and d.end <= q.start]
         total["date"] = earlier[-1].value if earlier else None
