@@ -663,11 +663,17 @@ def elliptic_counts(
     links, followers = lexicon_set("triggers:elliptic_links"), lexicon_set("triggers:elliptic_followers")
     if not before or before[-1].text.lower() not in links:
         return []
-    if after and (
-        after[0].upos in ("NOUN", "PROPN")
-        and after[0].text.lower() not in followers
-        or after[0].text.lower() not in followers
-        and after[0].upos not in ("ADV", "ADP", "PUNCT")
+    # a day right after the figure is its own ("contre 55 000 le 20 avril", "800 samedi")
+    dated = any(ctx.in_date(w) for w in after[:2] if w is after[0] or after[0].upos == "DET")
+    if (
+        after
+        and not dated
+        and (
+            after[0].upos in ("NOUN", "PROPN")
+            and after[0].text.lower() not in followers
+            or after[0].text.lower() not in followers
+            and after[0].upos not in ("ADV", "ADP", "PUNCT")
+        )
     ):
         return []
     if only_before and not (

@@ -271,6 +271,10 @@ RULES = [
                 "Environ 6 000 manifestants ont défilé samedi en France, dont 1 500 à Paris.",
                 {"count": 1500, "location": "Paris"},
             ),
+            Example(
+                "Quelque 40 000 manifestants ont défilé samedi à Lyon, contre 55 000 le 20 avril.",
+                {"count": 55000, "date": "2024-04-20"},
+            ),
         ),
     ),
 ]
