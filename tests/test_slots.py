@@ -211,6 +211,19 @@ def test_hyphenated_sender_is_one_name(analyzer):
     assert (f.actor, f.destination) == ("Le Royaume-Uni", "Estonie")
 
 
+@pytest.mark.parametrize(
+    "text,count,victims",
+    [
+        ("Un policier a été tué samedi. Trois autres ont été blessés.", 3, "policier"),
+        # "autres" with a noun of its own says no more of the people before
+        ("Le corps d'un homme a été retrouvé. Deux autres corps ont été retrouvés.", 2, None),
+    ],
+)
+def test_others_of_the_sentence_before(analyzer, text, count, victims):
+    got = [f.victims for f in extract_document(analyzer.parse(text), REF).facts if f.count.value == count]
+    assert got == [victims]
+
+
 def test_relative_clause_actor(analyzer):
     [f] = facts_of(analyzer, "Le ministère, qui a déployé 300 gendarmes dans la ville, appelle au calme.", "troops")
     assert f.count.value == 300 and f.actor == "Le ministère"

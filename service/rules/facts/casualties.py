@@ -899,13 +899,20 @@ def _toll(rule: Rule, trigger: Word, ctx: Context, q, noun: Optional[Word]):
 
 def _others_of(q, trigger: Word, ctx: Context) -> Optional[str]:
     """'Deux salariés ont été tués et neuf autres blessés': "autres" are more of the people the sentence
-    named before (the victims of its last toll that names them)."""
+    named before (the victims of its last toll that names them), or the sentence before it ("Un
+    Français a été tué. Deux autres sont portés disparus.")."""
     s = trigger.sentence
     after = s.words_between(q.end, s.end)[:2] if q.start is not None else []
     more = lexicon_set(L + "more_marks")
     if not (after and (after[0].text.lower() in more or len(after) > 1 and after[1].text.lower() in more)):
         return None
     before = [f for f in ctx.found if f["type"] == "casualties" and s.start <= f["evidence"].start < q.start]
+    elided = [w for w in s.words_between(q.end, s.end)[1:3] if w.text.lower() not in more][:1]
+    if not before and elided and elided[0].upos in ("AUX", "VERB"):
+        # "Un Français a été tué. Deux autres sont portés disparus.": the sentence before (not "deux
+        # autres corps", people of their own noun)
+        previous = [x for x in ctx.doc.sentences if x.end <= s.start][-1:]
+        before = [f for f in ctx.found for x in previous if x.start <= f["evidence"].start < x.end]
     return next((f["victims"] for f in reversed(before) if f.get("victims")), None)
 
 
