@@ -435,6 +435,10 @@ RULES = [
                 {"kind": "killed", "count": 17, "victims": "touristes"},
             ),
             Example("On compte 30 blessés, dont 12 grièvement.", absent=True),
+            Example(
+                "Six touristes ont été blessés, dont deux Bulgares et un Croate.",
+                {"kind": "injured", "count": 1, "victims": "Croate"},
+            ),
         ),
     ),
     _event_rule(
