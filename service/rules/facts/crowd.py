@@ -55,6 +55,11 @@ RULES = [
             Example("Deux militants ont manifesté devant la mairie.", absent=True),
             Example("Les 300 salariés de l'usine ont manifesté leur inquiétude.", absent=True),
             Example("Plus de 2 000 personnes ont défilé dans le centre-ville.", {"count": 2000}),
+            Example(
+                "Des milliers de manifestants ont défilé à Namur. Selon la police, 9 000 personnes étaient présentes.",
+                {"count": 9000, "source": "la police"},
+            ),
+            Example("Selon la police, 50 000 personnes étaient présentes au concert.", absent=True),
             Example("Des milliers d'étudiants ont manifesté samedi à Rabat.", {"count": 2000, "location": "Rabat"}),
             Example("Les organisateurs avancent le chiffre de 22 000 participants.", {"count": 22000}),
             Example("L'intersyndicale a annoncé 15 000 participants samedi.", {"count": 15000}),
@@ -321,6 +326,14 @@ def _protest_context(w: Word, ctx: Context) -> bool:
     """A protest verb heads the clause, a protest noun governs the count, the people are "in the
     streets", or the figure is a counter's ("selon les organisateurs")."""
     verbs, events = lexicon_set(L + "verbs"), lexicon_set(L + "event_nouns")
+    parent = w.parent
+    if (
+        w.rel == "nsubj"
+        and parent is not None
+        and forms(parent) & lexicon_set(L + "presence_words")  # "présentes", read "présenter" by spaCy
+        and ctx.once(_protest_article, ctx.doc)
+    ):
+        return True  # "50 000 personnes sont présentes", in an article about a protest
     head = clause_head(w)
     if head is not None and forms(head) & verbs:
         # "ont manifesté leur inquiétude": a verb that protests only without an object
