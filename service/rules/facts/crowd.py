@@ -60,6 +60,14 @@ RULES = [
                 {"count": 9000, "source": "la police"},
             ),
             Example("Selon la police, 50 000 personnes étaient présentes au concert.", absent=True),
+            Example(
+                "La marche contre la loi a eu lieu dimanche. Des milliers de personnes se sont retrouvées au parc.",
+                {"count": 2000},
+            ),
+            Example(
+                "La manifestation a eu lieu dimanche. Des centaines de personnes se sont retrouvées à la rue.",
+                absent=True,
+            ),
             Example("Des milliers d'étudiants ont manifesté samedi à Rabat.", {"count": 2000, "location": "Rabat"}),
             Example("Les organisateurs avancent le chiffre de 22 000 participants.", {"count": 22000}),
             Example("L'intersyndicale a annoncé 15 000 participants samedi.", {"count": 15000}),
@@ -326,6 +334,7 @@ def _protest_context(w: Word, ctx: Context) -> bool:
     """A protest verb heads the clause, a protest noun governs the count, the people are "in the
     streets", or the figure is a counter's ("selon les organisateurs")."""
     verbs, events = lexicon_set(L + "verbs"), lexicon_set(L + "event_nouns")
+    at_place = lexicon_set("triggers:location_prepositions")
     parent = w.parent
     if (
         w.rel == "nsubj"
@@ -335,6 +344,19 @@ def _protest_context(w: Word, ctx: Context) -> bool:
     ):
         return True  # "50 000 personnes sont présentes", in an article about a protest
     head = clause_head(w)
+    if (
+        head is not None
+        and head.lemma.lower() in lexicon_set(L + "meeting_verbs")
+        and reflexive(head)
+        and any(
+            c.rel == "obl"
+            and any(g.rel == "case" and g.lemma.lower() in at_place for g in c.children)
+            and c.lemma.lower() not in lexicon_set("triggers:street_idioms")  # "se sont retrouvées à la rue"
+            for c in head.children
+        )
+        and ctx.once(_protest_article, ctx.doc)
+    ):
+        return True  # "des milliers de personnes se sont retrouvées au parc", in an article about a protest
     if head is not None and forms(head) & verbs:
         # "ont manifesté leur inquiétude": a verb that protests only without an object
         return not (forms(head) & lexicon_set(L + "article_verbs") and _has_object(head, ctx))
