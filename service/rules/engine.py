@@ -591,10 +591,14 @@ TALLY_SPAN = 6  # words between "le nombre de disparus" and its figure ("s'élè
 
 
 def tally(w: Word, ctx: Context) -> tuple[Optional[Word], Optional[Quantity]]:
-    """What the tally noun `w` counts (its "de" complement) and the figure it is given: the first count
+    """What the tally noun `w` counts (its "de" complement, or for "leur nombre" the counted noun before
+    it in the sentence) and the figure it is given: the first count
     after it, within a few words, behind a link ("le nombre de disparus s'élève désormais à 21"), or a
     count right before it ("porter à 600 le nombre de soldats")."""
     counted = follow(w, "of")
+    if not counted and any(c.rel == "det" and c.feat("Poss") == "Yes" for c in w.children):
+        # "portant à 2 000 leur nombre": the counted people named before it in the sentence
+        counted = [x for x in w.sentence.words[: w.id - 1] if x.upos == "NOUN" and ctx.quantity_before(x)][-1:]
     if not counted:
         return None, None
     s, links = w.sentence, lexicon_set("triggers:tally_links")

@@ -158,6 +158,7 @@ RULES = [
                 {"count": 600, "actor": "Le président"},
             ),
             Example("Le nombre de Casques bleus au Liban atteindra 9 000 en mars.", {"count": 9000}),
+            Example("Le Kenya a envoyé 200 policiers, portant leur nombre à 600.", {"count": 600, "actor": "Le Kenya"}),
             Example(
                 "Ce contingent porte le nombre total de policiers en Haïti à 789.",
                 {"count": 789, "destination": "Haïti"},
