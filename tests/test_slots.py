@@ -79,6 +79,13 @@ PLACED = {
         9000,
         None,
     ),
+    "a place described by its country is the place": (
+        "Des heurts ont éclaté mercredi dans les rues de Bichkek, la capitale du Kirghizistan, après "
+        "l'arrestation de trois opposants.",
+        "arrest",
+        3,
+        "Bichkek",
+    ),
     "the street of a protest is no place": (
         "Les forces de sécurité ont tiré sur la foule vendredi à Khartoum. Des dizaines de milliers de "
         "Soudanais étaient descendus dans la rue.",

@@ -342,7 +342,11 @@ class Context:
             # ("le Kazakhstan a fait 20 morts"; not "trois Belges ont été blessés", "un Français a été tué")
             # a district ("le quartier des Izards, à Toulouse") is not where the news places a fact: its town is
             before = preceding(e.start)
-            if (subject or after_preposition(before)) and not _of_a_place(before, "triggers:district_heads"):
+            if (
+                (subject or after_preposition(before))
+                and not _of_a_place(before, "triggers:district_heads")
+                and not self._describes_a_place(before)
+            ):
                 candidates.append((e.start, self.place_name(e)))
         if candidates:
             return candidates
@@ -360,6 +364,14 @@ class Context:
             ):
                 candidates.append((w.start, self.place_phrase(w)))
         return candidates
+
+    def _describes_a_place(self, before: list[Word]) -> bool:
+        """The name completes a word of places set off after another place by a comma: "Bichkek, la
+        capitale du Kirghizistan" describes Bichkek, which is where it happened."""
+        if not _of_a_place(before):
+            return False
+        rest = [w for w in before[:-2] if w.upos != "DET"]
+        return len(rest) > 1 and rest[-1].text == "," and self.entity_at(rest[-2].start, "LOC") is not None
 
     def place_phrase(self, noun: Word) -> str:
         """A place noun's phrase without its determiner ("le palais présidentiel de Niamey"), up to a day
