@@ -43,10 +43,6 @@ RULES = [
             ),
             Example("Trois mille militaires supplémentaires seront déployés d'ici mardi.", {"count": 3000}),
             Example("Le régiment compte 800 soldats.", absent=True),
-            Example("Ces 300 militaires rejoindront le Mali en juin.", {"count": 300, "destination": "Mali"}),
-            Example("Les 200 gendarmes rejoindront Jean Dupont.", absent=True),
-            Example("Quelque 600 militaires belges participent à l'opération.", {"count": 600, "actor": "Belgique"}),
-            Example("Quelque 2 000 policiers participeront à la formation.", absent=True),
             Example(
                 "Quelque 2 000 policiers encadraient le cortège.",
                 {"count": 2000},
@@ -185,17 +181,9 @@ def _moves_to(w: Word) -> bool:
     if (
         w.upos == "VERB"
         and w.lemma.lower() in lexicon_set(L + "joining_verbs")
-        and any(
-            c.rel == "obj"
-            and (_deployed_body(c) or _country(c))
-            or c.rel == "obl"
-            and _deployed_body(c)
-            and any(g.rel == "case" and g.lemma.lower() == "à" for g in c.children)
-            for c in w.children
-        )
+        and any(c.rel == "obj" and _deployed_body(c) for c in w.children)
     ):
-        # "280 militaires belges rejoindront le contingent", "rejoindront la Pologne", "participent à l'opération"
-        return True
+        return True  # "280 militaires belges rejoindront le contingent"
     if w.upos == "VERB" and w.lemma.lower() in lexicon_set(L + "arrival_verbs") and _named_place(clause_words(w)[1:]):
         return True  # "3 000 soldats sont arrivés en Pologne"
     return (
@@ -211,11 +199,6 @@ def _moves_to(w: Word) -> bool:
             for c in w.children
         )
     )
-
-
-def _country(w: Word) -> bool:
-    """A name with its article, as countries and regions have ("la Pologne", "le Mali"; not a person)."""
-    return w.upos == "PROPN" and any(c.rel == "det" for c in w.children)
 
 
 def _named_place(words: Iterable[Word]) -> bool:
@@ -581,12 +564,6 @@ def _destination(verb: Word, force: Word, ctx: Context) -> Optional[str]:
         elif w.lemma.lower() in places and any(c.rel not in ("case", "punct") for c in w.children):
             # (a place noun with nothing of its own is an idiom: "sur place", "en place")
             found.append((w, ctx.place_phrase(w), False))
-    if verb.lemma.lower() in lexicon_set(L + "joining_verbs"):
-        # "rejoindront la Pologne": the place joined
-        for c in verb.children:
-            loc = ctx.entity_at(c.start, "LOC") if c.rel == "obj" else None
-            if loc is not None:
-                found.append((c, ctx.place_name(loc), True))
     found = [f for f in found if f[1]]
     named = [f for f in found if f[2]] or found  # a name first ("devant le palais, à Niamey": Niamey)
     return min(named, key=lambda f: abs(f[0].start - force.start))[1] if named else None
