@@ -66,6 +66,13 @@ PLACED = {
         22,
         "Rennes",
     ),
+    "arrests are not placed by a side figure of the march": (
+        "Quelque 9 000 personnes ont manifesté samedi contre la réforme, dont 2 500 à Nantes. Une trentaine "
+        "de personnes ont été interpellées.",
+        "arrest",
+        30,
+        None,
+    ),
     "one man arrested is not placed by the march": (
         "Environ 3 000 personnes ont marché dimanche à Grenoble en hommage à la victime. "
         "Le suspect, un homme de 35 ans, a été interpellé.",

@@ -38,7 +38,8 @@ def share_slots(facts: list[dict], ctx: Context) -> list[dict]:
     lead says where it happened). A fact of a past year ("En 2008, une marche avait réuni ...") is left
     out of the place's sharing: it neither gives its place nor takes the article's. Then a fact of
     several people without a place takes the one place the facts of its FactType.place_of agree on
-    (a hundred people arrested in an article on a march: the march's town)."""
+    (a hundred people arrested in an article on a march: the march's town, whatever night of it; a side
+    figure's place is its own)."""
     for t in FACT_TYPES.values():
         of_type = [f for f in facts if f["type"] == t.name]
         for slot in t.shared_slots:
@@ -54,7 +55,11 @@ def share_slots(facts: list[dict], ctx: Context) -> list[dict]:
                 for f in same:
                     f[slot] = f.get(slot) or next(iter(values))
     for t in FACT_TYPES.values():
-        places = {f["location"] for f in facts if f["type"] in t.place_of and f.get("location")}
+        places = {
+            f["location"]
+            for f in facts
+            if f["type"] in t.place_of and f.get("location") and f["rule"] not in SIDE_RULES
+        }
         if len(places) != 1:
             continue
         for f in facts:

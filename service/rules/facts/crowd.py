@@ -68,6 +68,14 @@ RULES = [
                 "La manifestation a eu lieu dimanche. Des centaines de personnes se sont retrouvées à la rue.",
                 absent=True,
             ),
+            Example(
+                "La manifestation a dégénéré samedi. Une centaine de personnes se sont retrouvées à l'hôpital.",
+                absent=True,
+            ),
+            Example(
+                "Les syndicats appellent à manifester. Lundi, 30 personnes étaient présentes à la réunion.",
+                absent=True,
+            ),
             Example("Des milliers d'étudiants ont manifesté samedi à Rabat.", {"count": 2000, "location": "Rabat"}),
             Example("Les organisateurs avancent le chiffre de 22 000 participants.", {"count": 22000}),
             Example("L'intersyndicale a annoncé 15 000 participants samedi.", {"count": 15000}),
@@ -332,31 +340,28 @@ def _idiom(verb: Word, w: Word) -> bool:
 
 def _protest_context(w: Word, ctx: Context) -> bool:
     """A protest verb heads the clause, a protest noun governs the count, the people are "in the
-    streets", or the figure is a counter's ("selon les organisateurs")."""
+    streets", or the figure is a counter's ("selon les organisateurs"); in an article about a protest,
+    people present by a counter's figure ("selon la police, 9 000 personnes étaient présentes") or who
+    met at a place of gathering ("se sont retrouvées au parc", not "à l'hôpital")."""
     verbs, events = lexicon_set(L + "verbs"), lexicon_set(L + "event_nouns")
-    at_place = lexicon_set("triggers:location_prepositions")
     parent = w.parent
     if (
         w.rel == "nsubj"
         and parent is not None
         and forms(parent) & lexicon_set(L + "presence_words")  # "présentes", read "présenter" by spaCy
+        and _counter_cited(w.sentence)
         and ctx.once(_protest_article, ctx.doc)
     ):
-        return True  # "50 000 personnes sont présentes", in an article about a protest
+        return True
     head = clause_head(w)
     if (
         head is not None
         and head.lemma.lower() in lexicon_set(L + "meeting_verbs")
         and reflexive(head)
-        and any(
-            c.rel == "obl"
-            and any(g.rel == "case" and g.lemma.lower() in at_place for g in c.children)
-            and c.lemma.lower() not in lexicon_set("triggers:street_idioms")  # "se sont retrouvées à la rue"
-            for c in head.children
-        )
+        and any(c.rel == "obl" and _gathering_place(c, ctx) for c in head.children)
         and ctx.once(_protest_article, ctx.doc)
     ):
-        return True  # "des milliers de personnes se sont retrouvées au parc", in an article about a protest
+        return True
     if head is not None and forms(head) & verbs:
         # "ont manifesté leur inquiétude": a verb that protests only without an object
         return not (forms(head) & lexicon_set(L + "article_verbs") and _has_object(head, ctx))
@@ -391,6 +396,18 @@ def _protest_context(w: Word, ctx: Context) -> bool:
         and after[0].lemma.lower() in lexicon_set("modality:reported.prepositions")
         and any(x.lemma.lower() in counters for x in after[1:])
     )
+
+
+def _counter_cited(sentence) -> bool:
+    """The sentence gives a counter as its source ("selon la police", "d'après les organisateurs")."""
+    preps, counters = lexicon_set(_REPORTED), lexicon_set(L + "counters")
+    words = sentence.words
+    return any(norm_text(w.text) in preps and any(forms(x) & counters for x in words[w.id : w.id + 3]) for w in words)
+
+
+def _gathering_place(noun: Word, ctx: Context) -> bool:
+    """A named place or a place people gather at ("au parc", "sur l'esplanade"; not "à l'hôpital")."""
+    return ctx.entity_at(noun.start, "LOC") is not None or noun.lemma.lower() in lexicon_set(L + "meeting_places")
 
 
 def _protest_purpose(verb: Word) -> bool:
