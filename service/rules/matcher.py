@@ -13,8 +13,8 @@ Path language, one step after another separated by "/":
   ..             the parent
   ^verb          the nearest ancestor-or-self that is a VERB (the clause head)
   <acl           the parent, if this word hangs on it as "acl" or a subtype ("19 personnes tuées"); a
-                 plural participle hung on a singular "de" complement describes the plural noun that
-                 complement completes ("sept membres du réseau placés en détention")
+                 participle written plural ("-és", "-ées") hung on a singular "de" complement describes
+                 the plural noun that complement completes ("sept membres du réseau placés en détention")
   patient        who undergoes a transitive verb: its subject if passive, else its object
   agent          who acts: its subject if active, else its "par" complement; for a relative
                  clause ("la préfecture, qui a déployé"), the noun it hangs on
@@ -440,16 +440,20 @@ def _described(participle: Word, noun: Word) -> Word:
     only that agrees ("sept membres du réseau placés en détention": "membres", not "réseau")."""
     head = noun.parent
     if (
-        participle.text.lower().endswith(("s", "x"))
+        participle.text.lower().endswith(_PLURAL_PARTICIPLES)  # not "mis", "pris": singular as well
         and noun.feat("Number") == "Sing"
         and noun.rel == "nmod"
-        and any(c.rel == "case" and c.lemma.lower() == "de" for c in noun.children)
+        and _has_case(noun, frozenset({"de"}))
         and head is not None
         and head.upos == "NOUN"
         and head.feat("Number") == "Plur"
+        and _gender(participle) in (None, head.feat("Gender"))
     ):
         return head
     return noun
+
+
+_PLURAL_PARTICIPLES = ("és", "ées")
 
 
 def _has_own_case(noun: Word) -> bool:
