@@ -231,6 +231,8 @@ def test_hyphenated_sender_is_one_name(analyzer):
         ("Un policier a été tué samedi. Trois autres ont été blessés.", 3, "policier"),
         # "autres" with a noun of its own says no more of the people before
         ("Le corps d'un homme a été retrouvé. Deux autres corps ont été retrouvés.", 2, None),
+        # a group named before the count is who they are
+        ("Un policier a été tué dans l'attaque. Parmi les assaillants, deux autres ont été blessés.", 2, None),
     ],
 )
 def test_others_of_the_sentence_before(analyzer, text, count, victims):

@@ -912,11 +912,17 @@ def _others_of(q, trigger: Word, ctx: Context) -> Optional[str]:
         return None
     before = [f for f in ctx.found if f["type"] == "casualties" and s.start <= f["evidence"].start < q.start]
     elided = [w for w in s.words_between(q.end, s.end)[1:3] if w.text.lower() not in more][:1]
-    if not before and elided and elided[0].upos in ("AUX", "VERB"):
+    opens = all(w.upos in ("PUNCT", "CCONJ", "ADV") for w in s.words_between(s.start, q.start))
+    if not before and opens and elided and elided[0].upos in ("AUX", "VERB"):
         # "Un Français a été tué. Deux autres sont portés disparus.": the sentence before (not "deux
-        # autres corps", people of their own noun)
+        # autres corps", people of their own noun, nor "Parmi les assaillants, deux autres ...")
         previous = [x for x in ctx.doc.sentences if x.end <= s.start][-1:]
-        before = [f for f in ctx.found for x in previous if x.start <= f["evidence"].start < x.end]
+        before = [
+            f
+            for f in ctx.found
+            for x in previous
+            if f["type"] == "casualties" and x.start <= f["evidence"].start < x.end
+        ]
     return next((f["victims"] for f in reversed(before) if f.get("victims")), None)
 
 
