@@ -380,14 +380,18 @@ class Context:
         start = max([start] + [c.end for c in noun.children if c.rel == "det" and c.id < noun.id])
         # its name right after it, which a parse may make an apposition ("la place Malik Asghar")
         end = max([end] + [name_span(c)[1] for c in noun.children if c.rel == "appos" and c.id == noun.id + 1])
-        end = self.before_date(noun, end)
-        end = min([end] + [q for q in self.counts_in(noun.sentence)[1] if noun.end <= q < end])
+        end = self.before_count(noun, self.before_date(noun, end))
         return self.text[start:end].strip()
 
     def before_date(self, word: Word, end: int) -> int:
         """Where the phrase of `word` ending at `end` stops: before a date the parse hung on it ("la
         police samedi", "dans la rue mercredi")."""
         return min([end] + [d.start for d in self.dates if word.end <= d.start < end])
+
+    def before_count(self, word: Word, end: int) -> int:
+        """Where the phrase of `word` ending at `end` stops: before a count the parse hung on it ("la CGT
+        25 000")."""
+        return min([end] + [q for q in self.counts_in(word.sentence)[1] if word.end <= q < end])
 
     def _birth(self, start: int) -> bool:
         """The date is someone's birth ("un homme né en 2002"), no day of the fact."""

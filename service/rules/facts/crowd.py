@@ -271,6 +271,10 @@ RULES = [
                 absent=True,
             ),
             Example(
+                "Des milliers de manifestants ont défilé à Lyon, la police 150 interpellés.",
+                absent=True,
+            ),
+            Example(
                 "Des milliers de manifestants ont défilé à Rennes. La presse a avancé le chiffre de 80 000.",
                 {"count": 80000, "source": "La presse"},
             ),
@@ -471,7 +475,8 @@ def counter_figure(w: Word, ctx: Context):
         and prev[-1].text in (",", ";")
         and not ctx.text[w.end : beside.start].strip()
         and fact_before(w, ctx) is not None
-        and not _counts_others(beside, s)
+        # a bare figure: "la CGT 25 000." (not "la police 150 interpellés")
+        and all(x.upos == "PUNCT" for x in s.words_between(beside.end, s.end)[:1])
     ):
         return beside
     verb = w.parent
@@ -752,9 +757,8 @@ def _crowd(rule: Rule, trigger: Word, ctx: Context, q, span: tuple[int, int], co
     fact.update(type="crowd", count=q, location=ctx.location(trigger.sentence, trigger))
     if counter is not None:
         start, end = phrase(counter)
-        if q is not None and q.start is not None and counter.end <= q.start < end:
-            end = q.start  # "la CGT 25 000", the figure hung on its counter
-        fact["source"] = ctx.text[start:end].strip()  # this figure's counter, not the sentence's first
+        # this figure's counter, not the sentence's first; without the figure the parse hung on it ("la CGT 25 000")
+        fact["source"] = ctx.text[start : ctx.before_count(counter, end)].strip()
         if fact["modality"] == "asserted":
             fact["modality"] = "reported"
     if fact["date"] is None and ctx.reference is not None:
