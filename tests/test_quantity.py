@@ -47,6 +47,10 @@ CASES = [
     ("Au moins un enfant figure parmi les blessés.", [("Au moins un", 1, "at_least")]),
     ("Plus d'une personne a été interpellée.", [("Plus d'une", 1, "more_than")]),
     ("Il a répété au moins une fois sa question.", []),
+    ("Au moins une personne sur place a été blessée.", [("Au moins une", 1, "at_least")]),
+    # a share or a proportion is no count of one
+    ("Plus d'un tiers des grévistes ont repris le travail.", []),
+    ("Plus d'un électeur sur trois s'est abstenu.", [("trois", 3, "exact")]),
     # collectives
     ("Un millier de soldats sont arrivés à l'aéroport.", [("Un millier", 1000, "approximate")]),
     ("Une dizaine de véhicules ont été incendiés.", [("Une dizaine", 10, "approximate")]),
