@@ -266,7 +266,8 @@ _CORE = ("nsubj", "obj", "expl")
 
 
 def is_passive(verb: Word) -> bool:
-    """Passive if marked so, or built with the auxiliary "être" on a participle ("a été arrêté")."""
+    """Passive with a passive auxiliary, or marked so unless its only auxiliary is "avoir", or built with
+    the auxiliary "être" on a participle ("a été arrêté")."""
     if any(c.deprel == "aux:pass" for c in verb.children):
         return True  # "sont blessés" tagged ADJ, with its passive auxiliary
     if verb.feat("Voice") == "Pass":

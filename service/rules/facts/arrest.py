@@ -298,10 +298,14 @@ def _apposed_names(nouns: list[Word], ctx: Context) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _slot_text(word: Optional[Word], ctx: Context) -> Optional[str]:
+def _slot_text(word: Optional[Word], ctx: Context, until_date: bool = False) -> Optional[str]:
+    """The phrase of `word`; `until_date`: without a day the parse hung on it (an agent's, not a charge's:
+    "le coup d'État du 15 juillet")."""
     if word is None or word.upos in ("PRON", "PUNCT"):
         return None
     start, end = phrase(word)
+    if until_date:
+        end = ctx.before_date(word, end)
     if word.upos == "VERB":
         # a deed told by a verb, with all it governs and without its "de": "(soupçonnés) de projeter « des
         # attentats »" -> "projeter « des attentats »"
@@ -327,10 +331,7 @@ def _agent(rule: Rule, trigger: Word, ctx: Context) -> Optional[str]:
         who = follow_first(trigger, ("reporter",))
         if who is not None and who.lemma.lower() not in lexicon_set(L + "agent_nouns"):
             who = None
-    if who is None or who.upos in ("PRON", "PUNCT"):
-        return None
-    start, end = phrase(who)
-    return ctx.text[start : ctx.before_date(who, end)].strip() or None  # "par la police samedi": la police
+    return _slot_text(who, ctx, until_date=True)  # "par la police samedi": la police
 
 
 def _charge(rule: Rule, trigger: Word) -> Optional[Word]:

@@ -258,7 +258,7 @@ RULES = [
                 {"kind": "killed", "count": 2, "modality": "asserted"},
             ),
             Example("Les secours ont retrouvé sans vie trois randonneurs.", {"kind": "killed", "count": 3}),
-            Example("Le quartier semble sans vie depuis la fermeture de l'usine.", absent=True),
+            Example("Trois villageois vivent sans vie sociale depuis la fermeture de l'usine.", absent=True),
         ),
     ),
     Rule(
@@ -613,7 +613,9 @@ CONDITIONS = {
     # "retrouvés sans vie": the noun under "sans", on a verb of finding
     "lifeless_phrase": lambda w, ctx: (
         w.parent is not None
-        and any(c.rel == "case" and c.lemma.lower() == "sans" for c in w.children)
+        and any(
+            c.rel == "case" and c.lemma.lower() in lexicon_set("modality:negation.prepositions") for c in w.children
+        )
         and any(f"{f} {w.lemma.lower()}" in lexicon_set(L + "lifeless_phrases") for f in forms(w.parent))
     ),
     "missing_phrase": lambda w, ctx: (
