@@ -191,6 +191,11 @@ RULES = [
         requires=("they_were", "protest_article"),
         examples=(
             Example(
+                "La grève a paralysé le pays jeudi. Ils étaient 30 000 à Lyon, 15 000 à Marseille et 10 000 à "
+                "Toulouse selon la CGT.",
+                {"count": 30000, "location": "Lyon"},
+            ),
+            Example(
                 "Les opposants ont manifesté à Tunis. À Sfax, où ils étaient près de 2 000, la police est intervenue.",
                 {"count": 2000},
             ),
@@ -274,6 +279,7 @@ RULES = [
                 "Des milliers de manifestants ont défilé à Lyon, la police 150 interpellés.",
                 absent=True,
             ),
+            Example("La grève a paralysé le pays jeudi. Selon la police, ils étaient 300 en garde à vue.", absent=True),
             Example(
                 "Des milliers de manifestants ont défilé à Rennes. La presse a avancé le chiffre de 80 000.",
                 {"count": 80000, "source": "La presse"},
@@ -540,7 +546,7 @@ def _figure_after(w: Word, ctx: Context):
         or any(x.upos in ("NOUN", "PROPN", "ADJ", "NUM") for x in between)
     ):
         return None
-    return None if _counts_others(q, s) else q
+    return None if _counts_others(q, s) or _claimed_after(q, s) else q
 
 
 def _protest_article(doc) -> bool:
@@ -646,7 +652,10 @@ def they_were(w: Word, ctx: Context):
     group = _they(w, ctx)  # people, or a gathering ("des rassemblements ont eu lieu à Sfax, où ils étaient 2 000")
     crowd_words = lexicon_set(L + "nouns") | lexicon_set(L + "event_nouns")
     doing = len(after) == 2 and after[0].lemma.lower() == "à" and after[1].feat("VerbForm") == "Inf"
-    if group is None and not doing:
+    # a counter's figure in an article about a protest says who they are as well: "Ils étaient 30 000 à
+    # Lyon, 15 000 à Marseille selon la CGT"
+    cited = _counter_cited(s) and ctx.once(_protest_article, ctx.doc)
+    if group is None and not doing and not cited:
         return None  # (none: "Ils étaient des centaines de milliers à dénoncer la guerre" says who they are)
     if group is not None and (not (is_person(group, ctx) or forms(group) & crowd_words) or _other_fact(group, ctx)):
         return None  # "157 personnes ont été interpellées, alors qu'elles étaient encore 773"
@@ -655,13 +664,15 @@ def they_were(w: Word, ctx: Context):
     counters = lexicon_set(L + "counters")
     if any(forms(x) & counters and counter_figure(x, ctx) is q for x in s.words):
         return None  # "ils étaient 5 000 selon la police": crowd-counter reads it, with its source
+    return None if _claimed_after(q, s) else q
+
+
+def _claimed_after(q, s) -> bool:
+    """The words after the figure make it another type's ("ils étaient 300 en garde à vue")."""
     from service.rules.registry import claimed_words  # the registry imports this module
 
     other = claimed_words(but="crowd")
-    rest = s.words_between(q.end, s.end)
-    if any(x.lemma.lower() in other or x.text.lower() in other for x in rest[:8]):
-        return None  # "ils étaient 300 en garde à vue"
-    return q
+    return any(x.lemma.lower() in other or x.text.lower() in other for x in s.words_between(q.end, s.end)[:8])
 
 
 def _many_people(found, ctx: Context) -> bool:
