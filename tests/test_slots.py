@@ -219,6 +219,13 @@ def test_announcer_of_a_deployment_noun_after_a_day(analyzer):
     assert (f.count.value, f.actor) == (12000, "Le ministre de l'Intérieur")
 
 
+def test_intention_read_over_a_slipped_parse(analyzer):
+    """spaCy hangs "compte" on "Paris" and makes "envoyer" the root: the sender is still "Paris", and the
+    intention still makes the deployment hypothetical."""
+    [f] = facts_of(analyzer, "Paris compte envoyer 500 soldats supplémentaires en Roumanie.", "troops")
+    assert (f.actor, f.modality) == ("Paris", "hypothetical")
+
+
 def test_hyphenated_sender_is_one_name(analyzer):
     """A tokenizer may cut "Royaume-Uni" in three: the sender is the whole name."""
     [f] = facts_of(analyzer, "Le Royaume-Uni a annoncé l'envoi de 1 000 soldats en Estonie.", "troops")

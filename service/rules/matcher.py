@@ -569,6 +569,8 @@ def phrase(word: Word, keep_case: bool = False, keep_members: bool = False) -> t
             for c in w.children:
                 if c.deprel in cut or c.rel in cut:
                     continue
+                if c.upos == "VERB" and c.feat("VerbForm") == "Fin" and c.id > word.id:
+                    continue  # a conjugated verb the parse hung on the noun ("Paris compte envoyer")
                 if c.rel == "case" and w is word and not keep_case:
                     continue
                 ids.add(c.id)

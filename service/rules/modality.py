@@ -26,6 +26,11 @@ def _scope(trigger: Word) -> tuple[list[Word], Optional[Word], Optional[str]]:
             break
     if head is not None and head.parent is not None and head.rel in ("xcomp", "ccomp", "advcl"):
         return out, head.parent, head.rel
+    if head is not None and head.parent is None and head.feat("VerbForm") == "Inf":
+        # an infinitive the parse made the root, its conjugated verb hung elsewhere ("Paris compte envoyer")
+        prev = head.sentence.word(head.id - 1)
+        if prev is not None and prev.upos == "VERB" and prev.feat("VerbForm") == "Fin":
+            return out, prev, "xcomp"
     return out, None, None
 
 
