@@ -54,6 +54,11 @@ RULES = [
             Example("Le village compte 300 personnes.", absent=True),
             Example("Deux militants ont manifesté devant la mairie.", absent=True),
             Example("Les 300 salariés de l'usine ont manifesté leur inquiétude.", absent=True),
+            Example(
+                "Des milliers de personnes ont manifesté samedi contre la guerre : 60 000 personnes à Madrid, "
+                "40 000 à Barcelone.",
+                {"count": 60000, "location": "Madrid"},
+            ),
             Example("Plus de 2 000 personnes ont défilé dans le centre-ville.", {"count": 2000}),
             Example(
                 "Des milliers de manifestants ont défilé à Namur. Selon la police, 9 000 personnes étaient présentes.",
@@ -701,8 +706,9 @@ def _people_subject(w: Word, ctx: Context) -> bool:
 
 
 def _has_object(verb: Word, ctx: Context) -> bool:
-    """The verb has a common noun for direct object, no place nor day ("ont manifesté leur désaccord";
-    not "ont manifesté avenue Bourguiba" nor "ont défilé samedi", which a parse may make objects)."""
+    """The verb has a common noun for direct object, no place nor day nor people ("ont manifesté leur
+    désaccord"; not "ont manifesté avenue Bourguiba", "ont défilé samedi" nor "ont manifesté : 60 000
+    personnes à Madrid", which a parse may make objects)."""
     places = lexicon_set("triggers:place_nouns")
     return any(
         c.rel == "obj"
@@ -710,6 +716,8 @@ def _has_object(verb: Word, ctx: Context) -> bool:
         and c.text.isalpha()  # not the hyphen of "centre-ville" a tokenizer cut out
         and c.lemma.lower() not in places
         and not ctx.in_date(c)
+        and ctx.quantity_before(c) is None
+        and not is_person(c, ctx)
         for c in verb.children
     )
 
