@@ -721,7 +721,7 @@ def elliptic_counts(
                 loc = ctx.place_phrase(head) or None
         fact[place_slot] = loc
         # the parse hung the side figure's place on the total's verb (the total read from each of its words)
-        for f in ctx.found:
-            if loc is not None and f.get(place_slot) == loc and f["count"] == total["count"]:
+        for f in ctx.found if loc is not None else ():
+            if f.get(place_slot) == loc and f["count"] == total["count"]:
                 f[place_slot] = None
     return [fact]

@@ -312,15 +312,21 @@ def find_quantities(text: str, offset: int = 0, begin: int = 0, stop: Optional[i
             hi = _range_end(text, lo, RANGE_RE)
         end = (hi or lo).end
         um = UNIT_RE.match(text, end)
+        if um or lo.fraction:
+            pos = um.end() if um else end  # measures, money, times
+            continue
         qm = QUAL_RE.search(text, before, start) if not hi else None
         # an article is a count only after "au moins" / "plus d'" ("au moins un enfant"), not of a share
-        counted = (
-            qm is not None
-            and QUALIFIERS[norm_text(qm.group("q"))] in ("at_least", "more_than")
-            and not _share_after(text, end, stop)
-        )
-        if um or lo.fraction or (lo.article and not hi and not counted):
-            pos = um.end() if um else end  # measures, money, times, bare articles
+        if (
+            lo.article
+            and not hi
+            and not (
+                qm is not None
+                and QUALIFIERS[norm_text(qm.group("q"))] in ("at_least", "more_than")
+                and not _share_after(text, end, stop)
+            )
+        ):
+            pos = end  # a bare article
             continue
         qualifier, lo_v, hi_v = lo.qualifier, lo.value, None
         if hi:
@@ -336,14 +342,14 @@ def find_quantities(text: str, offset: int = 0, begin: int = 0, stop: Optional[i
 
 SHARES = frozenset(norm_text(w) for w in LEX["share_words"])
 PROPORTION_MARKS = frozenset(norm_text(w) for w in LEX["proportion_marks"])
+NUMBER_WORDS = frozenset(LEX["number_words"])
 
 
 def _share_after(text: str, end: int, stop: Optional[int]) -> bool:
     """A share or a proportion follows an article: "plus d'un tiers des", "plus d'un manifestant sur trois"."""
     words = norm_text(text[end : end + 40 if stop is None else min(stop, end + 40)]).split()
-    numbers = frozenset(LEX["number_words"])
     per = any(
-        w in PROPORTION_MARKS and i + 1 < len(words) and (words[i + 1][:1].isdigit() or words[i + 1] in numbers)
+        w in PROPORTION_MARKS and i + 1 < len(words) and (words[i + 1][:1].isdigit() or words[i + 1] in NUMBER_WORDS)
         for i, w in enumerate(words[1:3], 1)
     )
     return bool(words) and (words[0] in SHARES or per)

@@ -908,12 +908,12 @@ def _others_of(q, trigger: Word, ctx: Context) -> Optional[str]:
     named before (the victims of its last toll that names them), or the sentence before it ("Un
     Français a été tué. Deux autres sont portés disparus.")."""
     s = trigger.sentence
-    after = s.words_between(q.end, s.end)[:2] if q.start is not None else []
+    rest = s.words_between(q.end, s.end) if q.start is not None else []
     more = lexicon_set(L + "more_marks")
-    if not (after and (after[0].text.lower() in more or len(after) > 1 and after[1].text.lower() in more)):
+    if not (rest and (rest[0].text.lower() in more or len(rest) > 1 and rest[1].text.lower() in more)):
         return None
     before = [f for f in ctx.found if f["type"] == "casualties" and s.start <= f["evidence"].start < q.start]
-    elided = [w for w in s.words_between(q.end, s.end)[1:3] if w.text.lower() not in more][:1]
+    elided = [w for w in rest[1:3] if w.text.lower() not in more][:1]
     opens = all(w.upos in ("PUNCT", "CCONJ", "ADV") for w in s.words_between(s.start, q.start))
     if not before and opens and elided and elided[0].upos in ("AUX", "VERB"):
         # "Un Français a été tué. Deux autres sont portés disparus.": the sentence before (not "deux
