@@ -93,6 +93,30 @@ PLACED = {
         3,
         "Bichkek",
     ),
+    "a town's department after a comma only says where it lies": (
+        "À Vierzon, dans le Cher, un motard a été tué samedi dans une collision.",
+        "casualties",
+        1,
+        "Vierzon",
+    ),
+    "a town's region in brackets only says where it lies": (
+        "À Saint-Louis (Missouri), dix personnes ont été interpellées.",
+        "arrest",
+        10,
+        "Saint-Louis",
+    ),
+    "a town's country part after a comma only says where it lies": (
+        "Un glissement de terrain à Huaraz, dans le nord du Pérou, a fait douze morts.",
+        "casualties",
+        12,
+        "Huaraz",
+    ),
+    "towns in a list are not one place in another": (
+        "Deux personnes ont été blessées à Lille, à Douai et à Arras.",
+        "casualties",
+        2,
+        "Lille",
+    ),
     "the street of a protest is no place": (
         "Les forces de sécurité ont tiré sur la foule vendredi à Khartoum. Des dizaines de milliers de "
         "Soudanais étaient descendus dans la rue.",

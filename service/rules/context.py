@@ -27,10 +27,12 @@ LEAD_SENTENCES = 2  # a news article's lead, where it says when the event took p
 
 
 def _of_a_place(before: list[Word], heads: str = "triggers:place_heads") -> bool:
-    """ "les rues de Tbilissi", "la province du Gansu": the name is the place the noun before it is in."""
-    return (
-        len(before) > 1 and before[-1].lemma.lower() in ("de", "du") and before[-2].lemma.lower() in lexicon_set(heads)
-    )
+    """ "les rues de Tbilissi", "la province (andine) du Gansu": the name is the place the noun before it
+    is in."""
+    if len(before) < 2 or before[-1].lemma.lower() not in ("de", "du"):
+        return False
+    head = next((w for w in reversed(before[:-1]) if w.upos != "ADJ"), None)
+    return head is not None and head.lemma.lower() in lexicon_set(heads)
 
 
 @dataclass
@@ -325,8 +327,16 @@ class Context:
                 or _of_a_place(before)
             )
 
-        candidates = []
-        for e in self.entities_of(sentence, "LOC"):
+        candidates: list[tuple[int, str]] = []
+        named = self.entities_of(sentence, "LOC")
+        for i, e in enumerate(named):
+            if (
+                i
+                and candidates
+                and candidates[-1][0] == named[i - 1].start
+                and self._locates(sentence, named[i - 1], e)
+            ):
+                continue  # "à Kamituga, dans la province du Sud-Kivu": it happened in Kamituga
             first = next((w for w in sentence.words if w.start >= e.start), None)
             subject = (
                 first is not None
@@ -364,6 +374,23 @@ class Context:
             ):
                 candidates.append((w.start, self.place_phrase(w)))
         return candidates
+
+    def _locates(self, sentence: Sentence, place: EntitySpan, other: EntitySpan) -> bool:
+        """`other` only says where `place` lies: set off after it by a comma or a bracket, with a locating
+        preposition and at most a word of places ("Hayange, en Moselle", "Saint-Louis (Missouri)",
+        "Huancavelica, dans le centre du Pérou"); not a list ("à Lille, à Rouen et à Caen")."""
+        gap = self.text[place.end : other.start]
+        words = sentence.words_between(place.end, other.start)
+        if not gap.strip() or gap.strip()[0] not in ",(" or len(words) > 6:
+            return False
+        if any(w.upos in ("VERB", "AUX", "NUM", "CCONJ", "PRON") for w in words):
+            return False
+        inner = [w for w in words if w.upos != "PUNCT"]
+        return gap.strip() == "(" or (
+            bool(inner)
+            and inner[0].lemma.lower() in lexicon_set("triggers:locating_prepositions")
+            and (len(inner) == 1 or _of_a_place(inner) or inner[-1].upos == "DET")
+        )
 
     def _describes_a_place(self, before: list[Word]) -> bool:
         """The name completes a word of places set off after another place by a comma: "Bichkek, la
