@@ -276,6 +276,27 @@ def test_relative_clause_actor(analyzer):
     assert f.count.value == 300 and f.actor == "Le ministère"
 
 
+@pytest.mark.parametrize(
+    "text,count,actor",
+    [
+        # a pronominal verb the parse may read as a passive: its subject still sends the force
+        ("La Grande-Bretagne s'est engagée à envoyer 650 soldats.", 650, "La Grande-Bretagne"),
+        # a pronoun repeating the subject of the verb above: that subject sends
+        ("La Belgique doit elle dépêcher 150 soldats.", 150, "La Belgique"),
+        # a relative after a comma, whatever clause the parse hangs it on
+        (
+            "L'Allemagne enverra 500 soldats en Lituanie, et le Canada, qui devrait expédier 1000 soldats, "
+            "commandera le bataillon.",
+            1000,
+            "le Canada",
+        ),
+    ],
+)
+def test_sender_over_a_clause_above(analyzer, text, count, actor):
+    got = [f.actor for f in facts_of(analyzer, text, "troops") if f.count.value == count]
+    assert got == [actor]
+
+
 def test_agent_stops_before_a_day(analyzer):
     """A day the parse hangs on the agent is no part of it ("par la police samedi")."""
     [f] = facts_of(analyzer, "Douze manifestants ont été interpellés par la gendarmerie samedi à Rennes.", "arrest")

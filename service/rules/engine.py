@@ -245,17 +245,19 @@ def counted_noun(head: Word, q: Quantity, ctx: Context) -> Word:
     return follow_first(head, ("nmod*[de]",)) or head
 
 
-def _antecedent_of_relative(word: Word) -> Word:
+def antecedent_of_relative(word: Word) -> Word:
     """A relative pronoun stands for the noun its clause hangs on ("ce sont 45 personnes qui ont
-    perdu la vie"), or, where the parse hung the clause elsewhere, the noun right before it (not a
-    "qui" that asks: "mais qui meurt ?")."""
+    perdu la vie"), or, where the parse hung the clause elsewhere, the noun or name right before it,
+    over a comma ("le Canada, qui devrait expédier ..."; not a "qui" that asks: "mais qui meurt ?")."""
     if word.upos != "PRON" or word.lemma.lower() not in lexicon_set("triggers:relative_pronouns"):
         return word
     verb = word.parent
     if verb is not None and verb.deprel.startswith("acl") and verb.parent is not None:
         return verb.parent
     prev = word.sentence.word(word.id - 1)
-    return prev if prev is not None and prev.upos == "NOUN" else word
+    if prev is not None and prev.text == ",":
+        prev = word.sentence.word(word.id - 2)
+    return prev if prev is not None and prev.upos in ("NOUN", "PROPN") else word
 
 
 def find_count(
@@ -274,7 +276,7 @@ def find_count(
                 and noun.rel.startswith("nsubj")
                 and noun.lemma.lower() in lexicon_set("triggers:person_pronouns")
             )
-            noun = _antecedent_of_relative(noun)
+            noun = antecedent_of_relative(noun)
             covering = ctx.quantity_covering(noun)
             if covering is not None and noun.upos == "NOUN":  # "une vingtaine de policiers"
                 return covering, counted_noun(noun, covering, ctx)

@@ -9,7 +9,15 @@ from schemas.facts import TroopsFact
 from service.document import Document, Sentence, Word
 from service.lexicon import load
 from service.rules.context import Context
-from service.rules.engine import Condition, FactType, common_fields, elliptic_counts, links_a_count, tally
+from service.rules.engine import (
+    Condition,
+    FactType,
+    antecedent_of_relative,
+    common_fields,
+    elliptic_counts,
+    links_a_count,
+    tally,
+)
 from service.rules.matcher import (
     Example,
     Rule,
@@ -454,6 +462,8 @@ def _actor(verb: Word, ctx: Context, force: Optional[Word] = None) -> Optional[s
             return ctx.text[slice(*phrase(who))]
         return _nation_of(force) if force is not None else None
     who = follow_first(verb, ("agent",))
+    if who is not None:
+        who = antecedent_of_relative(who)  # "le Canada, qui expédiera 1 000 hommes"
     participle_of_force = (
         verb.feat("VerbForm") == "Part"
         and verb.feat("Tense") == "Past"
@@ -461,12 +471,21 @@ def _actor(verb: Word, ctx: Context, force: Optional[Word] = None) -> Optional[s
         # "le préfet a ordonné ... et dépêché 200 gendarmes": the auxiliary of the first verb serves both
         and not (verb.rel == "conj" and verb.parent is not None and any(c.rel == "aux" for c in verb.parent.children))
     )
-    if who is None and verb.rel in ("advcl", "acl", "xcomp", "conj") and not participle_of_force:
-        # "Moscou a lancé une opération, ..., envoyant ...": the subject of the clause above;
-        # not for "les 7 000 hommes déjà déployés", which says nothing of who sent them
+    if (
+        (who is None or who.upos == "PRON")
+        and verb.rel in ("advcl", "acl", "xcomp", "conj")
+        and not participle_of_force
+    ):
+        # "Moscou a lancé une opération, ..., envoyant ...", "la Belgique doit elle dépêcher ...": the
+        # subject of the clause above; not for "les 7 000 hommes déjà déployés", which says nothing of
+        # who sent them, but a relative's noun ("le Canada, qui devrait expédier ...")
         for w in verb.ancestors():
-            who = follow_first(w, ("nsubj",)) if w.upos == "VERB" and w.rel != "acl" else None
-            if who is not None:
+            if w.upos != "VERB":
+                continue
+            # a pronominal verb the parse read as a passive ("la Grande-Bretagne s'est engagée à envoyer")
+            subject = follow_first(w, ("nsubj", "nsubj*") if any(c.rel == "expl" for c in w.children) else ("nsubj",))
+            if subject is not None:
+                who = antecedent_of_relative(subject)
                 break
     if who is None:
         # "... seront déployés, a annoncé la présidence": the announcer sends them
