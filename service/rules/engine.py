@@ -593,13 +593,18 @@ TALLY_SPAN = 6  # words between "le nombre de disparus" and its figure ("s'élè
 
 
 def tally(w: Word, ctx: Context) -> tuple[Optional[Word], Optional[Quantity]]:
-    """What the tally noun `w` counts (its "de" complement, or for "leur nombre" the counted noun before
-    it in the sentence) and the figure it is given: the first count
+    """What the tally noun `w` counts (its "de" complement, or for "leur nombre" / "le nombre" the counted
+    noun before it in the sentence) and the figure it is given: the first count
     after it, within a few words, behind a link ("le nombre de disparus s'élève désormais à 21"), or a
     count right before it ("porter à 600 le nombre de soldats")."""
     counted = follow(w, "of")
-    if not counted and any(c.rel == "det" and c.feat("Poss") == "Yes" for c in w.children):
-        # "portant à 2 000 leur nombre": the counted people named before it in the sentence
+    if (
+        not counted
+        and any(c.rel == "det" and (c.feat("Poss") == "Yes" or c.lemma.lower() == "le") for c in w.children)
+        and not any(c.rel == "case" for c in w.children)  # "au total" is no tally
+    ):
+        # "portant à 2 000 leur nombre", "portant le nombre à 600": the counted people named before it in
+        # the sentence
         counted = [x for x in w.sentence.words[: w.id - 1] if x.upos == "NOUN" and ctx.quantity_before(x)][-1:]
     if not counted:
         return None, None
@@ -610,10 +615,11 @@ def tally(w: Word, ctx: Context) -> tuple[Optional[Word], Optional[Quantity]]:
         return bool(before) and (before[-1].lemma.lower() in links or before[-1].text.lower() in links)
 
     counts = [q for q in ctx.counts_in(s)[0] if q.text is not None]
+    end = max(counted[0].end, w.end)  # after the tally noun and what it counts
     for q in counts:
-        if q.start < counted[0].end:
+        if q.start < end:
             continue
-        if len(s.words_between(counted[0].end, q.start)) > TALLY_SPAN or not linked(q):
+        if len(s.words_between(end, q.start)) > TALLY_SPAN or not linked(q):
             break
         return counted[0], q
     before = [q for q in counts if q.end <= w.start]

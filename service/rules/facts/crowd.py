@@ -168,6 +168,7 @@ RULES = [
             Example("Les médias locaux ont chiffré le nombre de manifestants à un million.", {"count": 1000000}),
             Example("Le nombre de manifestants a atteint 40 000 samedi soir.", {"count": 40000}),
             Example("Le nombre de membres du club s'élève à 300.", absent=True),
+            Example("Deux cents manifestants ont été interpellés samedi, portant le total à 900.", absent=True),
         ),
     ),
     Rule(
@@ -621,7 +622,10 @@ def restated_figure(w: Word, ctx: Context):
 def _crowd_tally(w: Word, ctx: Context):
     """The figure of "le nombre de manifestants ... à N": a tally of protesters (strong nouns)."""
     counted, q = tally(w, ctx)
-    return q if q is not None and counted is not None and forms(counted) & lexicon_set(L + "strong_nouns") else None
+    if q is None or counted is None or not forms(counted) & lexicon_set(L + "strong_nouns"):
+        return None
+    # "200 manifestants ont été interpellés, portant le total à 900": a tally of arrests
+    return None if _other_fact(counted, ctx) else q
 
 
 def _they(w: Word, ctx: Context) -> Optional[Word]:

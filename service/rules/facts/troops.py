@@ -164,6 +164,11 @@ RULES = [
             Example("Le nombre de Casques bleus au Liban atteindra 9 000 en mars.", {"count": 9000}),
             Example("Le Kenya a envoyé 200 policiers, portant leur nombre à 600.", {"count": 600, "actor": "Le Kenya"}),
             Example(
+                "Le Tchad a envoyé 300 soldats supplémentaires au Niger, portant le nombre à 1 500.",
+                {"count": 1500, "actor": "Le Tchad"},
+            ),
+            Example("Deux soldats ont été blessés samedi, portant leur nombre à 40.", absent=True),
+            Example(
                 "Ce contingent porte le nombre total de policiers en Haïti à 789.",
                 {"count": 789, "destination": "Haïti"},
             ),
@@ -439,7 +444,8 @@ CONDITIONS: dict[str, Condition] = {
 def _force_tally(w: Word, ctx: Context) -> bool:
     """ "porter à 600 le nombre de soldats", "le nombre de Casques bleus atteindra 9 000"."""
     force, q = tally(w, ctx)
-    return q is not None and bool(forms(force) & lexicon_set(L + "nouns"))
+    # "deux soldats ont été blessés, portant leur nombre à 40": a tally of casualties
+    return q is not None and bool(forms(force) & lexicon_set(L + "nouns")) and not _befallen(force)
 
 
 def _actor(verb: Word, ctx: Context, force: Optional[Word] = None) -> Optional[str]:
