@@ -96,6 +96,11 @@ RULES = [
             Example("Ivan Petrov lui-même a été arrêté devant le tribunal.", {"persons": ["Ivan Petrov"]}),
             Example("Le policier, Jason Miller, 36 ans, avait été inculpé de meurtre.", {"persons": ["Jason Miller"]}),
             Example(
+                "Quatre personnes, parmi lesquelles un ancien militaire identifié comme Yves Martin, ont été "
+                "interpellées lundi dans le Gard.",
+                {"count": 4, "persons": ["Yves Martin"]},
+            ),
+            Example(
                 "Trois hommes ont été arrêtés mardi à Liège. Il s'agit de Karim Benali, 27 ans, et de Paul Roux.",
                 {"count": 3, "persons": ["Karim Benali", "Paul Roux"]},
             ),
@@ -295,7 +300,22 @@ def _apposed_names(nouns: list[Word], ctx: Context) -> list[str]:
             e = ctx.entity_at(after.start, "PER") if after is not None else None
             if e is not None:
                 names.append(ctx.full_name(e.text))
+            names += _named_in_remark(noun, ctx)
     return list(dict.fromkeys(names))
+
+
+def _named_in_remark(noun: Word, ctx: Context) -> list[str]:
+    """The names of a side remark after the arrested, up to its closing comma ("Quatre personnes, parmi
+    lesquelles un ancien militaire identifié comme Yves Martin, ont été interpellées")."""
+    words = noun.sentence.words[noun.id + 1 :]  # after the comma
+    opening = norm_text(" ".join(w.text for w in words[:2]))
+    remarks = [norm_text(r) for r in lexicon_set(L + "naming_remarks")]
+    if not any(opening == r or opening.startswith(r + " ") for r in remarks):
+        return []
+    end = next((w.start for w in words[1:] if w.text == ","), None)
+    if end is None:
+        return []
+    return [ctx.full_name(e.text) for e in ctx.entities_in(words[0].start, end, "PER")]
 
 
 def _slot_text(word: Optional[Word], ctx: Context, until_date: bool = False) -> Optional[str]:
