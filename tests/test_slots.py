@@ -303,6 +303,25 @@ def test_agent_stops_before_a_day(analyzer):
     assert (f.agent, f.date, f.location) == ("la gendarmerie", "2024-05-04", "Rennes")
 
 
+@pytest.mark.parametrize(
+    "text,agent,location",
+    [
+        # the parse may hang the agent on the day before it
+        (
+            "Marc Durand, un voisin de la victime, avait été interpellé dimanche par les gendarmes.",
+            "les gendarmes",
+            None,
+        ),
+        # a named place after the agent is the fact's, not part of the agent
+        ("Douze manifestants ont été interpellés samedi par la police à Rennes.", "la police", "Rennes"),
+        ("Trois hommes ont été arrêtés par la police de Marseille.", "la police de Marseille", None),
+    ],
+)
+def test_agent_of_a_passive_arrest(analyzer, text, agent, location):
+    [f] = facts_of(analyzer, text, "arrest")
+    assert (f.agent, f.location) == (agent, location)
+
+
 def test_charge_from_implication(analyzer):
     [f] = facts_of(analyzer, "La police a arrêté douze militants impliqués dans l'attaque du dépôt.", "arrest")
     assert f.count.value == 12 and "attaque du dépôt" in (f.charge or "")

@@ -415,6 +415,21 @@ class Context:
         police samedi", "dans la rue mercredi")."""
         return min([end] + [d.start for d in self.dates if word.end <= d.start < end])
 
+    def before_place(self, word: Word, end: int) -> int:
+        """Where the phrase of `word` ending at `end` stops: before a named place the parse hung on it with
+        a preposition of places ("par la police à Rennes": the place is the fact's, not the police's)."""
+        preps = lexicon_set("triggers:location_prepositions")
+        return min(
+            [end]
+            + [
+                min([c.start] + [g.start for g in c.children if g.id < c.id])
+                for c in word.children
+                if c.id > word.id
+                and any(g.rel == "case" and g.lemma.lower() in preps for g in c.children)
+                and self.entity_at(c.start, "LOC") is not None
+            ]
+        )
+
     def before_count(self, word: Word, end: int) -> int:
         """Where the phrase of `word` ending at `end` stops: before a count the parse hung on it ("la CGT
         25 000")."""

@@ -306,7 +306,18 @@ def _role(verb: Word, role: str) -> list[Word]:
             or _surface_object(verb)
         )
     if passive:
-        return follow(verb, "obl:agent") or follow(verb, "obl*[par]")
+        # or hung on the day before it ("interpellé dimanche par les gendarmes")
+        days = [c for c in verb.children if c.lemma.lower() in _TIME_NOUNS]
+        return (
+            follow(verb, "obl:agent")
+            or follow(verb, "obl*[par]")
+            or [
+                g
+                for d in days
+                for g in d.children
+                if g.deprel == "obl:agent" or g.rel == "nmod" and _has_case(g, frozenset({"par"}))
+            ]
+        )
     if before and before[-1].lemma.lower() in lexicon_set("triggers:relative_pronouns"):
         if verb.deprel.startswith("acl") and verb.parent is not None:
             return [verb.parent]

@@ -319,13 +319,13 @@ def _named_in_remark(noun: Word, ctx: Context) -> list[str]:
 
 
 def _slot_text(word: Optional[Word], ctx: Context, until_date: bool = False) -> Optional[str]:
-    """The phrase of `word`; `until_date`: without a day the parse hung on it (an agent's, not a charge's:
-    "le coup d'État du 15 juillet")."""
+    """The phrase of `word`; `until_date`: without a day or a named place the parse hung on it (an
+    agent's, not a charge's: "le coup d'État du 15 juillet")."""
     if word is None or word.upos in ("PRON", "PUNCT"):
         return None
     start, end = phrase(word)
     if until_date:
-        end = ctx.before_date(word, end)
+        end = ctx.before_place(word, ctx.before_date(word, end))
     if word.upos == "VERB":
         # a deed told by a verb, with all it governs and without its "de": "(soupçonnés) de projeter « des
         # attentats »" -> "projeter « des attentats »"
