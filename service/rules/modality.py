@@ -42,10 +42,11 @@ def _past(w: Word) -> bool:
 
 
 _NE, _NEG_PRONOUNS = lexicon_set("modality:negation.ne"), lexicon_set("modality:negation.pronouns")
-_SECOND = lexicon_set("modality:negation.adverbs") | _NEG_PRONOUNS  # "ne ... pas", "ne ... personne"
+_NEG_ADVERBS = lexicon_set("modality:negation.adverbs")  # "ne ... pas"; and "ne ... personne" (_NEG_PRONOUNS)
 _NEG_DETS, _NEG_PREPS = lexicon_set("modality:negation.determiners"), lexicon_set("modality:negation.prepositions")
 _NEG_VERBS = lexicon_set("modality:negation.verbs")
 _NOT_NEGATED = lexicon_set("modality:negation.not_negated_after")
+_BOUNDING = frozenset(norm_text(b) for b in lexicon_set("modality:negation.bounding"))
 _HYP_VERBS, _HYP_MARKS = lexicon_set("modality:hypothetical.verbs"), lexicon_set("modality:hypothetical.marks")
 _HYP_INF_VERBS = lexicon_set("modality:hypothetical.infinitive_verbs")
 _FACTUAL_IN_PAST = lexicon_set("modality:hypothetical.factual_in_past")
@@ -66,9 +67,33 @@ def _negated(scope: list[Word]) -> bool:
             if c.rel in ("mark", "case") and lemma in _NEG_PREPS and w.lemma.lower() not in _NOT_NEGATED:
                 return True
             ne = ne or lemma in _NE or text in _NE
-            second = second or lemma in _SECOND or text in _SECOND
+            second = second or _second_negator(c, lemma, text)
             neg_subject = neg_subject or (c.rel == "nsubj" and lemma in _NEG_PRONOUNS)
         if ne and (second or neg_subject):
+            return True
+    return False
+
+
+def _second_negator(c: Word, lemma: str, text: str) -> bool:
+    """The second half of "ne ... pas / jamais / personne": an adverb that bounds no count ("n'a compté pas
+    plus de 8 000"), or a negative pronoun as such ("n'a vu personne"; not "8 000 personnes")."""
+    if lemma in _NEG_ADVERBS or text in _NEG_ADVERBS:
+        return not _bounds_a_count(c)
+    return text in _NEG_PRONOUNS and not any(g.rel in ("det", "nummod") for g in c.children)
+
+
+def _bounds_a_count(negator: Word) -> bool:
+    """ "pas plus de 8 000": the negator makes a ceiling of the count that follows (a count, since "il n'y
+    a pas plus de soldats" would deny)."""
+    words = negator.sentence.words[negator.id - 1 : negator.id + 3]  # it and the three after it
+    for i in (0, 1):  # "plus de 8 000" hung on the verb, or "pas" before it
+        pair, after = words[i : i + 2], words[i + 2 : i + 3]
+        if (
+            len(pair) == 2
+            and after
+            and (after[0].upos == "NUM" or after[0].text[:1].isdigit())
+            and norm_text(f"{pair[0].text} {pair[1].text}") in _BOUNDING
+        ):
             return True
     return False
 

@@ -255,6 +255,12 @@ RULES = [
                 {"count": 1200000},
             ),
             Example("La marche a eu lieu dimanche à Lille. La police en a compté 35 000.", {"count": 35000}),
+            # "ne ... pas plus de" bounds the count, it does not deny it
+            Example(
+                "Des milliers d'opposants se sont rassemblés samedi. La police n'a dénombré pas plus de 8 000 "
+                "manifestants.",
+                {"count": 8000, "modality": "reported"},
+            ),
             Example(
                 "La grève a paralysé la ville. Un million selon les syndicats, la moitié selon la police.",
                 {"count": 1000000},
