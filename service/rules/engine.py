@@ -33,7 +33,8 @@ Condition = Callable[[Word, Context], bool]
 # the words that open groups after a total ("dont 17 touristes", "– 41 policiers") and that set a bare
 # figure beside a fact ("..., 90 000 selon la police"): triggers of the modules' follows-rules
 SUBCOUNT_TRIGGER = Trigger("triggers:subcount_marks", frozenset({"PRON", "ADP", "ADV", "SCONJ", "CCONJ", "PUNCT"}))
-ELLIPTIC_TRIGGER = Trigger("triggers:elliptic_links", frozenset({"PUNCT", "CCONJ", "PRON", "ADP", "SCONJ"}))
+# (and a counting verb after "en": "..., tandis qu'on en comptait 450 au Guilvinec")
+ELLIPTIC_TRIGGER = Trigger("triggers:elliptic_links", frozenset({"PUNCT", "CCONJ", "PRON", "ADP", "SCONJ", "VERB"}))
 Builder = Callable[[Rule, Word, Context], "Optional[dict] | list[dict]"]
 
 
@@ -648,6 +649,17 @@ def _source_in(words: list[Word], marks: frozenset[str]) -> Optional[Word]:
     return None
 
 
+def _counted_again(before: list[Word]) -> bool:
+    """The words before a bare count end with a counting verb after the clitic "en": the count is of the
+    people just named ("tandis qu'on en comptait 450 au Guilvinec")."""
+    verb = before[-1]
+    return (
+        verb.upos == "VERB"
+        and verb.lemma.lower() in lexicon_set("triggers:elliptic_counting")
+        and any(w.text.lower() == "en" and w.upos == "PRON" for w in before[-4:-1])
+    )
+
+
 def elliptic_counts(
     rule: Rule,
     word: Word,
@@ -673,7 +685,7 @@ def elliptic_counts(
     before = [w for w in words if w.end <= q.start]
     after = [w for w in words if w.start >= q.end]
     links, followers = lexicon_set("triggers:elliptic_links"), lexicon_set("triggers:elliptic_followers")
-    if not before or before[-1].text.lower() not in links:
+    if not before or not (before[-1].text.lower() in links or _counted_again(before)):
         return []
     # a day right after the figure is its own ("contre 55 000 le 20 avril", "800 samedi")
     dated = any(ctx.in_date(w) for w in after[:2] if w is after[0] or after[0].upos == "DET")

@@ -315,6 +315,10 @@ RULES = [
                 {"count": 1500, "location": "Paris"},
             ),
             Example(
+                "À Brest, 600 manifestants ont défilé jeudi, tandis qu'on en comptait 450 à Lorient.",
+                {"count": 450, "location": "Lorient"},
+            ),
+            Example(
                 "Quelque 40 000 manifestants ont défilé samedi à Lyon, contre 55 000 le 20 avril.",
                 {"count": 55000, "date": "2024-04-20"},
             ),

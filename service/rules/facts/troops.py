@@ -10,6 +10,7 @@ from service.document import Document, Sentence, Word
 from service.lexicon import load
 from service.rules.context import Context
 from service.rules.engine import (
+    ELLIPTIC_TRIGGER,
     Condition,
     FactType,
     antecedent_of_relative,
@@ -33,7 +34,7 @@ from service.rules.matcher import (
 )
 
 L = "triggers:troops."
-LINK_UPOS = frozenset({"PUNCT", "CCONJ", "PRON", "ADP", "SCONJ", "ADV"})
+LINK_UPOS = ELLIPTIC_TRIGGER.upos | {"ADV"}
 DEPTH = 3  # how far up the tree a deployment verb may govern the counted force
 
 RULES = [
