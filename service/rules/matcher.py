@@ -27,6 +27,8 @@ Path language, one step after another separated by "/":
   of             the noun of the "de" complement that follows the word in the text, over a side
                  remark between commas ("l'arrestation, mardi, de trois dirigeants" -> "dirigeants",
                  "la disparition d'une centaine de lycéennes" -> "centaine"): parsers often hang it elsewhere
+  apposed        the noun a participle is set off after by a comma ("Cinq occupants, légèrement blessés,"),
+                 read on the surface: parsers make it an apposition, a conjunct or a second subject
 The last two read voice from the auxiliaries and roles from word order (French is SVO), so they
 survive the parser's common slips: "nsubj:pass" on an active verb, a second "nsubj" for the object.
 """
@@ -194,7 +196,7 @@ def _lemma_key(lemma: str) -> str:
     return load("triggers")["elisions"].get(key, key)
 
 
-_NAMED_STEPS = {".", "..", "patient", "agent", "subject", "agreeing", "reporter", "^verb", "of"}
+_NAMED_STEPS = {".", "..", "patient", "agent", "subject", "agreeing", "reporter", "^verb", "of", "apposed"}
 
 
 @cache
@@ -254,6 +256,8 @@ def follow(word: Word, path: str) -> list[Word]:
                 nxt.extend(_reporter(w))
             elif step == "of":
                 nxt.extend(_of(w))
+            elif step == "apposed":
+                nxt.extend(_apposed(w))
             else:  # "^verb"
                 v = clause_head(w)
                 if v is not None:
@@ -419,6 +423,20 @@ def _before_aside(comma: Word) -> list[Word]:
     while head.rel in ("nmod", "flat:name") and head.parent is not None and head.parent.id < head.id:
         head = head.parent
     return [head] if head.upos in ("NOUN", "PROPN") and not _has_own_case(head) else []
+
+
+def _apposed(participle: Word) -> list[Word]:
+    """The noun a participle is set off after by a comma, whatever the parse made of it ("Cinq autres
+    occupants, légèrement blessés, ...", read by one parser as a conjunct): the noun right before the
+    comma, the participle's adverbs apart."""
+    words = participle.sentence.words
+    i = participle.id - 2
+    while i >= 0 and words[i].upos == "ADV":
+        i -= 1
+    if i < 1 or words[i].text != "," or words[i - 1].upos != "NOUN":
+        return []
+    noun = words[i - 1]
+    return [noun] if participle.parent is noun or participle.rel in ("conj", "appos", "acl", "amod") else []
 
 
 def _agreeing(verb: Word) -> list[Word]:

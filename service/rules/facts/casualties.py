@@ -46,6 +46,7 @@ _PARTICIPLE_PATHS = (
     "<amod/<nmod/<nmod",
     "agreeing",
     "<conj/nsubj:pass",  # "un kamikaze a été identifié et tué"
+    "apposed",  # "Cinq autres occupants, légèrement blessés, ont été conduits à l'hôpital"
 )
 
 
@@ -388,6 +389,12 @@ RULES = [
             Example(
                 "Sept rescapés, grièvement blessés, ont été héliportés vers Lyon.",
                 {"kind": "injured", "count": 7},
+                fails={"stanza": "the mini models read 'blessés' as a second subject noun"},
+            ),
+            Example(
+                "Le conducteur est mort sur le coup. Cinq autres occupants, légèrement blessés, ont été conduits "
+                "à l'hôpital.",
+                {"kind": "injured", "count": 5, "victims": "occupants"},
                 fails={"stanza": "the mini models read 'blessés' as a second subject noun"},
             ),
             Example("Un passant a été poignardé à mort.", absent=True),
