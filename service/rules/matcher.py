@@ -436,7 +436,10 @@ def _apposed(participle: Word) -> list[Word]:
     if i < 1 or words[i].text != "," or words[i - 1].upos != "NOUN":
         return []
     noun = words[i - 1]
-    return [noun] if participle.parent is noun or participle.rel in ("conj", "appos", "acl", "amod") else []
+    if any(c.rel == "obj" and c.lemma.lower() not in _TIME_NOUNS for c in participle.children):
+        return []  # a verb of its own clause: "a tué deux soldats, blessé trois civils"
+    hung = participle.parent is noun or participle.rel in ("conj", "appos", "acl", "amod", "advcl")
+    return [noun] if hung else []
 
 
 def _agreeing(verb: Word) -> list[Word]:

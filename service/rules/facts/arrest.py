@@ -54,7 +54,7 @@ RULES = [
         "('Karim Massimov a été arrêté', '300 personnes ont été interpellées par la police').",
         trigger=Trigger(L + "verbs", VERB),
         requires=("passive",),
-        count=("patient", "<acl", "<amod", "agreeing"),
+        count=("patient", "<acl", "<amod", "agreeing", "apposed"),
         slots={"agent": ("agent",), "charge": CHARGE},
         examples=(
             Example(
@@ -93,6 +93,11 @@ RULES = [
             ),
             Example("Trente personnes venues de Lyon, sans papiers, ont été interpellées.", {"count": 30}),
             Example("Quatorze personnes, âgées de 19 à 52 ans, ont été interpellées au petit matin.", {"count": 14}),
+            # set off after the arrested by commas, whatever the parse hangs it on
+            Example(
+                "Trois hommes, interpellés samedi à Lyon, ont été présentés à un juge.",
+                {"count": 3, "location": "Lyon"},
+            ),
             Example("Ivan Petrov lui-même a été arrêté devant le tribunal.", {"persons": ["Ivan Petrov"]}),
             Example("Le policier, Jason Miller, 36 ans, avait été inculpé de meurtre.", {"persons": ["Jason Miller"]}),
             Example(
@@ -262,7 +267,9 @@ def _seized(w: Word, ctx: Context) -> bool:
 CONDITIONS = {
     "among_arrested": lambda w, ctx: _arrested_group(w) is not None,
     "counted": lambda w, ctx: ctx.quantity_before(w) is not None,
-    "passive": lambda w, ctx: (is_passive(w) or w.rel in ("acl", "amod")) and not reflexive(w),
+    "passive": lambda w, ctx: (
+        (is_passive(w) or w.rel in ("acl", "amod") or bool(follow(w, "apposed"))) and not reflexive(w)
+    ),
     "seized": _seized,
     "active": lambda w, ctx: not is_passive(w) and bool(follow(w, "patient")),
     "custody_phrase": lambda w, ctx: (
