@@ -182,6 +182,11 @@ DESTINED = {
         "Près de 12 000",
         None,
     ),
+    "where the body whose strength changes is deployed": (
+        "Le contingent, engagé au Liban depuis 2006, passera de 700 à 900 soldats.",
+        900,
+        "Liban",
+    ),
     "the article's one destination": (
         "Le Kenya a envoyé 400 policiers en Haïti. Un second contingent de 200 policiers partira en juin.",
         200,

@@ -570,6 +570,14 @@ def _destination(verb: Word, force: Word, ctx: Context) -> Optional[str]:
     scope = clause_words(verb) + clause_words(force)
     if verb.upos == "NOUN" and verb.parent is not None:
         scope += [w for c in verb.parent.children if c.rel == "obl" and c.start > verb.start for w in clause_words(c)]
+    # a body the verb tells the strength of, with where it is deployed ("la force Barkhane, engagée au
+    # Sahel, va passer de 4 500 à 5 100 hommes")
+    holder = verb.parent if verb.rel == "xcomp" and verb.parent is not None else verb
+    for body in follow(holder, "subject"):
+        if forms(body) & lexicon_set(L + "bodies"):
+            # its participle, or one a parse hung on the verb that is set off after it
+            apposed = [c for c in holder.children if c.rel == "advcl" and body in follow(c, "apposed")]
+            scope += clause_words(body) + [w for c in apposed for w in clause_words(c)]
     places = lexicon_set("triggers:place_nouns")
     # a place after another figure is that figure's ("900 hommes, 600 en Lettonie et 300 en Lituanie")
     counts = [q.start for q in ctx.counts_in(force.sentence)[0] if q.start >= force.end]
