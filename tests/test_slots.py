@@ -302,6 +302,27 @@ def test_sender_over_a_clause_above(analyzer, text, count, actor):
     assert got == [actor]
 
 
+@pytest.mark.parametrize(
+    "text,organization",
+    [
+        # a body named in two words
+        (
+            "La Chine a déployé dimanche 120 Casques bleus à Juba pour une mission des Nations unies. "
+            "Le reste du bataillon de l'ONU partira en mai.",
+            "Nations unies",
+        ),
+        # its acronym first
+        (
+            "Le Tchad a envoyé 300 soldats pour renforcer la Mission des Nations unies au Mali (Minusma).",
+            "Minusma",
+        ),
+    ],
+)
+def test_organization_of_the_sentence(analyzer, text, organization):
+    got = [f.organization for f in facts_of(analyzer, text, "troops")]
+    assert got[:1] == [organization], got
+
+
 def test_agent_stops_before_a_day(analyzer):
     """A day the parse hangs on the agent is no part of it ("par la police samedi")."""
     [f] = facts_of(analyzer, "Douze manifestants ont été interpellés par la gendarmerie samedi à Rennes.", "arrest")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from functools import cache
 from typing import Optional
 
 from schemas.facts import TroopsFact
@@ -530,9 +532,16 @@ def _nation_of(force: Word) -> Optional[str]:
 
 
 def _organizations(sentences: Iterable[Sentence]) -> list[str]:
-    """The known alliances or bodies the sentences name, in text order."""
+    """The known alliances or bodies the sentences name in one word ("OTAN", "Minusca"), in text order."""
     known = lexicon_set(L + "organizations")
     return [form for s in sentences for form in s.forms if form.lower() in known]
+
+
+@cache
+def _long_names() -> Optional[re.Pattern]:
+    """The known bodies named in several words ("Nations unies", "Union africaine")."""
+    names = sorted((n for n in lexicon_set(L + "organizations") if " " in n), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE) if names else None
 
 
 def _article_organizations(doc: Document) -> set[str]:
@@ -540,10 +549,14 @@ def _article_organizations(doc: Document) -> set[str]:
 
 
 def _organization(verb: Word, ctx: Context) -> Optional[str]:
-    """A known alliance or body named in the sentence ("(OTSC)"), else the only one the article names."""
+    """A known alliance or body named in the sentence ("(OTSC)", "des Nations unies"), else the only one
+    the article names."""
     named = _organizations([verb.sentence])
     if named:
-        return named[0]
+        return named[0]  # an acronym first: "la Mission des Nations unies en Centrafrique (Minusca)"
+    long_name = _long_names().search(verb.sentence.text) if _long_names() is not None else None
+    if long_name is not None:
+        return long_name.group()  # "une opération de maintien de la paix des Nations unies"
     in_article = ctx.once(_article_organizations, ctx.doc)  # the same for every fact of the article
     return next(iter(in_article)) if len(in_article) == 1 else None
 
