@@ -111,6 +111,12 @@ PLACED = {
         12,
         "Huaraz",
     ),
+    "a town in a country is the finer place": (
+        "Au Liban, dans la ville de Tyr, 7 personnes ont été blessées.",
+        "casualties",
+        7,
+        "Tyr",
+    ),
     "towns in a list are not one place in another": (
         "Deux personnes ont été blessées à Lille, à Douai et à Arras.",
         "casualties",
@@ -302,6 +308,18 @@ def test_sender_over_a_clause_above(analyzer, text, count, actor):
     assert got == [actor]
 
 
+def test_a_relatives_noun_phrase_sends(analyzer):
+    """The relative after a comma stands for the whole noun phrase before it, not its "de" complement."""
+    text = "Le ministre a reçu son homologue du Tchad, qui a promis d'envoyer 400 soldats."
+    assert [f.actor for f in facts_of(analyzer, text, "troops")] == ["son homologue du Tchad"]
+
+
+def test_a_new_subject_pronoun_takes_no_sender_from_above(analyzer):
+    """ "et elle enverra": a coordinated clause's own subject, not the subject of the clause before."""
+    text = "Le Mali a demandé de l'aide à la France, et elle enverra 500 soldats."
+    assert "Le Mali" not in [f.actor for f in facts_of(analyzer, text, "troops")]
+
+
 @pytest.mark.parametrize(
     "text,organization",
     [
@@ -346,6 +364,12 @@ def test_agent_stops_before_a_day(analyzer):
 def test_agent_of_a_passive_arrest(analyzer, text, agent, location):
     [f] = facts_of(analyzer, text, "arrest")
     assert (f.agent, f.location) == (agent, location)
+
+
+def test_an_apposed_arrest_takes_no_agent_from_the_verb_before(analyzer):
+    """ "Le juge a libéré deux suspects, interpellés samedi": the judge freed them, he did not arrest them."""
+    text = "Le juge a libéré deux des suspects, interpellés samedi à Lyon."
+    assert "Le juge" not in [f.agent for f in facts_of(analyzer, text, "arrest")]
 
 
 def test_charge_from_implication(analyzer):

@@ -16,7 +16,7 @@ from schemas.dates import DateMention
 from service.document import Document, EntitySpan, Sentence, Word
 from service.lexicon import load
 from service.rules.dates import after_backward_cue, anaphoric_date
-from service.rules.matcher import clause_head, lexicon_set, name_span, phrase, text_keys, written_forms
+from service.rules.matcher import clause_head, lemma_key, lexicon_set, name_span, phrase, text_keys, written_forms
 from service.rules.quantity import find_quantities
 from service.rules.text import norm_text
 
@@ -376,9 +376,12 @@ class Context:
         return candidates
 
     def _locates(self, sentence: Sentence, place: EntitySpan, other: EntitySpan) -> bool:
-        """`other` only says where `place` lies: set off after it by a comma or a bracket, with a locating
-        preposition and at most a word of places ("Hayange, en Moselle", "Saint-Louis (Missouri)",
-        "Huancavelica, dans le centre du Pérou"); not a list ("à Lille, à Rouen et à Caen")."""
+        """`other` only says where `place` lies, set off after it by a comma or a bracket: in brackets
+        ("Saint-Louis (Missouri)"), a part of a larger place ("Huancavelica, dans le centre du Pérou"), or
+        after a town (a place after "à", "près de", "la ville de") with a locating preposition and at most
+        its article or a word of places ("à Hayange, en Moselle", "à Kamituga, dans la province du
+        Sud-Kivu"); not a list ("à Lille, à Rouen et à Caen"), not a town in a country ("Au Liban, dans la
+        ville de Tyr": Tyr)."""
         gap = self.text[place.end : other.start]
         words = sentence.words_between(place.end, other.start)
         if not gap.strip() or gap.strip()[0] not in ",(" or len(words) > 6:
@@ -386,8 +389,15 @@ class Context:
         if any(w.upos in ("VERB", "AUX", "NUM", "CCONJ", "PRON") for w in words):
             return False
         inner = [w for w in words if w.upos != "PUNCT"]
-        return gap.strip() == "(" or (
-            bool(inner)
+        bare = inner[: max([0] + [k + 1 for k, w in enumerate(inner) if w.upos != "DET"])]  # "du" may be "de le"
+        if gap.strip() == "(" or _of_a_place(bare, "triggers:part_heads"):
+            return True
+        before = [w for w in sentence.words if w.end <= place.start and w.upos != "DET" and lemma_key(w) != "de"]
+        return (
+            bool(before)
+            # as written: "Au Liban" is "à" + "le" to some parsers, and no town
+            and norm_text(self.text[before[-1].start : before[-1].end]) in lexicon_set("triggers:town_marks")
+            and bool(inner)
             and inner[0].lemma.lower() in lexicon_set("triggers:locating_prepositions")
             and (len(inner) == 1 or _of_a_place(inner) or inner[-1].upos == "DET")
         )

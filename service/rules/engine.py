@@ -258,7 +258,11 @@ def antecedent_of_relative(word: Word) -> Word:
     prev = word.sentence.word(word.id - 1)
     if prev is not None and prev.text == ",":
         prev = word.sentence.word(word.id - 2)
-    return prev if prev is not None and prev.upos in ("NOUN", "PROPN") else word
+    if prev is None or prev.upos not in ("NOUN", "PROPN"):
+        return word
+    while prev.rel == "nmod" and prev.parent is not None and prev.parent.id < prev.id and prev.parent.upos == "NOUN":
+        prev = prev.parent  # "son homologue du Tchad, qui ...": the head of the noun phrase
+    return prev
 
 
 def find_count(
@@ -599,9 +603,19 @@ def tally(w: Word, ctx: Context) -> tuple[Optional[Word], Optional[Quantity]]:
     after it, within a few words, behind a link ("le nombre de disparus s'élève désormais à 21"), or a
     count right before it ("porter à 600 le nombre de soldats")."""
     counted = follow(w, "of")
+    determiners = [c for c in w.children if c.rel == "det"]
     if (
         not counted
-        and any(c.rel == "det" and (c.feat("Poss") == "Yes" or c.lemma.lower() == "le") for c in w.children)
+        and any(
+            c.feat("Poss") == "Yes"
+            # "le nombre" only where a verb carries it to a figure: "portant le nombre à 600"; not "le nombre
+            # avancé par les syndicats étant de 10 000", a figure someone claims
+            or c.lemma.lower() == "le"
+            and w.rel == "obj"
+            and w.parent is not None
+            and w.parent.lemma.lower() in lexicon_set("triggers:tally_carriers")
+            for c in determiners
+        )
         and not any(c.rel == "case" for c in w.children)  # "au total" is no tally
     ):
         # "portant à 2 000 leur nombre", "portant le nombre à 600": the counted people named before it in
@@ -651,10 +665,14 @@ def _source_in(words: list[Word], marks: frozenset[str]) -> Optional[Word]:
 
 def _counted_again(before: list[Word]) -> bool:
     """The words before a bare count end with a counting verb after the clitic "en": the count is of the
-    people just named ("tandis qu'on en comptait 450 au Guilvinec")."""
+    people just named ("tandis qu'on en comptait 450 au Guilvinec"); a verb that states it, not one
+    that hopes or foresees it ("espéraient en compter 10 000", "on en comptera 1 000 en juin")."""
     verb = before[-1]
     return (
         verb.upos == "VERB"
+        and verb.feat("VerbForm") == "Fin"
+        and verb.feat("Tense") != "Fut"
+        and not verb.text.lower().endswith(("ra", "ront", "rait", "raient"))  # taggers miss future and conditional
         and verb.lemma.lower() in lexicon_set("triggers:elliptic_counting")
         and any(w.text.lower() == "en" and w.upos == "PRON" for w in before[-4:-1])
     )
@@ -685,8 +703,8 @@ def elliptic_counts(
     before = [w for w in words if w.end <= q.start]
     after = [w for w in words if w.start >= q.end]
     links, followers = lexicon_set("triggers:elliptic_links"), lexicon_set("triggers:elliptic_followers")
-    if not before or not (before[-1].text.lower() in links or _counted_again(before)):
-        return []
+    if not before or not (before[-1].text.lower() in links and before[-1].upos != "VERB" or _counted_again(before)):
+        return []  # ("sans compter 300 autres": no link)
     # a day right after the figure is its own ("contre 55 000 le 20 avril", "800 samedi")
     dated = any(ctx.in_date(w) for w in after[:2] if w is after[0] or after[0].upos == "DET")
     if (

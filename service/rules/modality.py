@@ -60,7 +60,8 @@ def _negated(scope: list[Word]) -> bool:
         # trigger or a verb: not of another noun, "aucun mort mais trois blessés"), a negative subject
         # with "ne" ("personne n'a été arrêté"), or "sans"
         ne = second = neg_subject = False
-        for c in w.children:
+        # (and what a parse hung on its auxiliary: "n'a pas arrêté", "pas" on "a")
+        for c in [*w.children, *(g for a in w.children if a.rel == "aux" for g in a.children)]:
             lemma, text = c.lemma.lower(), norm_text(c.text)
             if c.rel == "det" and lemma in _NEG_DETS and (i == 0 or w.upos in ("VERB", "AUX")):
                 return True
@@ -84,15 +85,17 @@ def _second_negator(c: Word, lemma: str, text: str) -> bool:
 
 def _bounds_a_count(negator: Word) -> bool:
     """ "pas plus de 8 000": the negator makes a ceiling of the count that follows (a count, since "il n'y
-    a pas plus de soldats" would deny)."""
-    words = negator.sentence.words[negator.id - 1 : negator.id + 3]  # it and the three after it
-    for i in (0, 1):  # "plus de 8 000" hung on the verb, or "pas" before it
-        pair, after = words[i : i + 2], words[i + 2 : i + 3]
+    a pas plus de soldats" would deny; and "pas", since "il n'y a plus de 200 soldats" may deny)."""
+    words = negator.sentence.words[max(0, negator.id - 2) : negator.id + 4]  # the word before it to 3 after
+    i = negator.id - 1 - max(0, negator.id - 2)  # where the negator stands among them
+    for start in (i - 1, i):  # "pas" before "plus" hung on the verb, or "pas" itself
+        three, after = words[max(0, start) : start + 3], words[start + 3 : start + 4]
         if (
-            len(pair) == 2
+            start >= 0
+            and len(three) == 3
             and after
             and (after[0].upos == "NUM" or after[0].text[:1].isdigit())
-            and norm_text(f"{pair[0].text} {pair[1].text}") in _BOUNDING
+            and norm_text(" ".join(w.text for w in three)) in _BOUNDING
         ):
             return True
     return False

@@ -30,6 +30,7 @@ from service.rules.matcher import (
     follow_first,
     forms,
     is_passive,
+    lemma_key,
     lexicon_set,
     name_span,
     phrase,
@@ -105,6 +106,11 @@ RULES = [
                 "interpellées lundi dans le Gard.",
                 {"count": 4, "persons": ["Yves Martin"]},
             ),
+            # a name the remark gives someone they are close to is not theirs
+            Example(
+                "Deux suspects, dont le neveu de l'ancien maire Pierre Colin, ont été arrêtés à Nice.",
+                {"count": 2, "persons": None},
+            ),
             Example(
                 "Trois hommes ont été arrêtés mardi à Liège. Il s'agit de Karim Benali, 27 ans, et de Paul Roux.",
                 {"count": 3, "persons": ["Karim Benali", "Paul Roux"]},
@@ -126,6 +132,8 @@ RULES = [
         count=("patient",),
         slots={"agent": ("agent",), "charge": CHARGE},
         examples=(
+            # a negation the parse hangs on the auxiliary
+            Example("La police n'a pas arrêté 200 personnes samedi.", {"count": 200, "modality": "negated"}),
             Example("La police a interpellé douze squatteurs dans la nuit.", {"count": 12}),
             Example(
                 "La police a démantelé un réseau et interpellé ses onze membres.", {"count": 11, "agent": "La police"}
@@ -322,7 +330,14 @@ def _named_in_remark(noun: Word, ctx: Context) -> list[str]:
     end = next((w.start for w in words[1:] if w.text == ","), None)
     if end is None:
         return []
-    return [ctx.full_name(e.text) for e in ctx.entities_in(words[0].start, end, "PER")]
+    # not the name of someone they are kin or close to: "dont le neveu de l'ancien maire Pierre Colin"
+    return [
+        ctx.full_name(e.text)
+        for e in ctx.entities_in(words[0].start, end, "PER")
+        if not any(
+            w.upos == "ADP" and lemma_key(w) == "de" for w in noun.sentence.words_between(words[0].start, e.start)
+        )
+    ]
 
 
 def _slot_text(word: Optional[Word], ctx: Context, until_date: bool = False) -> Optional[str]:
@@ -350,7 +365,14 @@ def _agent(rule: Rule, trigger: Word, ctx: Context) -> Optional[str]:
     if who is trigger:
         who = None  # "placées en garde-à-vue" parsed as "par": the custody is no agent
     first = trigger.parent
-    if who is None and trigger.rel == "conj" and first is not None and first.upos == "VERB":
+    # (not for a participle set off after the arrested: "Le juge a libéré deux suspects, interpellés samedi")
+    if (
+        who is None
+        and trigger.rel == "conj"
+        and first is not None
+        and first.upos == "VERB"
+        and not follow(trigger, "apposed")
+    ):
         # "la police a démantelé un réseau et interpellé ses membres": the first verb's subject and auxiliary
         if not any(c.rel == "aux" for c in trigger.children) and any(c.rel == "aux" for c in first.children):
             who = follow_first(first, ("agent",))

@@ -169,6 +169,10 @@ RULES = [
             Example("Le nombre de manifestants a atteint 40 000 samedi soir.", {"count": 40000}),
             Example("Le nombre de membres du club s'élève à 300.", absent=True),
             Example("Deux cents manifestants ont été interpellés samedi, portant le total à 900.", absent=True),
+            Example(
+                "La police a dénombré 3 000 manifestants, le nombre avancé par les syndicats étant de 10 000.",
+                absent=True,
+            ),
         ),
     ),
     Rule(
@@ -318,6 +322,11 @@ RULES = [
                 "À Brest, 600 manifestants ont défilé jeudi, tandis qu'on en comptait 450 à Lorient.",
                 {"count": 450, "location": "Lorient"},
             ),
+            Example(
+                "Quelque 3 000 personnes ont défilé à Lyon, les organisateurs espéraient en compter 10 000.",
+                absent=True,
+            ),
+            Example("Plus de 2 000 manifestants ont défilé à Lyon, sans compter 300 à Villeurbanne.", absent=True),
             Example(
                 "Quelque 40 000 manifestants ont défilé samedi à Lyon, contre 55 000 le 20 avril.",
                 {"count": 55000, "date": "2024-04-20"},

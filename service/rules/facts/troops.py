@@ -171,6 +171,10 @@ RULES = [
                 {"count": 1500, "actor": "Le Tchad"},
             ),
             Example("Deux soldats ont été blessés samedi, portant leur nombre à 40.", absent=True),
+            # a figure someone claims or promised, no tally the text carries to it
+            Example(
+                "Le Kenya a envoyé 400 policiers en Haïti, le nombre initialement promis étant de 1 000.", absent=True
+            ),
             Example(
                 "Ce contingent porte le nombre total de policiers en Haïti à 789.",
                 {"count": 789, "destination": "Haïti"},
@@ -185,7 +189,11 @@ RULES = [
         trigger=Trigger("triggers:elliptic_links", LINK_UPOS),
         requires=("before_count",),
         follows=True,
-        examples=(Example("Cinq cents gendarmes ont été déployés vendredi, 800 samedi.", {"count": 800}),),
+        examples=(
+            Example("Cinq cents gendarmes ont été déployés vendredi, 800 samedi.", {"count": 800}),
+            # a figure foreseen is no side figure
+            Example("Cinq cents gendarmes ont été déployés à Mayotte, on en comptera 1 000 en juin.", absent=True),
+        ),
     ),
 ]
 
@@ -481,13 +489,15 @@ def _actor(verb: Word, ctx: Context, force: Optional[Word] = None) -> Optional[s
         and not (verb.rel == "conj" and verb.parent is not None and any(c.rel == "aux" for c in verb.parent.children))
     )
     if (
-        (who is None or who.upos == "PRON")
+        # a pronoun repeating the subject of the verb above: "la Belgique doit elle dépêcher ..." (not a
+        # new subject of a coordinated clause: "... à la France, et elle enverra 500 soldats")
+        (who is None or who.upos == "PRON" and verb.rel == "xcomp")
         and verb.rel in ("advcl", "acl", "xcomp", "conj")
         and not participle_of_force
     ):
-        # "Moscou a lancé une opération, ..., envoyant ...", "la Belgique doit elle dépêcher ...": the
-        # subject of the clause above; not for "les 7 000 hommes déjà déployés", which says nothing of
-        # who sent them, but a relative's noun ("le Canada, qui devrait expédier ...")
+        # "Moscou a lancé une opération, ..., envoyant ...": the subject of the clause above; not for
+        # "les 7 000 hommes déjà déployés", which says nothing of who sent them, but a relative's noun ("le
+        # Canada, qui devrait expédier ...")
         for w in verb.ancestors():
             if w.upos != "VERB":
                 continue
