@@ -39,6 +39,12 @@ PLACED = {
         15,
         "Lampedusa",
     ),
+    "off a port, 'large' tagged an adjective": (
+        "Les garde-côtes ont repêché lundi les corps de 27 migrants originaires d'Afrique de l'Ouest au large de Sfax.",
+        "casualties",
+        27,
+        "Sfax",
+    ),
     "a district places the fact in its town": (
         "Quatre personnes ont été blessées dans un incendie dans le quartier des Izards, à Toulouse.",
         "casualties",

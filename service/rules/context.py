@@ -31,8 +31,12 @@ def _of_a_place(before: list[Word], heads: str = "triggers:place_heads") -> bool
     is in."""
     if len(before) < 2 or before[-1].lemma.lower() not in ("de", "du"):
         return False
-    head = next((w for w in reversed(before[:-1]) if w.upos != "ADJ"), None)
-    return head is not None and head.lemma.lower() in lexicon_set(heads)
+    for w in reversed(before[:-1]):
+        if w.lemma.lower() in lexicon_set(heads):
+            return True  # (a head a tagger may call an adjective: "au large de")
+        if w.upos != "ADJ":
+            return False
+    return False
 
 
 @dataclass
