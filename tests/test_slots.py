@@ -45,12 +45,6 @@ PLACED = {
         27,
         "Sfax",
     ),
-    "a newspaper the NER takes for a place is a source, no place": (
-        "Le déraillement a fait au moins quinze morts selon El Pais et vingt selon El Mundo.",
-        "casualties",
-        15,
-        None,
-    ),
     "a district places the fact in its town": (
         "Quatre personnes ont été blessées dans un incendie dans le quartier des Izards, à Toulouse.",
         "casualties",

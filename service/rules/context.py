@@ -269,7 +269,7 @@ class Context:
 
     def lead_place(self) -> Optional[str]:
         """The first place the document names: not a nationality the NER tags LOC ("150 Britanniques",
-        "un Français"), nor a source it tags so ("selon El Pais")."""
+        "un Français")."""
         for e in self.doc.entities:
             if e.label != "LOC":
                 continue
@@ -278,22 +278,10 @@ class Context:
             if word is not None and (
                 self.quantity_before(word) is not None
                 or any(c.rel == "det" and c.lemma.lower() == "un" for c in word.children)
-                or self._cited(e)
             ):
                 continue
             return e.text
         return None
-
-    def _cited(self, e: EntitySpan) -> bool:
-        """The name is a source the NER took for a place: "selon El Pais", "d'après Le Monde"."""
-        before = self.text[max(0, e.start - 12) : e.start].lower().replace("’", "'").split()
-        marks = {norm_text(m) for m in lexicon_set("modality:reported.prepositions")} | {"après"}
-        return bool(before) and (
-            norm_text(before[-1]) in marks
-            or before[-1] in ("le", "la", "les")
-            and len(before) > 1
-            and norm_text(before[-2]) in marks
-        )
 
     @cached_property
     def place_names(self) -> frozenset[str]:
