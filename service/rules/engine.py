@@ -26,7 +26,8 @@ from service.rules.matcher import (
     name_span,
     phrase,
 )
-from service.rules.modality import modality_of, source_of
+from service.rules.modality import is_conditional, modality_of, source_of
+from service.rules.tense import is_future
 from service.rules.text import norm_text
 
 Condition = Callable[[Word, Context], bool]
@@ -671,9 +672,9 @@ def _counted_again(before: list[Word]) -> bool:
     return (
         verb.upos == "VERB"
         and verb.feat("VerbForm") == "Fin"
-        and verb.feat("Tense") != "Fut"
-        and not verb.text.lower().endswith(("ra", "ront", "rait", "raient"))  # taggers miss future and conditional
-        and verb.lemma.lower() in lexicon_set("triggers:elliptic_counting")
+        and not is_future(verb)
+        and not is_conditional(verb)
+        and verb.lemma.lower() in lexicon_set("triggers:elliptic_links")  # the only verbs among the links
         and any(w.text.lower() == "en" and w.upos == "PRON" for w in before[-4:-1])
     )
 

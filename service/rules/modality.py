@@ -86,10 +86,11 @@ def _second_negator(c: Word, lemma: str, text: str) -> bool:
 def _bounds_a_count(negator: Word) -> bool:
     """ "pas plus de 8 000": the negator makes a ceiling of the count that follows (a count, since "il n'y
     a pas plus de soldats" would deny; and "pas", since "il n'y a plus de 200 soldats" may deny)."""
-    words = negator.sentence.words[max(0, negator.id - 2) : negator.id + 4]  # the word before it to 3 after
-    i = negator.id - 1 - max(0, negator.id - 2)  # where the negator stands among them
-    for start in (i - 1, i):  # "pas" before "plus" hung on the verb, or "pas" itself
-        three, after = words[max(0, start) : start + 3], words[start + 3 : start + 4]
+    words = negator.sentence.words
+    # the phrase starts at "pas" before a "plus" the parse hung on the verb, or at "pas" itself (index of
+    # the negator: its id - 1)
+    for start in (negator.id - 2, negator.id - 1):
+        three, after = words[max(start, 0) : start + 3], words[start + 3 : start + 4]
         if (
             start >= 0
             and len(three) == 3

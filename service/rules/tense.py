@@ -18,7 +18,8 @@ _ETRE_VERBS, _REFLEXIVE = frozenset(LEX["etre_verbs"]), frozenset(LEX["reflexive
 _PASSIVE_AUX = frozenset(LEX["passive_auxiliaries"])
 
 
-def _future(w: Word) -> bool:
+def is_future(w: Word) -> bool:
+    """The verb is in the future, by its Tense or, where taggers miss it, by its form ("comptera")."""
     form = w.text.lower()
     return (
         w.feat("Tense") == "Fut"
@@ -45,7 +46,7 @@ def _tense(v: Word) -> Optional[str]:
 def clause_tense(head: Word) -> Optional[str]:
     """past / present / future of the clause headed by the verb `head`."""
     auxes = [c for c in head.children if c.rel == "aux"]
-    if any(_future(v) for v in [head, *auxes]):
+    if any(is_future(v) for v in [head, *auxes]):
         return "future"
     if not auxes and is_conditional(head):
         return "future"  # "rejoindraient en septembre": the present conditional looks ahead ("aurait été tué": past)
@@ -72,7 +73,7 @@ def clause_tense(head: Word) -> Optional[str]:
         and (not auxes or any(a.lemma.lower() in _PAST_AUX for a in auxes))
     ):
         if _passive(head, auxes):  # "est attendue": the tense of "être"; "seraient déployés": ahead
-            if any(_future(a) or is_conditional(a) for a in auxes):
+            if any(is_future(a) or is_conditional(a) for a in auxes):
                 return "future"
             return _finite_tense(finite) or "past"
         return "past"  # "a été arrêté", "ont défilé"; "l'explosion, survenue mardi"
@@ -121,7 +122,7 @@ def copula_tense(predicate: Word) -> Optional[str]:
     """past / present / future of a clause whose predicate is not a verb ("le scrutin sera décisif",
     "il a été décisif"): read from its copula and auxiliaries."""
     verbs = [c for c in predicate.children if c.rel in ("aux", "cop")]
-    if any(_future(v) for v in verbs):
+    if any(is_future(v) for v in verbs):
         return "future"
     if any(v.feat("VerbForm") == "Part" for v in verbs):
         return "past"  # "a été", "avait été"

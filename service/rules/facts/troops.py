@@ -564,7 +564,8 @@ def _organization(verb: Word, ctx: Context) -> Optional[str]:
     named = _organizations([verb.sentence])
     if named:
         return named[0]  # an acronym first: "la Mission des Nations unies en Centrafrique (Minusca)"
-    long_name = _long_names().search(verb.sentence.text) if _long_names() is not None else None
+    long_names = _long_names()
+    long_name = long_names.search(verb.sentence.text) if long_names is not None else None
     if long_name is not None:
         return long_name.group()  # "une opération de maintien de la paix des Nations unies"
     in_article = ctx.once(_article_organizations, ctx.doc)  # the same for every fact of the article
