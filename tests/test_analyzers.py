@@ -238,3 +238,16 @@ def test_a_sentence_runs_on_without_an_end_mark_or_a_line_break():
     assert not runs_on("»", ".", " ")
     assert runs_on("»", "mot", " ")
     assert not runs_on("Titre", "Le", "\n")
+
+
+def test_spacy_names_hold_no_preposition_at_their_ends(analyzers):
+    """The md NER runs over a preposition at a name's edge ("de Nîmes", "province de"): a name starts
+    after it, and one that stops on it runs on over the name that follows ("province de Kidal")."""
+    doc = analyzers("spacy").parse(
+        "Le ministre a annoncé l'envoi de 150 policiers dans la ville de Nîmes. "
+        "Le gouvernement a annoncé le déploiement de 300 soldats dans la province de Kidal."
+    )
+    names = [e.text for e in doc.entities]
+    assert "Nîmes" in names and any(n.endswith("Kidal") for n in names), names
+    preps = {"de", "du", "des", "d'", "à", "au", "aux", "en", "dans"}
+    assert not any(n.split()[0].lower() in preps or n.split()[-1].lower() in preps for n in names), names

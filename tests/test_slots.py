@@ -199,6 +199,32 @@ DESTINED = {
         900,
         "Liban",
     ),
+    "a place between the event noun and the force's body": (
+        "Le conseil a approuvé le déploiement au Tchad d'une force de 500 soldats.",
+        500,
+        "Tchad",
+    ),
+    "a place between the event noun and two forces": (
+        "Les chefs d'état-major ont approuvé le déploiement à Bangui d'une force de 300 soldats et de 150 policiers.",
+        150,
+        "Bangui",
+    ),
+    "an area's own name, not the article's main place": (
+        "À Paris, le ministre a annoncé l'envoi de 150 policiers dans la ville de Nîmes.",
+        150,
+        "Nîmes",
+    ),
+    "an area's name after 'de'": (
+        "Le préfet a ordonné l'envoi de 200 gendarmes dans la région de Kidal, loin de Bamako.",
+        200,
+        "Kidal",
+    ),
+    "the capital: the place the article names most, no nationality": (
+        "Des milliers de Géorgiens ont manifesté à Tbilissi. "
+        "Le gouvernement a déployé 4 000 policiers dans la capitale.",
+        "4 000",
+        "Tbilissi",
+    ),
     "the article's one destination": (
         "Le Kenya a envoyé 400 policiers en Haïti. Un second contingent de 200 policiers partira en juin.",
         200,

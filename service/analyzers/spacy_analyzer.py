@@ -115,15 +115,29 @@ class SpacyAnalyzer(Converting):
             )
         at = cuts.original if cuts else int
         entities = [
-            EntitySpan(
-                text=text[at(e.start_char) : at(e.end_char)],
-                label=LABELS.get(e.label_, "MISC"),
-                start=at(e.start_char),
-                end=at(e.end_char),
-            )
-            for e in doc.ents
+            EntitySpan(text=text[at(start) : at(end)], label=LABELS.get(label, "MISC"), start=at(start), end=at(end))
+            for start, end, label in filter(None, map(_without_prepositions, doc.ents))
         ]
         return Document(text=text, sentences=sentences, entities=entities)
+
+
+def _without_prepositions(span) -> tuple[int, int, str] | None:
+    """A name's characters and label, without a preposition the NER ran over at its start ("de Nîmes"):
+    a name opens with none, though an article may open it ("Le Caire"); one that stops on a preposition
+    runs on over the name after it ("province de | Kidal"), else stops before it. None when nothing is
+    left."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].pos_ == "ADP":
+        start += 1
+    if end > start and doc[end - 1].pos_ in ("ADP", "DET"):
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+    while end > start and doc[end - 1].pos_ in ("ADP", "DET", "PUNCT"):
+        end -= 1
+    if start == end:
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), span.label_
 
 
 def _words(columns: tuple, kept: Sequence[int]) -> list[Word]:

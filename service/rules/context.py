@@ -267,21 +267,26 @@ class Context:
                     out[last] = e.text
         return out
 
-    def lead_place(self) -> Optional[str]:
-        """The first place the document names: not a nationality the NER tags LOC ("150 Britanniques",
-        "un Français")."""
+    @cached_property
+    def _named_places(self) -> list[EntitySpan]:
+        """The document's LOC entities that name places: not a nationality the NER tags LOC ("150
+        Britanniques", "des milliers de Géorgiens", "un Français")."""
+        out = []
         for e in self.doc.entities:
             if e.label != "LOC":
                 continue
             s = self.doc.sentence_at(e.start)
             word = next((w for w in s.words if w.start == e.start), None) if s is not None else None
-            if word is not None and (
+            if word is None or not (
                 self.quantity_before(word) is not None
                 or any(c.rel == "det" and c.lemma.lower() == "un" for c in word.children)
             ):
-                continue
-            return e.text
-        return None
+                out.append(e)
+        return out
+
+    def lead_place(self) -> Optional[str]:
+        """The first place the document names."""
+        return self._named_places[0].text if self._named_places else None
 
     @cached_property
     def place_names(self) -> frozenset[str]:
@@ -295,7 +300,7 @@ class Context:
 
     def main_place(self) -> Optional[str]:
         """The place the document speaks of most (to read "le pays" / "la région")."""
-        places = Counter(e.text for e in self.doc.entities if e.label == "LOC")
+        places = Counter(e.text for e in self._named_places)
         return places.most_common(1)[0][0] if places else None
 
     def location(self, sentence: Sentence, near: Word) -> Optional[str]:

@@ -8,7 +8,7 @@ from functools import cache
 from typing import Optional
 
 from schemas.facts import TroopsFact
-from service.document import Document, Sentence, Word
+from service.document import Document, EntitySpan, Sentence, Word
 from service.lexicon import load
 from service.rules.context import Context
 from service.rules.engine import (
@@ -31,6 +31,7 @@ from service.rules.matcher import (
     follow,
     follow_first,
     forms,
+    lemma_key,
     lexicon_set,
     phrase,
 )
@@ -287,12 +288,24 @@ def _event_of(noun: Word) -> Optional[Word]:
     for w in reversed(words[max(0, noun.id - 12) : noun.id - 1]):  # the parse hung the force elsewhere
         if w.upos == "NOUN" and w.lemma.lower() in events:
             found = follow(w, "of")  # the force, or the collective before it ("d'une centaine de")
-            between = words[found[0].id : noun.id - 1] if found else []
-            ok = found and (
-                found[0] is noun or found[0].id < noun.id and all(x.upos in ("ADP", "DET", "NUM") for x in between)
-            )
+            if not found:  # "le déploiement au Tchad d'une force": a place between, then the force's "de"
+                return w if _place_then_of(words[w.id : noun.id - 1]) else None
+            between = words[found[0].id : noun.id - 1]
+            ok = found[0] is noun or found[0].id < noun.id and all(x.upos in ("ADP", "DET", "NUM") for x in between)
             return w if ok else None
     return None
+
+
+def _place_then_of(words: list[Word]) -> bool:
+    """`words` are a named place after a preposition of destination, then "de" and at most an article
+    or a number: "au Tchad d'une", "à São Tomé-et-Principe de"."""
+    core = [x for x in words if x.upos not in ("DET", "NUM")]
+    return (
+        len(core) >= 3
+        and core[0].lemma.lower() in lexicon_set(L + "destination_prepositions")
+        and lemma_key(core[-1]) == "de"
+        and all(x.upos == "PROPN" for x in core[1:-1])
+    )
 
 
 def deploy_verb(noun: Word) -> Optional[Word]:
@@ -328,7 +341,15 @@ def deploy_verb(noun: Word) -> Optional[Word]:
         xcomp = [c for c in w.children if c.rel == "xcomp" and deploys(c)]
         if xcomp:
             return xcomp[0]
-    return _event_of(noun) or _body_of(noun) or _restated_deployment(noun) or _with_deployed(noun) or _present_at(noun)
+    body = _body_of(noun)  # "le déploiement au Tchad d'une force de 500 soldats": the body's deployment
+    return (
+        _event_of(noun)
+        or (body is not None and _event_of(body))
+        or body
+        or _restated_deployment(noun)
+        or _with_deployed(noun)
+        or _present_at(noun)
+    )
 
 
 def _present_at(noun: Word) -> Optional[Word]:
@@ -613,7 +634,7 @@ def _destination(verb: Word, force: Word, ctx: Context) -> Optional[str]:
             or any(start < w.start for start in counts)
         ):
             continue
-        loc = ctx.entity_at(w.start, "LOC")
+        loc = ctx.entity_at(w.start, "LOC") or _named_area(w, ctx)
         if loc is not None:
             if loc.text not in ctx.once(_body_names, ctx.doc):
                 found.append((w, ctx.place_name(loc), True))
@@ -625,6 +646,17 @@ def _destination(verb: Word, force: Word, ctx: Context) -> Optional[str]:
     found = [f for f in found if f[1]]
     named = [f for f in found if f[2]] or found  # a name first ("devant le palais, à Niamey": Niamey)
     return min(named, key=lambda f: abs(f[0].start - force.start))[1] if named else None
+
+
+def _named_area(w: Word, ctx: Context) -> Optional[EntitySpan]:
+    """The name an area word gives itself: "la province de Kidal", "la zone Bruxelles-Midi", "les
+    départements de l'Atacora et de l'Alibori" (the first), not the place the article speaks of most; a
+    building or a street keeps its phrase ("devant la mairie de Rangoun")."""
+    areas = lexicon_set(L + "place_nouns") | lexicon_set("triggers:place_heads")
+    if not forms(w) & areas or forms(w) & lexicon_set("triggers:place_nouns"):
+        return None
+    names = (ctx.entity_at(c.start, "LOC") for c in w.children if c.rel in ("nmod", "appos", "flat"))
+    return next((e for e in names if e is not None), None)
 
 
 def _same_force(a: dict, b: dict) -> bool:
