@@ -538,6 +538,27 @@ def test_date_of_the_fact(analyzer, case):
     assert [f.date for f in facts if f.count.value == count] == [date], [(f.count.value, f.date) for f in facts]
 
 
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        # one person's arrest follows the accident the article leads with: not on its day
+        ("Un cycliste a été renversé samedi par une voiture à Tours. Le conducteur a été interpellé.", None),
+        ("Une femme a été poignardée samedi à Rennes. Le suspect a été placé en garde à vue.", None),
+        # unless the sentence gives its own day
+        (
+            "Un cycliste a été renversé samedi par une voiture à Tours. Le conducteur a été interpellé dimanche.",
+            "2024-05-05",
+        ),
+        # people arrested at a protest, counted or not, are arrested during it
+        ("Des heurts ont éclaté samedi à Lyon. Douze manifestants ont été interpellés.", "2024-05-04"),
+        ("Des heurts ont éclaté samedi à Lyon. Parmi les personnes arrêtées figure Paul Durand.", "2024-05-04"),
+    ],
+)
+def test_one_persons_arrest_takes_no_day_from_the_lead(analyzer, text, date):
+    [f] = facts_of(analyzer, text, "arrest")
+    assert f.date == date, (f.count, f.persons, f.date)
+
+
 def test_a_clause_is_no_sender(analyzer):
     """A parse that makes "qui compte" the subject of "envoyer" gives no actor rather than a clause."""
     [f] = facts_of(analyzer, "Le Japon, qui compte envoyer 300 soldats, attend le vote du Parlement.", "troops")

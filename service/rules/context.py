@@ -465,14 +465,17 @@ class Context:
         return any(d.start <= word.start and word.end <= d.end for d in self.dates)
 
     # --- dates --------------------------------------------------------------------------
-    def date_of(self, sentence: Sentence, near: Word, within: Optional[tuple[int, int]] = None) -> Optional[str]:
+    def date_of(
+        self, sentence: Sentence, near: Word, within: Optional[tuple[int, int]] = None, article_day: bool = True
+    ) -> Optional[str]:
         """The resolved date of the fact, never the day of a statement ("a annoncé lundi"): one stated
         inside its evidence, else the one of its sentence nearest the trigger (day grain first), else the
         day a "la veille" / "deux jours plus tard" of its sentence points at, else the day the article's
         lead reports on, else the day the article says the event took place on (occurrence_day): a slot
         is filled from unambiguous context in the article (docs/conventions.md). A sentence that only
         gives a period's start ("30 morts depuis samedi") leaves the fact undated. For a module not
-        event_dated (FactType), a statement's day counts and neither the lead's nor the occurrence's."""
+        event_dated (FactType), a statement's day counts and neither the lead's nor the occurrence's; nor
+        do they for a fact whose module says it has a day of its own (`article_day` False)."""
         in_sentence = [d for d in self.dates if sentence.start <= d.start < sentence.end]
         ds = [d for d in in_sentence if self._of_the_fact(d, self.event_dated)]
         inside = [d for d in ds if within is not None and within[0] <= d.start and d.end <= within[1]]
@@ -484,7 +487,7 @@ class Context:
             return None  # "1 300 morts depuis 2015": a toll over a period has no day
         # "l'arrestation, la veille, de trois opposants": the day before the last date given
         day = anaphoric_date(self.text, sentence.start, sentence.end, self.dates)
-        if day is not None or not self.event_dated:
+        if day is not None or not self.event_dated or not article_day:
             return day
         return self.lead_day or self.occurrence_day
 

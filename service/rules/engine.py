@@ -139,7 +139,8 @@ def clause_key(word: Word) -> tuple[int, int]:
     return word.sentence.start, head.id
 
 
-def common_fields(rule: Rule, trigger: Word, ctx: Context, evidence: tuple[int, int]) -> dict:
+def common_fields(rule: Rule, trigger: Word, ctx: Context, evidence: tuple[int, int], article_day: bool = True) -> dict:
+    """The fields every fact has; `article_day`: whether the article's day may date it (Context.date_of)."""
     src = ctx.once(source_of, trigger.sentence)  # the same for every fact of the sentence
     head = clause_head(trigger) or trigger
     return {
@@ -150,7 +151,7 @@ def common_fields(rule: Rule, trigger: Word, ctx: Context, evidence: tuple[int, 
         "evidence": ctx.span(*evidence),
         "modality": modality_of(trigger, src),
         "source": ctx.text[src[0] : src[1]] if src else None,
-        "date": ctx.date_of(trigger.sentence, trigger, within=evidence),
+        "date": ctx.date_of(trigger.sentence, trigger, within=evidence, article_day=article_day),
         **rule.attrs,
     }
 

@@ -525,7 +525,10 @@ def _arrest(rule: Rule, trigger: Word, ctx: Context, q, noun: Word, persons: lis
     span = clause_span(trigger)
     if q is not None and q.start is not None:  # the evidence holds its count ("Sept membres ... placés en détention")
         span = (min(span[0], q.start), max(span[1], q.end))
-    fact = common_fields(rule, trigger, ctx, span)
+    # one person's arrest comes after the crime or the accident the article leads with, not on its day;
+    # people arrested at a protest ("103 personnes", "les personnes arrêtées") are arrested during it
+    group = q.value > 1 if q is not None else noun.feat("Number") == "Plur"
+    fact = common_fields(rule, trigger, ctx, span, article_day=group)
     fact.update(
         type="arrest",
         persons=persons or None,
