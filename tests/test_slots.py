@@ -500,6 +500,18 @@ DATED = {
         7,
         "2024-05-04",
     ),
+    "a night from one day to the next is on neither": (
+        "Une femme a été tuée dans la nuit du samedi 4 au dimanche 5 mai à Lyon.",
+        "casualties",
+        1,
+        None,
+    ),
+    "the lead's night from one day to the next dates nothing": (
+        "Un incendie a ravagé dans la nuit de lundi à mardi un immeuble de Roubaix. Trois personnes sont mortes.",
+        "casualties",
+        3,
+        None,
+    ),
     "a toll since a date has no day": (
         "Les pluies frappent la région. Trente personnes sont mortes depuis le 2 mai, selon la préfecture.",
         "casualties",

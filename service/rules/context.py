@@ -483,8 +483,8 @@ class Context:
         if ds:
             ds.sort(key=lambda d: (d.grain != "day", abs(d.start - near.start)))
             return ds[0].value
-        if any(self._period_start(d) for d in in_sentence):
-            return None  # "1 300 morts depuis 2015": a toll over a period has no day
+        if any(self._period_start(d) or self._overnight(d) for d in in_sentence):
+            return None  # "1 300 morts depuis 2015", "dans la nuit de lundi à mardi": no one day
         # "l'arrestation, la veille, de trois opposants": the day before the last date given
         day = anaphoric_date(self.text, sentence.start, sentence.end, self.dates)
         if day is not None or not self.event_dated or not article_day:
@@ -494,11 +494,37 @@ class Context:
     def _of_the_fact(self, d: DateMention, event_dated: bool) -> bool:
         """A day that may date a fact: nobody's birth, no period's start ("30 morts depuis samedi": a toll
         of several days), and for a fact dated by the event (FactType.event_dated) no statement's day."""
-        return not self._birth(d.start) and not self._period_start(d) and not (event_dated and self._said_on(d))
+        return (
+            not self._birth(d.start)
+            and not self._period_start(d)
+            and not self._overnight(d)
+            and not (event_dated and self._said_on(d))
+        )
 
     def _period_start(self, d: DateMention) -> bool:
         """The day starts a period ("depuis samedi", "depuis le 4 mai": `dates.backward_cues`)."""
         return after_backward_cue(self.text, d.start)
+
+    def _overnight(self, d: DateMention) -> bool:
+        """The day starts or ends a night from one day to the next ("dans la nuit de lundi à mardi", "la
+        nuit du samedi 4 au dimanche 5 mai"); not "dans la nuit du 4 mai à Rennes"."""
+        return self._night_start(d) or any(
+            e.start < d.start <= e.end + 8 and self._night_start(e) for e in self.dates if e is not d
+        )
+
+    def _night_start(self, d: DateMention) -> bool:
+        """'nuit de' before the day, and 'à'/'au' and another day after it (or within it, where the
+        dates read the two days as one range)."""
+        nights, links = lexicon_set("dates:overnight_words"), lexicon_set("dates:overnight_links")
+        connectors = lexicon_set("dates:overnight_connectors")
+        before = self.text[max(0, d.start - 20) : d.start].lower().replace("’", "'").split()
+        if len(before) < 2 or before[-2] not in nights or before[-1] not in links:
+            return False
+        if any(w in connectors for w in d.text.lower().split()):
+            return True
+        return any(
+            0 < e.start - d.end <= 8 and self.text[d.end : e.start].strip().lower() in connectors for e in self.dates
+        )
 
     def _said_on(self, d: DateMention) -> bool:
         """The day is the one something was said or counted on ("a annoncé lundi", "un bilan
