@@ -512,6 +512,31 @@ DATED = {
         3,
         None,
     ),
+    "a toll since the start of something has no day": (
+        "Des heurts ont éclaté samedi à Tbilissi. Au moins 113 personnes ont été blessées depuis le début du "
+        "mouvement.",
+        "casualties",
+        113,
+        None,
+    ),
+    "a toll over counted months has no day": (
+        "La guerre a repris samedi. Plus de 3 500 enfants ont péri durant les 22 mois de conflit.",
+        "casualties",
+        3500,
+        None,
+    ),
+    "a record since the start is no period of the fact": (
+        "Plus de 65 000 élèves ont défilé samedi à Berne, un record depuis le début du mouvement.",
+        "crowd",
+        65000,
+        "2024-05-04",
+    ),
+    "early evening is a time, no period": (
+        "Des heurts ont éclaté samedi à Lyon. En début de soirée, onze policiers avaient été blessés.",
+        "casualties",
+        11,
+        "2024-05-04",
+    ),
     "a toll since a date has no day": (
         "Les pluies frappent la région. Trente personnes sont mortes depuis le 2 mai, selon la préfecture.",
         "casualties",

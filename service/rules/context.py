@@ -16,7 +16,16 @@ from schemas.dates import DateMention
 from service.document import Document, EntitySpan, Sentence, Word
 from service.lexicon import load
 from service.rules.dates import after_backward_cue, anaphoric_date
-from service.rules.matcher import clause_head, lemma_key, lexicon_set, name_span, phrase, text_keys, written_forms
+from service.rules.matcher import (
+    clause_head,
+    forms,
+    lemma_key,
+    lexicon_set,
+    name_span,
+    phrase,
+    text_keys,
+    written_forms,
+)
 from service.rules.quantity import find_quantities
 from service.rules.text import norm_text
 
@@ -24,6 +33,25 @@ LINKS = load("triggers")["count_links"]
 GAP_MARKS = "".join(load("triggers")["count_gap_marks"])
 _CAPITAL_PREPOSITIONS = frozenset(load("triggers")["unaccented_prepositions"])
 LEAD_SENTENCES = 2  # a news article's lead, where it says when the event took place
+
+
+def _over_a_period(trigger: Word) -> bool:
+    """The fact's verb (or the trigger) spans a period: "ont été blessées depuis le début du mouvement",
+    "ont péri durant les 22 mois de conflit", "en trois jours"; not a word further down ("un record
+    depuis le début du mouvement")."""
+    starts, units = lexicon_set("dates:period_starts"), lexicon_set("dates:period_units")
+    head = clause_head(trigger) or trigger
+    for c in [*head.children, *trigger.children]:
+        if c.rel not in ("obl", "nmod"):
+            continue
+        case = set().union(*(forms(g) for g in c.children if g.rel == "case"))
+        lemma = c.lemma.lower()
+        if lemma in starts and case & lexicon_set("dates:period_start_prepositions"):
+            return True
+        counted = any(g.rel == "nummod" or g.upos == "NUM" for g in c.children)
+        if lemma in units and counted and case & lexicon_set("dates:period_prepositions"):
+            return True
+    return False
 
 
 def _of_a_place(before: list[Word], heads: str = "triggers:place_heads") -> bool:
@@ -483,7 +511,7 @@ class Context:
         if ds:
             ds.sort(key=lambda d: (d.grain != "day", abs(d.start - near.start)))
             return ds[0].value
-        if any(self._period_start(d) or self._overnight(d) for d in in_sentence):
+        if any(self._period_start(d) or self._overnight(d) for d in in_sentence) or _over_a_period(near):
             return None  # "1 300 morts depuis 2015", "dans la nuit de lundi à mardi": no one day
         # "l'arrestation, la veille, de trois opposants": the day before the last date given
         day = anaphoric_date(self.text, sentence.start, sentence.end, self.dates)
