@@ -21,6 +21,13 @@ def facts_of(analyzer, text, kind):
 # year neither gives nor takes it; arrests by the dozen take the protest's. id -> (text, fact type,
 # count, location).
 PLACED = {
+    "a place in a quotation is someone's words": (
+        "Des milliers de manifestants ont défilé samedi à Lyon. Le soir, quelques centaines de manifestants "
+        "ont défié la police aux cris de « Paris aux Parisiens ».",
+        "crowd",
+        200,
+        "Lyon",
+    ),
     "place noun shared by the article": (
         "Trois passagers d'un car ont été tués dimanche sur l'autoroute A7. Douze autres voyageurs ont été blessés.",
         "casualties",

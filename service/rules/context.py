@@ -27,7 +27,7 @@ from service.rules.matcher import (
     written_forms,
 )
 from service.rules.quantity import find_quantities
-from service.rules.text import norm_text
+from service.rules.text import norm_text, quoted_spans
 
 LINKS = load("triggers")["count_links"]
 GAP_MARKS = "".join(load("triggers")["count_gap_marks"])
@@ -334,6 +334,10 @@ class Context:
     def location(self, sentence: Sentence, near: Word) -> Optional[str]:
         """A place the sentence attaches the fact to, nearest the trigger (see _places)."""
         candidates = self._places(sentence, clause_head(near))
+        # a place in a quotation the fact is not in is someone's words, no place of it ("aux cris de « la
+        # France aux Français »")
+        quotes = [(sentence.start + a, sentence.start + b) for a, b in quoted_spans(sentence.text)]
+        candidates = [c for c in candidates if not any(a <= c[0] < b and not a <= near.start < b for a, b in quotes)]
         return min(candidates, key=lambda c: abs(c[0] - near.start))[1] if candidates else None
 
     def _places(self, sentence: Sentence, head: Optional[Word]) -> list[tuple[int, str]]:

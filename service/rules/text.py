@@ -21,6 +21,22 @@ _VARIANTS = {"'": f"[{re.escape(APOSTROPHES)}]", " ": r"\s+", "-": f"[{re.escape
 _SPACED = {**_VARIANTS, "-": rf"(?:[{re.escape(HYPHENS)}]|\s+)"}
 
 
+_QUOTES: dict[str, str] = load("text")["quotes"]
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each quotation in `text`, marks included ("la France aux Français" in
+    « ... »); an unclosed one is no quotation (a stray mark)."""
+    spans, opened = [], None
+    for i, ch in enumerate(text):
+        if opened is not None and ch == _QUOTES[text[opened]]:
+            spans.append((opened, i + 1))
+            opened = None
+        elif opened is None and ch in _QUOTES:
+            opened = i
+    return spans
+
+
 @lru_cache(maxsize=65536)
 def norm_text(text: str, hyphens: bool = False) -> str:
     """Lowercase (casefolded), one apostrophe, runs of white space as one space; with `hyphens`, a
