@@ -21,6 +21,20 @@ def facts_of(analyzer, text, kind):
 # year neither gives nor takes it; arrests by the dozen take the protest's. id -> (text, fact type,
 # count, location).
 PLACED = {
+    "a lead framed by a country, then its town": (
+        "En Thaïlande, l'assaut de l'armée a fait plusieurs morts mercredi à Bangkok. "
+        "Plus de 50 personnes ont été blessées.",
+        "casualties",
+        50,
+        "Bangkok",
+    ),
+    "a lead that names a town, then its country": (
+        "À Bangkok, l'assaut de l'armée a fait plusieurs morts mercredi en Thaïlande. "
+        "Plus de 50 personnes ont été blessées.",
+        "casualties",
+        50,
+        "Bangkok",
+    ),
     "a place in a quotation is someone's words": (
         "Des milliers de manifestants ont défilé samedi à Lyon. Le soir, quelques centaines de manifestants "
         "ont défié la police aux cris de « Paris aux Parisiens ».",

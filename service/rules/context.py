@@ -313,8 +313,26 @@ class Context:
         return out
 
     def lead_place(self) -> Optional[str]:
-        """The first place the document names."""
-        return self._named_places[0].text if self._named_places else None
+        """The first place the document names; after a country its sentence frames ("En Thaïlande,
+        ... mercredi à Bangkok"), the town that sentence names next, the finer."""
+        places = self._named_places
+        if not places:
+            return None
+        first = places[0]
+        if self._mark_before(first) in lexicon_set("triggers:country_marks"):
+            s = self.doc.sentence_at(first.start)
+            towns = lexicon_set("triggers:town_marks")
+            for e in places[1:]:
+                if self.doc.sentence_at(e.start) is not s:
+                    break
+                if self._mark_before(e) in towns:
+                    return e.text
+        return first.text
+
+    def _mark_before(self, e: EntitySpan) -> str:
+        """The word written right before a name, lowercased ("en" in "En Thaïlande")."""
+        before = self.text[max(0, e.start - 12) : e.start].split()
+        return norm_text(before[-1]) if before else ""
 
     @cached_property
     def place_names(self) -> frozenset[str]:
