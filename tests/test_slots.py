@@ -533,6 +533,14 @@ DATED = {
         3,
         None,
     ),
+    "a pull quote before the lead is not one of its sentences": (
+        "« Il est trop tôt pour connaître la cause de l'accident », a déclaré la procureure. "
+        "Selon un bilan provisoire, trente personnes ont été blessées. "
+        "Un enfant est mort dimanche dans l'accident d'un car sur l'autoroute A8.",
+        "casualties",
+        30,
+        "2024-05-05",
+    ),
     "a toll since the start of something has no day": (
         "Des heurts ont éclaté samedi à Tbilissi. Au moins 113 personnes ont été blessées depuis le début du "
         "mouvement.",

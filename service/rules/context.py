@@ -27,7 +27,7 @@ from service.rules.matcher import (
     written_forms,
 )
 from service.rules.quantity import find_quantities
-from service.rules.text import norm_text, quoted_spans
+from service.rules.text import QUOTE_MARKS, norm_text, quoted_spans
 
 LINKS = load("triggers")["count_links"]
 GAP_MARKS = "".join(load("triggers")["count_gap_marks"])
@@ -630,6 +630,14 @@ class Context:
                 return d.value
         return None
 
+    def _in_lead(self, sentence: Sentence) -> bool:
+        """The sentence is one of the article's first LEAD_SENTENCES, not counting a quotation that
+        opens it (a pull quote before the lead: « Il est trop tôt pour ... », a déclaré la procureure)."""
+        opening = 0
+        while opening < len(self.doc.sentences) and self.doc.sentences[opening].text.lstrip()[:1] in QUOTE_MARKS:
+            opening += 1
+        return self.doc.index_of(sentence) - opening < LEAD_SENTENCES
+
     @cached_property
     def lead_day(self) -> Optional[str]:
         """The day the article's lead says the event took place: the first day the article gives that
@@ -644,5 +652,5 @@ class Context:
                 and not self._other_day(d)
             ):
                 s = self.doc.sentence_at(d.start)
-                return d.value if s is not None and self.doc.index_of(s) < LEAD_SENTENCES else None
+                return d.value if s is not None and self._in_lead(s) else None
         return None

@@ -22,6 +22,7 @@ _SPACED = {**_VARIANTS, "-": rf"(?:[{re.escape(HYPHENS)}]|\s+)"}
 
 
 _QUOTES: dict[str, str] = load("text")["quotes"]
+QUOTE_MARKS = frozenset(_QUOTES)  # the marks that open a quotation
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
