@@ -122,16 +122,18 @@ class SpacyAnalyzer(Converting):
 
 
 def _without_prepositions(span) -> tuple[int, int, str] | None:
-    """A name's characters and label, without a preposition the NER ran over at its start ("de Nîmes"):
-    a name opens with none, though an article may open it ("Le Caire"); one that stops on a preposition
-    runs on over the name after it ("province de | Kidal"), else stops before it. None when nothing is
-    left."""
+    """A name's characters and label, without a preposition the NER ran over at a place's start ("de
+    Nîmes"): a place opens with none, though an article may open it ("Le Caire"), and other names may
+    ("En Marche"); a place that stops on a preposition runs on over the name after it, when no other
+    entity holds it ("province de | Kidal"), else stops before it. None when nothing is left."""
     start, end = span.start, span.end
     doc = span.doc
+    if LABELS.get(span.label_) != "LOC":
+        return span.start_char, span.end_char, span.label_
     while start < end and doc[start].pos_ == "ADP":
         start += 1
     if end > start and doc[end - 1].pos_ in ("ADP", "DET"):
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and not doc[end].ent_type_:
             end += 1
     while end > start and doc[end - 1].pos_ in ("ADP", "DET", "PUNCT"):
         end -= 1

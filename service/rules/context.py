@@ -41,13 +41,25 @@ def _over_a_period(trigger: Word) -> bool:
     depuis le début du mouvement")."""
     starts, units = lexicon_set("dates:period_starts"), lexicon_set("dates:period_units")
     head = clause_head(trigger) or trigger
+    s = trigger.sentence
     for c in [*head.children, *trigger.children]:
         if c.rel not in ("obl", "nmod"):
             continue
+        first = min(g.id for g in [c, *c.children])
+        if (
+            first > 1
+            and s.word(first - 1).upos == "NOUN"
+            and any(w.text == "," for w in s.words[max(head.id, trigger.id) : first - 1])
+        ):
+            continue  # a noun set off after the clause ("..., un record depuis le début du mouvement")
         case = set().union(*(forms(g) for g in c.children if g.rel == "case"))
         lemma = c.lemma.lower()
         if lemma in starts and case & lexicon_set("dates:period_start_prepositions"):
-            return True
+            # "depuis le début du mouvement"; not "de la manifestation", "de la journée"
+            of = [g for g in c.children if g.rel == "nmod"]
+            short = lexicon_set("dates:day_long_events") | lexicon_set("dates:day_parts")
+            if not any(g.lemma.lower() in short and g.feat("Number") != "Plur" for g in of):
+                return True
         counted = any(g.rel == "nummod" or g.upos == "NUM" for g in c.children)
         if lemma in units and counted and case & lexicon_set("dates:period_prepositions"):
             return True
@@ -78,6 +90,7 @@ class Context:
     lead_keys: frozenset[str]
     found: list = field(default_factory=list)  # facts the running module has built so far
     event_dated: bool = True  # the running module's FactType.event_dated (see date_of)
+    adds_up: bool = False  # the running module's FactType.adds_up (see date_of)
     _candidates: list = field(default_factory=list)
     _memo: dict = field(default_factory=dict)
     _counts: dict = field(default_factory=dict)
@@ -533,7 +546,9 @@ class Context:
         if ds:
             ds.sort(key=lambda d: (d.grain != "day", abs(d.start - near.start)))
             return ds[0].value
-        if any(self._period_start(d) or self._overnight(d) for d in in_sentence) or _over_a_period(near):
+        if any(self._period_start(d) or self._overnight(d) for d in in_sentence) or (
+            self.adds_up and _over_a_period(near)
+        ):
             return None  # "1 300 morts depuis 2015", "dans la nuit de lundi à mardi": no one day
         # "l'arrestation, la veille, de trois opposants": the day before the last date given
         day = anaphoric_date(self.text, sentence.start, sentence.end, self.dates)

@@ -67,6 +67,9 @@ class FactType:
     # on the day of the article's lead (Context.date_of); False: the day its sentence gives, the
     # announcement's included (a deployment: "the date attached to the deployment or its announcement")
     event_dated: bool = True
+    # its figures add up over a period (a toll, arrests): one whose verb spans a period ("depuis le début
+    # du mouvement", "en trois jours") has no day (Context.date_of); a crowd's or a force's has its own
+    adds_up: bool = False
 
     def __post_init__(self):
         where = f"fact type {self.name!r}"
@@ -91,7 +94,7 @@ class FactType:
 
     def find(self, ctx: Context) -> list[dict]:
         """The facts of this type in the document, in text order (one per trigger word at most)."""
-        ctx.event_dated = self.event_dated
+        ctx.event_dated, ctx.adds_up = self.event_dated, self.adds_up
         facts = run_rules(self.rules, self.conditions, self._build, ctx)
         if self.finish is not None:
             self.finish(facts, ctx)

@@ -453,8 +453,12 @@ def _build_among(rule: Rule, trigger: Word, ctx: Context):
 def _build(rule: Rule, trigger: Word, ctx: Context):
     found = _build_subject(rule, trigger, ctx)
     subject = [] if found is None else found if isinstance(found, list) else [found]
-    # "le journaliste a été arrêté avec deux autres reporters": the counted people arrested along with him
-    return subject + [_arrest(rule, trigger, ctx, q, c, []) for q, c in _companions(trigger, ctx)] or None
+    # "le journaliste a été arrêté avec deux autres reporters": the counted people arrested along with
+    # him, a group, on the day he was
+    along = [_arrest(rule, trigger, ctx, q, c, []) for q, c in _companions(trigger, ctx)]
+    for f in subject if along else []:
+        f["date"] = f["date"] or along[0]["date"]
+    return subject + along or None
 
 
 def _companions(trigger: Word, ctx: Context) -> list[tuple]:
@@ -527,7 +531,7 @@ def _arrest(rule: Rule, trigger: Word, ctx: Context, q, noun: Word, persons: lis
         span = (min(span[0], q.start), max(span[1], q.end))
     # one person's arrest comes after the crime or the accident the article leads with, not on its day;
     # people arrested at a protest ("103 personnes", "les personnes arrêtées") are arrested during it
-    group = q.value > 1 if q is not None else noun.feat("Number") == "Plur"
+    group = q.value > 1 if q is not None else len(persons) > 1 or noun.feat("Number") == "Plur"
     fact = common_fields(rule, trigger, ctx, span, article_day=group)
     fact.update(
         type="arrest",
@@ -619,4 +623,5 @@ FACT_TYPE = FactType(
     refers_back=_refers_back,
     claims=(L + "verbs", L + "custody_nouns", L + "seizing_verbs", L + "nouns"),
     place_of=("crowd",),
+    adds_up=True,
 )

@@ -1042,4 +1042,5 @@ FACT_TYPE = FactType(
     shared_slots=("location",),
     claims=(L + "killed_verbs", L + "injured_verbs", L + "injured_nouns", L + "killed_nouns"),
     finish=mark_latest,
+    adds_up=True,
 )

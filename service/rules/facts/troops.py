@@ -655,7 +655,14 @@ def _named_area(w: Word, ctx: Context) -> Optional[EntitySpan]:
     areas = lexicon_set(L + "place_nouns") | lexicon_set("triggers:place_heads")
     if not forms(w) & areas or forms(w) & lexicon_set("triggers:place_nouns"):
         return None
-    names = (ctx.entity_at(c.start, "LOC") for c in w.children if c.rel in ("nmod", "appos", "flat"))
+    # its name in apposition ("la zone Bruxelles-Midi"), or after "de" ("la zone frontalière avec Israël"
+    # is no zone of Israel)
+    own = [
+        c
+        for c in w.children
+        if c.rel in ("appos", "flat", "nmod") and all(lemma_key(g) == "de" for g in c.children if g.rel == "case")
+    ]
+    names = (ctx.entity_at(c.start, "LOC") for c in own)
     return next((e for e in names if e is not None), None)
 
 
