@@ -83,6 +83,14 @@ RULES = [
                 {"count": 150, "actor": "Belgique", "destination": "Roumanie"},
             ),
             Example("Paris a envoyé 300 soldats tchadiens au Mali.", {"count": 300, "actor": "Paris"}),
+            Example(
+                "Jusqu'à 4 200 militaires de l'armée suisse seront engagés cette semaine à Davos.",
+                {"count": 4200, "actor": "l'armée suisse", "destination": "Davos"},
+            ),
+            Example(
+                "Quelque 2 000 soldats de la force onusienne sont déployés à Bangui.",
+                {"count": 2000, "actor": None},
+            ),
             Example("La coalition, qui compte quelque 40 000 soldats dans le pays, se retire.", {"count": 40000}),
             Example("L'amicale, qui compte 300 policiers retraités, a fêté ses cent ans.", absent=True),
             Example("La Chine compte plus de 2 600 Casques bleus dans dix opérations.", {"count": 2600}),
@@ -484,7 +492,7 @@ def _actor(verb: Word, ctx: Context, force: Optional[Word] = None) -> Optional[s
     """Who sends the force: the one who decides or announces the deployment noun, else the deployment
     verb's agent or subject (or the subject of the clause above it), else who announces it; never the
     force itself, the body it makes up or a counted restatement of it. Without one, the country the
-    force's nationality names (_nation_of)."""
+    force's nationality names or the army it belongs to (_sender_of)."""
     if verb.upos == "NOUN":  # an event noun: who decides or announces it ("la ministre a annoncé le déploiement")
         is_event = verb.lemma.lower() in lexicon_set(L + "event_nouns")  # not a body ("son dispositif")
         governor = verb.parent
@@ -498,7 +506,7 @@ def _actor(verb: Word, ctx: Context, force: Optional[Word] = None) -> Optional[s
         )
         if who is not None and who.upos != "PRON":
             return ctx.text[slice(*phrase(who))]
-        return _nation_of(force) if force is not None else None
+        return _sender_of(force, ctx) if force is not None else None
     who = follow_first(verb, ("agent",))
     if who is not None:
         who = antecedent_of_relative(who)  # "le Canada, qui expédiera 1 000 hommes"
@@ -540,11 +548,26 @@ def _actor(verb: Word, ctx: Context, force: Optional[Word] = None) -> Optional[s
     ):
         # the force itself ("300 policiers ont quitté ..."), or the body it makes up: its nationality may
         # name its sender ("5 100 soldats français": France)
-        return _nation_of(force) if force is not None else None
+        return _sender_of(force, ctx) if force is not None else None
     start, end = phrase(who)
     if force is not None and start <= force.start < end:
-        return _nation_of(force)
+        return _sender_of(force, ctx)
     return ctx.text[start:end]
+
+
+def _sender_of(force: Word, ctx: Context) -> Optional[str]:
+    """Who the force itself says sent it: the country of its nationality ("5 100 soldats français"), else
+    the army or police it is "of" ("4 200 militaires de l'armée suisse")."""
+    nation = _nation_of(force)
+    if nation is not None:
+        return nation
+    armies = lexicon_set(L + "armies")
+    for c in force.children:
+        if c.rel == "nmod" and c.lemma.lower() in armies and any(lemma_key(g) == "de" for g in c.children):
+            start, end = phrase(c)
+            case_end = max(g.end for g in c.children if g.rel == "case")
+            return ctx.text[case_end:end].strip()
+    return None
 
 
 def _nation_of(force: Word) -> Optional[str]:
