@@ -159,6 +159,39 @@ def common_fields(rule: Rule, trigger: Word, ctx: Context, evidence: tuple[int, 
     }
 
 
+def names_of(noun: Word, ctx: Context) -> list[str]:
+    """The people's names a noun phrase holds ("l'ancien ministre Paul Martin", "X et Y"), each in its
+    longest form in the article."""
+    start, end = phrase(noun, keep_members=True)
+    names = [ctx.full_name(e.text) for e in ctx.doc.entities if e.label == "PER" and e.start < end and start < e.end]
+    if not names and noun.upos == "PROPN" and noun.rel != "nmod":  # the NER missed it (not "le pont Bessières")
+        names = [ctx.full_name(ctx.text[slice(*name_span(noun))])]
+    return list(dict.fromkeys(names))
+
+
+def apposed_names(nouns: list[Word], ctx: Context) -> list[str]:
+    """The names set beside the nouns in apposition ("Le policier, Jason Whitfield, 36 ans, a été
+    inculpé"; "l'administrateur, Marc Verlinden, et son comptable ..."; "un jeune homme de 22 ans, Ilyas
+    Benali, a été tué")."""
+    names = []
+    for noun in nouns:
+        if noun.upos == "PROPN" and ctx.entity_at(noun.start, "PER") is not None:
+            names += names_of(noun, ctx)  # a parse that made the apposed names a second subject
+        for c in noun.children:
+            if c.rel == "appos" or c.rel == "flat:name":
+                start, end = name_span(c)
+                names += [ctx.full_name(e.text) for e in ctx.entities_in(start, end, "PER")]
+                if c.upos == "PROPN" and not names and ctx.entity_at(c.start, "PER") is not None:
+                    names.append(ctx.full_name(ctx.entity_at(c.start, "PER").text))
+        nxt = noun.sentence.word(noun.id + 1)
+        if nxt is not None and nxt.text == ",":  # the parse hung the name elsewhere: right after a comma
+            after = noun.sentence.word(noun.id + 2)
+            e = ctx.entity_at(after.start, "PER") if after is not None else None
+            if e is not None:
+                names.append(ctx.full_name(e.text))
+    return list(dict.fromkeys(names))
+
+
 def reflexive(w: Word) -> bool:
     """The verb has a reflexive pronoun: "se sont arrêtés devant le siège" (they stopped)."""
     pronouns = lexicon_set("tense:reflexive_pronouns")

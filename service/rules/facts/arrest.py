@@ -11,12 +11,14 @@ from service.rules.engine import (
     SUBCOUNT_TRIGGER,
     FactType,
     among_group,
+    apposed_names,
     common_fields,
     find_count,
     group_facts,
     is_person,
     list_before,
     mark_after,
+    names_of,
     reflexive,
     subcounts,
     surnames,
@@ -32,7 +34,6 @@ from service.rules.matcher import (
     is_passive,
     lemma_key,
     lexicon_set,
-    name_span,
     phrase,
 )
 from service.rules.text import norm_text
@@ -269,7 +270,7 @@ def _seized(w: Word, ctx: Context) -> bool:
         )
     if agent is not None:
         return bool(forms(agent) & lexicon_set(L + "agent_nouns"))
-    return any(_persons(p, ctx) for p in follow(w, "patient"))
+    return any(names_of(p, ctx) for p in follow(w, "patient"))
 
 
 CONDITIONS = {
@@ -288,33 +289,13 @@ CONDITIONS = {
 }
 
 
-def _persons(noun: Word, ctx: Context) -> list[str]:
-    start, end = phrase(noun, keep_members=True)  # "l'ancien ministre Paul Martin", "X et Y"
-    names = [ctx.full_name(e.text) for e in ctx.doc.entities if e.label == "PER" and e.start < end and start < e.end]
-    if not names and noun.upos == "PROPN" and noun.rel != "nmod":  # the NER missed it (not "le pont Bessières")
-        names = [ctx.full_name(ctx.text[slice(*name_span(noun))])]
-    return list(dict.fromkeys(names))
-
-
 def _apposed_names(nouns: list[Word], ctx: Context) -> list[str]:
-    """The names set beside the arrested in apposition ("Le policier, Jason Whitfield, 36 ans, a été
-    inculpé"; "l'administrateur, Marc Verlinden, et son comptable ont été placés sous mandat d'arrêt")."""
-    names = []
+    """The names set beside the arrested (engine.apposed_names), and those a side remark after them
+    gives ("Quatre personnes, parmi lesquelles ...")."""
+    names = apposed_names(nouns, ctx)
     for noun in nouns:
-        if noun.upos == "PROPN" and ctx.entity_at(noun.start, "PER") is not None:
-            names += _persons(noun, ctx)  # a parse that made the apposed names a second subject
-        for c in noun.children:
-            if c.rel == "appos" or c.rel == "flat:name":
-                start, end = name_span(c)
-                names += [ctx.full_name(e.text) for e in ctx.entities_in(start, end, "PER")]
-                if c.upos == "PROPN" and not names and ctx.entity_at(c.start, "PER") is not None:
-                    names.append(ctx.full_name(ctx.entity_at(c.start, "PER").text))
         nxt = noun.sentence.word(noun.id + 1)
-        if nxt is not None and nxt.text == ",":  # the parse hung the name elsewhere: right after a comma
-            after = noun.sentence.word(noun.id + 2)
-            e = ctx.entity_at(after.start, "PER") if after is not None else None
-            if e is not None:
-                names.append(ctx.full_name(e.text))
+        if nxt is not None and nxt.text == ",":
             names += _named_in_remark(noun, ctx)
     return list(dict.fromkeys(names))
 
@@ -483,7 +464,7 @@ def _build_subject(rule: Rule, trigger: Word, ctx: Context):
         return None
     noun = next((n for n in targets if someone(n)), targets[0])  # in the order of the paths
     q, counted = find_count(trigger, rule.count, ctx, singular=True)
-    persons = _persons(noun, ctx) or _apposed_names(
+    persons = names_of(noun, ctx) or _apposed_names(
         [noun, *(c for c in noun.parent.children if c.rel.startswith("nsubj"))] if noun.parent else [noun], ctx
     )
     if noun.upos == "PRON" and q is None:  # "Il a été arrêté mardi": the one person just named

@@ -13,6 +13,7 @@ from service.rules.engine import (
     SUBCOUNT_TRIGGER,
     FactType,
     among_group,
+    apposed_names,
     common_fields,
     coordinated_groups,
     elliptic_counts,
@@ -22,6 +23,7 @@ from service.rules.engine import (
     links_a_count,
     list_before,
     mark_after,
+    names_of,
     noun_label,
     pronoun_person,
     subcounts,
@@ -187,6 +189,11 @@ RULES = [
             Example("Au moins 19 personnes ont été tuées samedi.", {"kind": "killed", "count": 19}),
             # a participle tagged passive whose only auxiliary is "avoir" is active (the Stanza mini models)
             Example("Les bombardements ont tué au moins 40 civils.", {"count": 40, "victims": "civils"}),
+            # one victim named beside its noun: the name
+            Example(
+                "Un jeune homme de 24 ans, Karim Douadi, a été tué par balle samedi à Namur.",
+                {"count": 1, "victims": "Karim Douadi"},
+            ),
             Example(
                 "Le militant Paul Girard a été interpellé samedi. Il a été tué lors de son transfert.",
                 {"kind": "killed", "count": 1, "victims": "Paul Girard"},
@@ -840,6 +847,15 @@ def _build_not_survived(rule: Rule, trigger: Word, ctx: Context):
     return fact
 
 
+def _name_of_one(noun: Word, ctx: Context) -> Optional[str]:
+    """The name set beside one victim ("un jeune homme de 22 ans, Ilyas Benali, a été tué"; "Léa Guérin,
+    la lycéenne de 17 ans tuée"): who the victim is, most precisely."""
+    names = apposed_names([noun], ctx)
+    if not names and noun.rel == "appos" and noun.parent is not None and ctx.entity_at(noun.parent.start, "PER"):
+        names = names_of(noun.parent, ctx)
+    return names[0] if len(names) == 1 else None
+
+
 def _groups_of_uncounted(rule: Rule, trigger: Word, ctx: Context) -> list[dict]:
     """'Plusieurs personnes ont été blessées, dont trois policiers': no count for the whole, but each
     counted group named right after it is a fact."""
@@ -888,6 +904,8 @@ def _toll(rule: Rule, trigger: Word, ctx: Context, q, noun: Optional[Word]):
     )
     if fact["victims"] is None:
         fact["victims"] = _others_of(q, trigger, ctx)
+    if q.value == 1 and noun is not None and noun is not trigger:
+        fact["victims"] = _name_of_one(noun, ctx) or fact["victims"]
     if listed is None and noun is not None and noun is not trigger:
         after = mark_after(noun)  # "Quarante personnes, dont dix policiers, ont été blessées"
         listed = (q, noun, after) if after is not None and after.id < trigger.id else None
