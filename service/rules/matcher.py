@@ -15,6 +15,8 @@ Path language, one step after another separated by "/":
   <acl           the parent, if this word hangs on it as "acl" or a subtype ("19 personnes tuées"); a
                  participle written plural ("-és", "-ées") hung on a singular "de" complement describes
                  the plural noun that complement completes ("sept membres du réseau placés en détention")
+  <obl{triggers:arrest.carrying_verbs}  ... if the parent's lemma is in that lexicon list ("a procédé à
+                 14 arrestations" -> "procédé")
   patient        who undergoes a transitive verb: its subject if passive, else its object
   agent          who acts: its subject if active, else its "par" complement; for a relative
                  clause ("la préfecture, qui a déployé"), the noun it hangs on
@@ -178,6 +180,7 @@ def check_lexicon_key(key: str, where: str) -> None:
 
 
 _STEP = re.compile(r"^(?P<rel>[a-z:]+)(?P<star>\*)?(?:\[(?P<case>[^\]]+)\])?(?:\{(?P<lex>[^}]+)\})?$")
+_UP_STEP = re.compile(r"^<(?P<rel>[a-z:]+)(?:\{(?P<lex>[^}]+)\})?$")
 
 
 def _has_case(word: Word, cases: frozenset[str]) -> bool:
@@ -204,8 +207,14 @@ def _steps(path: str) -> tuple[tuple, ...]:
     """`path` parsed once: per step (step, rel, star, cases, lemmas); a named step has rel None."""
     out: list[tuple] = []
     for step in path.split("/"):
-        if step in _NAMED_STEPS or step.startswith("<"):
+        if step in _NAMED_STEPS:
             out.append((step, None, False, None, None))
+            continue
+        up = _UP_STEP.match(step)
+        if up:  # "<acl", "<obl{lexicon key}": to the parent; its lemma checked against the lexicon
+            if up["lex"]:
+                check_lexicon_key(up["lex"], f"path step {step!r}")
+            out.append((step, None, False, None, lexicon_set(up["lex"]) if up["lex"] else None))
             continue
         m = _STEP.match(step)
         if not m:
@@ -244,7 +253,8 @@ def follow(word: Word, path: str) -> list[Word]:
                 if w.parent is not None:
                     nxt.append(w.parent)
             elif step.startswith("<"):
-                if w.parent is not None and w.rel == step[1:]:
+                up_rel = step[1:].split("{", 1)[0]
+                if w.parent is not None and w.rel == up_rel and (lemmas is None or w.parent.lemma.lower() in lemmas):
                     nxt.append(_described(w, w.parent))
             elif step in ("patient", "agent"):
                 nxt.extend(_role(w, step))

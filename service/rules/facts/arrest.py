@@ -189,7 +189,24 @@ RULES = [
         trigger=Trigger(L + "nouns", frozenset({"NOUN"})),
         count=(".",),
         requires=("counted",),
-        examples=(Example("Le défilé s'est terminé avec une vingtaine d'interpellations.", {"count": 20}),),
+        # who carries them out: "la police a procédé à 14 arrestations", "les gendarmes ont effectué 30
+        # interpellations"
+        slots={
+            "agent": (
+                "<obl{triggers:arrest.carrying_verbs}/agent",
+                "<obj{triggers:arrest.carrying_verbs}/agent",
+                # over a collective: "une trentaine d'interpellations"
+                "<nmod/<obl{triggers:arrest.carrying_verbs}/agent",
+                "<nmod/<obj{triggers:arrest.carrying_verbs}/agent",
+            )
+        },
+        examples=(
+            Example("Le défilé s'est terminé avec une vingtaine d'interpellations.", {"count": 20, "agent": None}),
+            Example("La police a procédé samedi à 47 arrestations.", {"count": 47, "agent": "La police"}),
+            Example(
+                "Les gendarmes ont effectué une trentaine d'interpellations.", {"count": 30, "agent": "Les gendarmes"}
+            ),
+        ),
     ),
     Rule(
         name="arrest-subcount",
