@@ -47,6 +47,9 @@ CHARGE = (
     "obl*/nmod*[pour]",
     "obl*/nmod*/nmod*[pour]",  # "dans le cadre d'une enquête pour blanchiment"
     "xcomp/obl*[de]",
+    # the next judicial step's charge: "déférés au parquet, puis mis en examen pour trafic de stupéfiants"
+    "conj{triggers:arrest.custody_verbs}/obl*[pour]",
+    "conj{triggers:arrest.verbs}/obl*[pour]",
 )
 
 RULES = [
@@ -64,6 +67,15 @@ RULES = [
                 {"persons": ["Paul Martin"], "charge": "corruption"},
             ),
             Example("Trois cents personnes ont été interpellées par la police.", {"count": 300, "agent": "la police"}),
+            # the next judicial step's charge
+            Example(
+                "Deux hommes ont été interpellés samedi puis inculpés pour vol en bande organisée.",
+                {"count": 2, "charge": "vol en bande organisée"},
+            ),
+            Example(
+                "Six suspects ont été déférés au parquet, puis mis en examen pour trafic de stupéfiants.",
+                {"count": 6, "charge": "trafic de stupéfiants"},
+            ),
             Example(
                 "Quatre passeurs soupçonnés d'avoir organisé la traversée ont été arrêtés.",
                 {"count": 4, "charge": "avoir organisé la traversée"},
