@@ -652,6 +652,28 @@ def test_one_persons_arrest_takes_no_day_from_the_lead(analyzer, text, date):
     assert facts and all(f.date == date for f in facts), [(f.count, f.persons, f.date) for f in facts]
 
 
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        # people arrested by the dozen in an article on a protest: its day, as its place
+        (
+            "Quelque 5 000 manifestants ont défilé à Nantes, selon la préfecture. "
+            "En marge du cortège, une vingtaine de personnes ont été interpellées.",
+            REF.isoformat(),
+        ),
+        # not where the sentence says they have no one day
+        (
+            "Quelque 5 000 manifestants ont défilé à Nantes, selon la préfecture. "
+            "Au total, 37 manifestants ont été arrêtés depuis vendredi.",
+            None,
+        ),
+    ],
+)
+def test_arrests_at_a_protest_take_its_day(analyzer, text, date):
+    facts = facts_of(analyzer, text, "arrest")
+    assert facts and all(f.date == date for f in facts), [(f.count, f.persons, f.date) for f in facts]
+
+
 def test_a_clause_is_no_sender(analyzer):
     """A parse that makes "qui compte" the subject of "envoyer" gives no actor rather than a clause."""
     [f] = facts_of(analyzer, "Le Japon, qui compte envoyer 300 soldats, attend le vote du Parlement.", "troops")

@@ -546,15 +546,22 @@ class Context:
         if ds:
             ds.sort(key=lambda d: (d.grain != "day", abs(d.start - near.start)))
             return ds[0].value
-        if any(self._period_start(d) or self._overnight(d) for d in in_sentence) or (
-            self.adds_up and _over_a_period(near)
-        ):
-            return None  # "1 300 morts depuis 2015", "dans la nuit de lundi à mardi": no one day
+        if self.no_day(sentence, near, self.adds_up):
+            return None
         # "l'arrestation, la veille, de trois opposants": the day before the last date given
         day = anaphoric_date(self.text, sentence.start, sentence.end, self.dates)
         if day is not None or not self.event_dated or not article_day:
             return day
         return self.lead_day or self.occurrence_day
+
+    def no_day(self, sentence: Sentence, near: Word, adds_up: bool) -> bool:
+        """The sentence says the fact has no one day: a period ("1 300 morts depuis 2015"; for a module
+        that `adds_up`, a verb over a period: "blessés depuis le début du mouvement"), a night from one
+        day to the next ("dans la nuit de lundi à mardi")."""
+        in_sentence = [d for d in self.dates if sentence.start <= d.start < sentence.end]
+        return any(self._period_start(d) or self._overnight(d) for d in in_sentence) or (
+            adds_up and _over_a_period(near)
+        )
 
     def _of_the_fact(self, d: DateMention, event_dated: bool) -> bool:
         """A day that may date a fact: nobody's birth, no period's start ("30 morts depuis samedi": a toll

@@ -55,9 +55,10 @@ class FactType:
     same_event: Optional[Callable[[dict, dict], bool]] = None  # merge identity; default: same count
     refers_back: Optional[Callable[[dict, list], Optional[dict]]] = None  # a mention pointing back
     shared_slots: tuple[str, ...] = ()  # slots an article states once for all its facts
-    # types whose one agreed place a counted fact of this type without one takes: people arrested
-    # by the dozen in an article on a protest were arrested where it marched
-    place_of: tuple[str, ...] = ()
+    # types during which a counted fact of this type takes place: it takes their one agreed place and
+    # day when it has none (people arrested by the dozen in an article on a protest were arrested where
+    # and when it marched)
+    during: tuple[str, ...] = ()
     claims: tuple[str, ...] = ()  # lexicon keys of words that make a count this type's
     finish: Optional[Callable[[list, Context], None]] = None  # a pass over the module's facts
     # a state of people (a force, a crowd): its count gives way where the same count is an event that

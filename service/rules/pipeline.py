@@ -37,9 +37,9 @@ def share_slots(facts: list[dict], ctx: Context) -> list[dict]:
     place). A place no fact of the type states is the first place the article names (its
     lead says where it happened). A fact of a past year ("En 2008, une marche avait réuni ...") is left
     out of the place's sharing: it neither gives its place nor takes the article's. Then a fact of
-    several people without a place takes the one place the facts of its FactType.place_of agree on
-    (a hundred people arrested in an article on a march: the march's town, whatever night of it; a side
-    figure's place is its own)."""
+    several people without a place or a day takes the one place or day the facts of its
+    FactType.during agree on (a hundred people arrested in an article on a march: the march's town and
+    day; a side figure's place is its own)."""
     for t in FACT_TYPES.values():
         of_type = [f for f in facts if f["type"] == t.name]
         for slot in t.shared_slots:
@@ -55,17 +55,28 @@ def share_slots(facts: list[dict], ctx: Context) -> list[dict]:
                 for f in same:
                     f[slot] = f.get(slot) or next(iter(values))
     for t in FACT_TYPES.values():
-        places = {
-            f["location"]
-            for f in facts
-            if f["type"] in t.place_of and f.get("location") and f["rule"] not in SIDE_RULES
-        }
-        if len(places) != 1:
-            continue
-        for f in facts:
-            if f["type"] == t.name and not f.get("location") and f.get("count") is not None and f["count"].value > 1:
-                f["location"] = next(iter(places))
+        for slot in ("location", "date"):
+            values = {f[slot] for f in facts if f["type"] in t.during and f.get(slot) and f["rule"] not in SIDE_RULES}
+            if len(values) != 1:
+                continue
+            for f in facts:
+                if (
+                    f["type"] == t.name
+                    and not f.get(slot)
+                    and f.get("count") is not None
+                    and f["count"].value > 1
+                    and not (slot == "date" and _said_undated(f, ctx, t.adds_up))
+                ):
+                    f[slot] = next(iter(values))
     return facts
+
+
+def _said_undated(fact: dict, ctx: Context, adds_up: bool) -> bool:
+    """The fact's sentence says it has no one day ("37 manifestants arrêtés depuis vendredi", "dans la
+    nuit de dimanche à lundi"): Context.no_day, as its module reads it."""
+    s = ctx.doc.sentence_at(fact["trigger"].start)
+    word = next((w for w in s.words if w.start == fact["trigger"].start), None) if s is not None else None
+    return word is not None and ctx.no_day(s, word, adds_up)
 
 
 def _of_a_past_year(date: str | None, reference: datetime.date | None) -> bool:

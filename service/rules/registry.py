@@ -34,8 +34,8 @@ def _discover() -> dict[str, FactType]:
     if len(names) != len(set(names)):
         raise RuleError("rule names repeat across fact types")
     for t in found.values():
-        if not set(t.place_of) <= set(found):
-            raise RuleError(f"fact type {t.name!r}: place_of names no fact type {sorted(set(t.place_of) - set(found))}")
+        if not set(t.during) <= set(found):
+            raise RuleError(f"fact type {t.name!r}: during names no fact type {sorted(set(t.during) - set(found))}")
     return found
 
 

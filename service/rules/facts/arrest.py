@@ -632,6 +632,6 @@ FACT_TYPE = FactType(
     finish=name_the_arrested,
     refers_back=_refers_back,
     claims=(L + "verbs", L + "custody_nouns", L + "seizing_verbs", L + "nouns"),
-    place_of=("crowd",),
+    during=("crowd",),
     adds_up=True,
 )
