@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain
@@ -308,11 +308,9 @@ class Context:
                     out[last] = e.text
         return out
 
-    @cached_property
-    def _named_places(self) -> list[EntitySpan]:
-        """The document's LOC entities that name places: not a nationality the NER tags LOC ("150
-        Britanniques", "des milliers de Géorgiens", "un Français")."""
-        out = []
+    def _named_places(self) -> Iterator[EntitySpan]:
+        """The document's LOC entities that name places, in text order, read as needed: not a nationality
+        the NER tags LOC ("150 Britanniques", "des milliers de Géorgiens", "un Français")."""
         for e in self.doc.entities:
             if e.label != "LOC":
                 continue
@@ -322,20 +320,20 @@ class Context:
                 self.quantity_before(word) is not None
                 or any(c.rel == "det" and c.lemma.lower() == "un" for c in word.children)
             ):
-                out.append(e)
-        return out
+                yield e
 
+    @cached_property
     def lead_place(self) -> Optional[str]:
         """The first place the document names; after a country its sentence frames ("En Thaïlande,
         ... mercredi à Bangkok"), the town that sentence names next, the finer."""
-        places = self._named_places
-        if not places:
+        places = self._named_places()
+        first = next(places, None)
+        if first is None:
             return None
-        first = places[0]
         if self._mark_before(first) in lexicon_set("triggers:country_marks"):
             s = self.doc.sentence_at(first.start)
             towns = lexicon_set("triggers:town_marks")
-            for e in places[1:]:
+            for e in places:
                 if self.doc.sentence_at(e.start) is not s:
                     break
                 if self._mark_before(e) in towns:
@@ -357,9 +355,10 @@ class Context:
         cut = next((d.start for d in self.dates if e.start < d.start < e.end), e.end)
         return self.text[e.start : cut].strip()
 
+    @cached_property
     def main_place(self) -> Optional[str]:
         """The place the document speaks of most (to read "le pays" / "la région")."""
-        places = Counter(e.text for e in self._named_places)
+        places = Counter(e.text for e in self._named_places())
         return places.most_common(1)[0][0] if places else None
 
     def location(self, sentence: Sentence, near: Word) -> Optional[str]:
@@ -367,8 +366,11 @@ class Context:
         candidates = self._places(sentence, clause_head(near))
         # a place in a quotation the fact is not in is someone's words, no place of it ("aux cris de « la
         # France aux Français »")
-        quotes = [(sentence.start + a, sentence.start + b) for a, b in quoted_spans(sentence.text)]
-        candidates = [c for c in candidates if not any(a <= c[0] < b and not a <= near.start < b for a, b in quotes)]
+        if candidates:
+            quotes = [(sentence.start + a, sentence.start + b) for a, b in quoted_spans(sentence.text)]
+            candidates = [
+                c for c in candidates if not any(a <= c[0] < b and not a <= near.start < b for a, b in quotes)
+            ]
         return min(candidates, key=lambda c: abs(c[0] - near.start))[1] if candidates else None
 
     def _places(self, sentence: Sentence, head: Optional[Word]) -> list[tuple[int, str]]:
@@ -580,8 +582,13 @@ class Context:
     def _overnight(self, d: DateMention) -> bool:
         """The day starts or ends a night from one day to the next ("dans la nuit de lundi à mardi", "la
         nuit du samedi 4 au dimanche 5 mai"); not "dans la nuit du 4 mai à Rennes"."""
-        return self._night_start(d) or any(
-            e.start < d.start <= e.end + 8 and self._night_start(e) for e in self.dates if e is not d
+        return d.start in self._overnight_starts
+
+    @cached_property
+    def _overnight_starts(self) -> frozenset[int]:
+        nights = [d for d in self.dates if self._night_start(d)]
+        return frozenset(
+            d.start for d in self.dates if d in nights or any(e.start < d.start <= e.end + 8 for e in nights)
         )
 
     def _night_start(self, d: DateMention) -> bool:

@@ -50,7 +50,7 @@ def share_slots(facts: list[dict], ctx: Context) -> list[dict]:
                 # a place the NER does not name ("la place Malik Asghar") lies in the named one: no other place
                 values = {v for v in values if v in ctx.place_names} or values
             if not values and slot == "location" and not any(f.get(slot) for f in same):
-                values = {ctx.lead_place()} - {None} - {f.get(slot) for f in earlier}
+                values = {ctx.lead_place} - {None} - {f.get(slot) for f in earlier}
             if len(values) == 1:
                 for f in same:
                     f[slot] = f.get(slot) or next(iter(values))

@@ -28,7 +28,10 @@ QUOTE_MARKS = frozenset(_QUOTES)  # the marks that open a quotation
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each quotation in `text`, marks included ("la France aux Français" in
     « ... »); an unclosed one is no quotation (a stray mark)."""
-    spans, opened = [], None
+    spans: list[tuple[int, int]] = []
+    if not any(q in text for q in _QUOTES):
+        return spans
+    opened = None
     for i, ch in enumerate(text):
         if opened is not None and ch == _QUOTES[text[opened]]:
             spans.append((opened, i + 1))

@@ -662,7 +662,7 @@ def _destination(verb: Word, force: Word, ctx: Context) -> Optional[str]:
             if loc.text not in ctx.once(_body_names, ctx.doc):
                 found.append((w, ctx.place_name(loc), True))
         elif w.lemma.lower() in lexicon_set(L + "place_nouns"):
-            found.append((w, ctx.main_place(), True))
+            found.append((w, ctx.main_place, True))
         elif w.lemma.lower() in places and any(c.rel not in ("case", "punct") for c in w.children):
             # (a place noun with nothing of its own is an idiom: "sur place", "en place")
             found.append((w, ctx.place_phrase(w), False))
