@@ -538,6 +538,20 @@ DATED = {
         3,
         None,
     ),
+    "a toll that kept growing on a day is dated by the storm": (
+        "Au moins dix morts et trois disparus : le bilan des inondations ne cessait de s'alourdir dimanche "
+        "dans le Var. Samedi soir, un violent orage s'est abattu sur la région.",
+        "casualties",
+        10,
+        "2024-05-04",
+    ),
+    "the day the clashes broke out": (
+        "Le bilan des heurts a continué de grimper lundi. Au total, douze personnes sont mortes. "
+        "Samedi, de violents affrontements avaient éclaté dans la ville.",
+        "casualties",
+        12,
+        "2024-05-04",
+    ),
     "a pull quote before the lead is not one of its sentences": (
         "« Il est trop tôt pour connaître la cause de l'accident », a déclaré la procureure. "
         "Selon un bilan provisoire, trente personnes ont été blessées. "

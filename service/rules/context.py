@@ -607,7 +607,8 @@ class Context:
 
     def _said_on(self, d: DateMention) -> bool:
         """The day is the one something was said or counted on ("a annoncé lundi", "un bilan
-        diffusé samedi", "le bilan s'alourdissait dimanche"), not the one it happened on."""
+        diffusé samedi", "le bilan s'alourdissait dimanche", "le bilan ne cessait de s'alourdir
+        dimanche"), not the one it happened on."""
         s = self.doc.sentence_at(d.start)
         inside = s.words_between(d.start, d.end) if s is not None else []
         top = next((w for w in inside if w.parent is None or w.parent not in inside), None)
@@ -616,10 +617,12 @@ class Context:
         words, up = lexicon_set("dates:statement_words") | lexicon_set("triggers:reporting_verbs"), top.parent
         if up is None:
             return False
+        # the subject of the verb, or of the one it completes ("ne cessait de s'alourdir")
+        subjects = [c for v in [up, *([up.parent] if up.rel == "xcomp" and up.parent else [])] for c in v.children]
         return (
             up.lemma.lower() in words
             or (up.rel == "acl" and up.parent is not None and up.parent.lemma.lower() in words)
-            or any(c.rel == "nsubj" and c.lemma.lower() in words for c in up.children)
+            or any(c.rel == "nsubj" and c.lemma.lower() in words for c in subjects)
         )
 
     def _other_day(self, d: DateMention) -> bool:
