@@ -22,6 +22,7 @@ from service.rules.matcher import (
     follow,
     follow_first,
     forms,
+    lemma_key,
     lexicon_set,
     name_span,
     phrase,
@@ -686,7 +687,18 @@ def links_a_count(link: Word, ctx: Context) -> bool:
     """The link word ("dont", ",", "contre"...) comes right before a count: with a fact of the
     running module before it (a `follows` rule), the trigger of an elliptic figure."""
     nxt = link.sentence.word(link.id + 1)
-    return nxt is not None and ctx.quantity_at(nxt) is not None
+    return nxt is not None and _side_count(nxt, ctx) is not None
+
+
+def _side_count(word: Word, ctx: Context) -> Optional[Quantity]:
+    """The count that starts at `word`, or right after it where it is a range's "de" (", de 100 000 à
+    150 000 à Milan")."""
+    q = ctx.quantity_at(word)
+    if q is None and lemma_key(word) == "de":
+        nxt = word.sentence.word(word.id + 1)
+        q = ctx.quantity_at(nxt) if nxt is not None else None
+        return q if q is not None and q.min != q.max else None
+    return q
 
 
 def _source_in(words: list[Word], marks: frozenset[str]) -> Optional[Word]:
@@ -735,13 +747,15 @@ def elliptic_counts(
     noun's phrase ("trois autres dans les communes voisines"), never the total's, and the total's is never
     its own ("9 000 manifestants samedi, dont 2 500 à Nantes": the total is not in Nantes)."""
     total = fact_before(word, ctx)
-    q = ctx.quantity_at(word)
+    q = _side_count(word, ctx)
     if total is None or q is None or total["count"] is None or q.start <= total["count"].end:
         return []
     words = word.sentence.words
     before = [w for w in words if w.end <= q.start]
     after = [w for w in words if w.start >= q.end]
     links, followers = lexicon_set("triggers:elliptic_links"), lexicon_set("triggers:elliptic_followers")
+    if len(before) > 1 and lemma_key(before[-1]) == "de" and q.min != q.max:
+        before = before[:-1]  # a range's "de": ", de 100 000 à 150 000 à Milan"
     if not before or not (before[-1].text.lower() in links and before[-1].upos != "VERB" or _counted_again(before)):
         return []  # ("sans compter 300 autres": no link)
     # a day right after the figure is its own ("contre 55 000 le 20 avril", "800 samedi")

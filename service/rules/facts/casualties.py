@@ -513,6 +513,10 @@ RULES = [
                 {"kind": "killed", "count": 3, "location": "communes voisines"},
             ),
             Example("Deux personnes ont été tuées, cinq autres sont gravement blessées.", absent=True),
+            Example(
+                "Au moins 30 personnes ont été tuées, de 20 à 25 selon un autre bilan.",
+                {"kind": "killed", "count": 20, "source": "un autre bilan"},
+            ),
         ),
     ),
     Rule(

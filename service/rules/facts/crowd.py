@@ -333,6 +333,12 @@ RULES = [
                 absent=True,
             ),
             Example("Plus de 2 000 manifestants ont défilé à Lyon, sans compter 300 à Villeurbanne.", absent=True),
+            # a range after its "de" (recorded by its lower bound)
+            Example(
+                "Dimanche, au moins 200 000 personnes ont défilé à Rome, de 100 000 à 150 000 à Milan "
+                "et 50 000 à Turin.",
+                {"count": 100000, "location": "Milan"},
+            ),
             Example(
                 "Quelque 40 000 manifestants ont défilé samedi à Lyon, contre 55 000 le 20 avril.",
                 {"count": 55000, "date": "2024-04-20"},
