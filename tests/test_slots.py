@@ -28,6 +28,12 @@ PLACED = {
         50,
         "Bangkok",
     ),
+    "a lead framed by a country, then a town after 'la ville de'": (
+        "En Syrie, des affrontements ont éclaté mercredi dans la ville de Homs. Douze civils ont été tués.",
+        "casualties",
+        12,
+        "Homs",
+    ),
     "a lead that names a town, then its country": (
         "À Bangkok, l'assaut de l'armée a fait plusieurs morts mercredi en Thaïlande. "
         "Plus de 50 personnes ont été blessées.",
@@ -560,6 +566,40 @@ DATED = {
         30,
         "2024-05-05",
     ),
+    "a toll over 48 hours has no day": (
+        "Samedi, une attaque a visé un marché à Kano. Trente personnes ont été tuées en 48 heures.",
+        "casualties",
+        30,
+        None,
+    ),
+    "a period after a source set off by commas": (
+        "Samedi, des heurts ont éclaté à Lyon. Au moins 300 personnes ont été blessées, selon les autorités, "
+        "en trois jours.",
+        "casualties",
+        300,
+        None,
+    ),
+    "a toll since the start of an operation has no day": (
+        "Samedi, des milliers de manifestants ont défilé à Paris. Plus de 35 000 Palestiniens ont été tués "
+        "depuis le début de l'opération israélienne.",
+        "casualties",
+        35000,
+        None,
+    ),
+    "a pull quote of two sentences": (
+        "« Il est trop tôt. Nous ne savons rien », a déclaré la procureure. Selon un bilan provisoire, trente "
+        "personnes ont été blessées. Un enfant est mort dimanche dans l'accident d'un car sur l'autoroute A8.",
+        "casualties",
+        30,
+        "2024-05-05",
+    ),
+    "a day inside the pull quote is no lead's day": (
+        "« Dimanche dernier, nous avons tout perdu », a déclaré un habitant. Un incendie a ravagé un entrepôt "
+        "à Nîmes. Trente personnes ont été blessées.",
+        "casualties",
+        30,
+        None,
+    ),
     "a toll since the start of something has no day": (
         "Des heurts ont éclaté samedi à Tbilissi. Au moins 113 personnes ont été blessées depuis le début du "
         "mouvement.",
@@ -674,6 +714,12 @@ def test_one_persons_arrest_takes_no_day_from_the_lead(analyzer, text, date):
             "Quelque 5 000 manifestants ont défilé à Nantes, selon la préfecture. "
             "En marge du cortège, une vingtaine de personnes ont été interpellées.",
             REF.isoformat(),
+        ),
+        # not a crowd foreseen
+        (
+            "Des heurts ont éclaté à Nantes et 40 personnes ont été interpellées. "
+            "Les syndicats espèrent réunir 10 000 personnes samedi prochain.",
+            None,
         ),
         # not where the sentence says they have no one day
         (

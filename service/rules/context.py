@@ -35,22 +35,16 @@ _CAPITAL_PREPOSITIONS = frozenset(load("triggers")["unaccented_prepositions"])
 LEAD_SENTENCES = 2  # a news article's lead, where it says when the event took place
 
 
-def _over_a_period(trigger: Word) -> bool:
+def _over_a_period(trigger: Word, ctx: Context) -> bool:
     """The fact's verb (or the trigger) spans a period: "ont été blessées depuis le début du mouvement",
-    "ont péri durant les 22 mois de conflit", "en trois jours"; not a word further down ("un record
-    depuis le début du mouvement")."""
+    "ont péri durant les 22 mois de conflit", "en trois jours", "en 48 heures"; not a word further down
+    ("un record depuis le début du mouvement"), nor hours within a day ("pendant trois heures")."""
     starts, units = lexicon_set("dates:period_starts"), lexicon_set("dates:period_units")
     head = clause_head(trigger) or trigger
-    s = trigger.sentence
     for c in [*head.children, *trigger.children]:
         if c.rel not in ("obl", "nmod"):
             continue
-        first = min(g.id for g in [c, *c.children])
-        if (
-            first > 1
-            and s.word(first - 1).upos == "NOUN"
-            and any(w.text == "," for w in s.words[max(head.id, trigger.id) : first - 1])
-        ):
+        if _after_apposed_noun(c):
             continue  # a noun set off after the clause ("..., un record depuis le début du mouvement")
         case = set().union(*(forms(g) for g in c.children if g.rel == "case"))
         lemma = c.lemma.lower()
@@ -60,10 +54,33 @@ def _over_a_period(trigger: Word) -> bool:
             short = lexicon_set("dates:day_long_events") | lexicon_set("dates:day_parts")
             if not any(g.lemma.lower() in short and g.feat("Number") != "Plur" for g in of):
                 return True
-        counted = any(g.rel == "nummod" or g.upos == "NUM" for g in c.children)
-        if lemma in units and counted and case & lexicon_set("dates:period_prepositions"):
+        numbers = [g for g in c.children if g.rel == "nummod" or g.upos == "NUM"]
+        if not numbers or not case & lexicon_set("dates:period_prepositions"):
+            continue
+        if lemma in units or lemma in lexicon_set("dates:period_hours") and any(_number(g, ctx) >= 24 for g in numbers):
             return True
     return False
+
+
+def _after_apposed_noun(phrase_head: Word) -> bool:
+    """The phrase follows right after a noun phrase set off by a comma, with no preposition of its own
+    (", un record depuis le début du mouvement"): it completes that noun, wherever the parse hung it;
+    not ", selon les autorités, en trois jours"."""
+    s = phrase_head.sentence
+    first = min([phrase_head.id] + [g.id for g in phrase_head.children if g.upos != "PUNCT"])
+    noun = s.word(first - 1) if first > 1 else None
+    if noun is None or noun.upos != "NOUN":
+        return False
+    start = min([noun.id] + [g.id for g in noun.children if g.upos != "PUNCT" and g.id <= noun.id])
+    opening = s.word(start)
+    return start > 1 and s.word(start - 1).text == "," and opening is not None and opening.upos != "ADP"
+
+
+def _number(word: Word, ctx: Context) -> int:
+    """The value of a number word, 0 when unknown (a count of hours is no count of people: digits read
+    as written)."""
+    q = ctx.quantity_covering(word)
+    return q.value if q is not None else int(word.text) if word.text.isdigit() else 0
 
 
 def _of_a_place(before: list[Word], heads: str = "triggers:place_heads") -> bool:
@@ -341,9 +358,13 @@ class Context:
         return first.text
 
     def _mark_before(self, e: EntitySpan) -> str:
-        """The word written right before a name, lowercased ("en" in "En Thaïlande")."""
-        before = self.text[max(0, e.start - 12) : e.start].split()
-        return norm_text(before[-1]) if before else ""
+        """The word written before a name, over articles and "de", lowercased ("en" in "En Thaïlande",
+        "ville" in "dans la ville de Homs")."""
+        s = self.doc.sentence_at(e.start)
+        before = [w for w in s.words if w.end <= e.start] if s is not None else []
+        while before and (before[-1].upos == "DET" or lemma_key(before[-1]) == "de"):
+            before.pop()
+        return norm_text(self.text[before[-1].start : before[-1].end]) if before else ""
 
     @cached_property
     def place_names(self) -> frozenset[str]:
@@ -562,7 +583,7 @@ class Context:
         day to the next ("dans la nuit de lundi à mardi")."""
         in_sentence = [d for d in self.dates if sentence.start <= d.start < sentence.end]
         return any(self._period_start(d) or self._overnight(d) for d in in_sentence) or (
-            adds_up and _over_a_period(near)
+            adds_up and _over_a_period(near, self)
         )
 
     def _of_the_fact(self, d: DateMention, event_dated: bool) -> bool:
@@ -663,12 +684,25 @@ class Context:
         return None
 
     def _in_lead(self, sentence: Sentence) -> bool:
-        """The sentence is one of the article's first LEAD_SENTENCES, not counting a quotation that
-        opens it (a pull quote before the lead: « Il est trop tôt pour ... », a déclaré la procureure)."""
-        opening = 0
-        while opening < len(self.doc.sentences) and self.doc.sentences[opening].text.lstrip()[:1] in QUOTE_MARKS:
-            opening += 1
-        return self.doc.index_of(sentence) - opening < LEAD_SENTENCES
+        """The sentence is one of the article's first LEAD_SENTENCES after a quotation that opens it (a
+        pull quote before the lead: « Il est trop tôt. Nous ne savons rien », a déclaré la procureure),
+        which is none of them."""
+        index = self.doc.index_of(sentence)
+        return self._opening_quote <= index < self._opening_quote + LEAD_SENTENCES
+
+    @cached_property
+    def _opening_quote(self) -> int:
+        """How many sentences the quotation that opens the article spans, with its attribution; 0 when it
+        opens with none."""
+        text = self.text.lstrip()
+        if text[:1] not in QUOTE_MARKS:
+            return 0
+        offset = len(self.text) - len(text)
+        spans = quoted_spans(text)
+        end = offset + spans[0][1] if spans and spans[0][0] == 0 else None
+        if end is None:
+            return 0
+        return sum(1 for s in self.doc.sentences if s.start < end)
 
     @cached_property
     def lead_day(self) -> Optional[str]:

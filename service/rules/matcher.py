@@ -253,8 +253,12 @@ def follow(word: Word, path: str) -> list[Word]:
                 if w.parent is not None:
                     nxt.append(w.parent)
             elif step.startswith("<"):
-                up_rel = step[1:].split("{", 1)[0]
-                if w.parent is not None and w.rel == up_rel and (lemmas is None or w.parent.lemma.lower() in lemmas):
+                up_rel = step[1:].split("{", 1)[0]  # "acl", or a subtype as written ("acl:relcl")
+                if (
+                    w.parent is not None
+                    and up_rel in (w.rel, w.deprel)
+                    and (lemmas is None or w.parent.lemma.lower() in lemmas)
+                ):
                     nxt.append(_described(w, w.parent))
             elif step in ("patient", "agent"):
                 nxt.extend(_role(w, step))

@@ -55,8 +55,19 @@ def share_slots(facts: list[dict], ctx: Context) -> list[dict]:
                 for f in same:
                     f[slot] = f.get(slot) or next(iter(values))
     for t in FACT_TYPES.values():
+        # the event: stated, not foreseen nor of a past year ("les syndicats espèrent réunir 10 000
+        # personnes samedi prochain", "En 2019, une manifestation avait réuni ...")
+        events = [
+            f
+            for f in facts
+            if f["type"] in t.during
+            and f["rule"] not in SIDE_RULES
+            and f["modality"] in ("asserted", "reported")
+            and not _of_a_past_year(f.get("date"), ctx.reference)
+            and not (ctx.reference is not None and (f.get("date") or "") > ctx.reference.isoformat())
+        ]
         for slot in ("location", "date"):
-            values = {f[slot] for f in facts if f["type"] in t.during and f.get(slot) and f["rule"] not in SIDE_RULES}
+            values = {f[slot] for f in events if f.get(slot)}
             if len(values) != 1:
                 continue
             for f in facts:

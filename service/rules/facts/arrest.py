@@ -67,7 +67,11 @@ RULES = [
                 {"persons": ["Paul Martin"], "charge": "corruption"},
             ),
             Example("Trois cents personnes ont été interpellées par la police.", {"count": 300, "agent": "la police"}),
-            # the next judicial step's charge
+            # the next judicial step's charge; not another clause's, with its own subject
+            Example(
+                "Deux hommes ont été interpellés samedi, et le chauffeur a été écroué pour conduite en état d'ivresse.",
+                {"count": 2, "charge": None},
+            ),
             Example(
                 "Deux hommes ont été interpellés samedi puis inculpés pour vol en bande organisée.",
                 {"count": 2, "charge": "vol en bande organisée"},
@@ -207,17 +211,13 @@ RULES = [
             "agent": (
                 "<obl{triggers:arrest.carrying_verbs}/agent",
                 "<obj{triggers:arrest.carrying_verbs}/agent",
-                # over a collective: "une trentaine d'interpellations"
-                "<nmod/<obl{triggers:arrest.carrying_verbs}/agent",
-                "<nmod/<obj{triggers:arrest.carrying_verbs}/agent",
             )
         },
         examples=(
             Example("Le défilé s'est terminé avec une vingtaine d'interpellations.", {"count": 20, "agent": None}),
             Example("La police a procédé samedi à 47 arrestations.", {"count": 47, "agent": "La police"}),
-            Example(
-                "Les gendarmes ont effectué une trentaine d'interpellations.", {"count": 30, "agent": "Les gendarmes"}
-            ),
+            Example("Les gendarmes ont effectué 30 interpellations.", {"count": 30, "agent": "Les gendarmes"}),
+            Example("L'IGPN a mené une enquête sur les 47 arrestations de samedi.", {"count": 47, "agent": None}),
         ),
     ),
     Rule(
@@ -396,7 +396,22 @@ def _agent(rule: Rule, trigger: Word, ctx: Context) -> Optional[str]:
 def _charge(rule: Rule, trigger: Word) -> Optional[Word]:
     """'pour trahison', or what the arrested are said to be implicated in / suspected of (in the
     sentence: parsers hang such participles anywhere)."""
-    found = follow_first(trigger, rule.slots.get("charge", ()))
+    # (not the charge of another clause with its own subject: "Deux hommes ont été interpellés et un
+    # troisième a été arrêté pour vol")
+    found = next(
+        (
+            w
+            for path in rule.slots.get("charge", ())
+            for w in follow(trigger, path)
+            if not (
+                w.parent is not None
+                and w.parent is not trigger
+                and w.parent.rel == "conj"
+                and any(c.rel.startswith("nsubj") for c in w.parent.children)
+            )
+        ),
+        None,
+    )
     if found is None:
         for w in trigger.sentence.words:
             if w.lemma.lower() in lexicon_set(L + "charge_verbs"):

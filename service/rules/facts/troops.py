@@ -91,6 +91,7 @@ RULES = [
                 "Quelque 2 000 soldats de la force onusienne sont déployés à Bangui.",
                 {"count": 2000, "actor": None},
             ),
+            Example("Quelque 300 agents de police seront déployés samedi à Lyon.", {"count": 300, "actor": None}),
             Example("La coalition, qui compte quelque 40 000 soldats dans le pays, se retire.", {"count": 40000}),
             Example("L'amicale, qui compte 300 policiers retraités, a fêté ses cent ans.", absent=True),
             Example("La Chine compte plus de 2 600 Casques bleus dans dix opérations.", {"count": 2600}),
@@ -563,7 +564,13 @@ def _sender_of(force: Word, ctx: Context) -> Optional[str]:
         return nation
     armies = lexicon_set(L + "armies")
     for c in force.children:
-        if c.rel == "nmod" and c.lemma.lower() in armies and any(lemma_key(g) == "de" for g in c.children):
+        # with its article: "de l'armée suisse"; not a compound ("agents de police")
+        if (
+            c.rel == "nmod"
+            and c.lemma.lower() in armies
+            and any(lemma_key(g) == "de" for g in c.children)
+            and any(g.rel == "det" for g in c.children)
+        ):
             start, end = phrase(c)
             case_end = max(g.end for g in c.children if g.rel == "case")
             return ctx.text[case_end:end].strip()
