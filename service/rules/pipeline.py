@@ -74,8 +74,8 @@ def share_slots(facts: list[dict], ctx: Context) -> list[dict]:
                 if (
                     f["type"] == t.name
                     and not f.get(slot)
-                    and f.get("count") is not None
-                    and f["count"].value > 1
+                    # several people: counted, or named ("parmi les personnes arrêtées figurent X et Y")
+                    and (f["count"].value > 1 if f.get("count") is not None else len(f.get("persons") or []) > 1)
                     and not (slot == "date" and _said_undated(f, ctx, t.adds_up))
                 ):
                     f[slot] = next(iter(values))
