@@ -382,9 +382,12 @@ class Context:
         places = Counter(e.text for e in self._named_places())
         return places.most_common(1)[0][0] if places else None
 
-    def location(self, sentence: Sentence, near: Word) -> Optional[str]:
-        """A place the sentence attaches the fact to, nearest the trigger (see _places)."""
+    def location(self, sentence: Sentence, near: Word, outside: Optional[tuple[int, int]] = None) -> Optional[str]:
+        """A place the sentence attaches the fact to, nearest the trigger (see _places), not within the
+        span `outside` (where a module says a place is another thing's)."""
         candidates = self._places(sentence, clause_head(near))
+        if outside is not None:
+            candidates = [c for c in candidates if not outside[0] <= c[0] < outside[1]]
         # a place in a quotation the fact is not in is someone's words, no place of it ("aux cris de « la
         # France aux Français »")
         if candidates:

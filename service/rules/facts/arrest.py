@@ -195,6 +195,11 @@ RULES = [
         examples=(
             Example("Trois trafiquants ont été mis sous les verrous.", {"count": 3}),
             Example("Deux suspects ont été placés en garde à vue samedi.", {"count": 2}),
+            # the place of the deed they are suspected of is not where they were arrested
+            Example(
+                "Le compagnon de la victime, soupçonné de l'avoir tuée à Hayange, a été mis en examen mercredi.",
+                {"location": None},
+            ),
             Example("Douze membres du gang placés en garde à vue.", {"count": 12}),
             Example("Marc Lenoir a été mis en examen pour meurtre.", {"persons": ["Marc Lenoir"], "charge": "meurtre"}),
         ),
@@ -558,13 +563,15 @@ def _arrest(rule: Rule, trigger: Word, ctx: Context, q, noun: Word, persons: lis
     # people arrested at a protest ("103 personnes", "les personnes arrêtées") are arrested during it
     group = q.value > 1 if q is not None else len(persons) > 1 or noun.feat("Number") == "Plur"
     fact = common_fields(rule, trigger, ctx, span, article_day=group)
+    charge = _charge(rule, trigger)
     fact.update(
         type="arrest",
         persons=persons or None,
         count=q,
         agent=_agent(rule, trigger, ctx),
-        charge=_slot_text(_charge(rule, trigger), ctx),
-        location=ctx.location(trigger.sentence, trigger),
+        charge=_slot_text(charge, ctx),
+        # not where the deed they are charged with took place ("soupçonné d'avoir tué sa compagne à Hayange")
+        location=ctx.location(trigger.sentence, trigger, outside=phrase(charge) if charge is not None else None),
     )
     fact["_patient"] = (noun.sentence.start, noun.id)  # read by merge: who the clause says was arrested
     # read by merge: an unnamed, uncounted mention that refers back to an arrest already reported,
