@@ -41,13 +41,14 @@ def _over_a_period(trigger: Word, ctx: Context) -> bool:
     ("un record depuis le début du mouvement"), nor hours within a day ("pendant trois heures")."""
     starts, units = lexicon_set("dates:period_starts"), lexicon_set("dates:period_units")
     head = clause_head(trigger) or trigger
+    hours = lexicon_set("dates:period_hours")
     for c in [*head.children, *trigger.children]:
-        if c.rel not in ("obl", "nmod"):
+        lemma = c.lemma.lower()
+        if c.rel not in ("obl", "nmod") or not (lemma in starts or lemma in units or lemma in hours):
             continue
         if _after_apposed_noun(c):
             continue  # a noun set off after the clause ("..., un record depuis le début du mouvement")
         case = set().union(*(forms(g) for g in c.children if g.rel == "case"))
-        lemma = c.lemma.lower()
         if lemma in starts and case & lexicon_set("dates:period_start_prepositions"):
             # "depuis le début du mouvement"; not "de la manifestation", "de la journée"
             of = [g for g in c.children if g.rel == "nmod"]
@@ -57,7 +58,7 @@ def _over_a_period(trigger: Word, ctx: Context) -> bool:
         numbers = [g for g in c.children if g.rel == "nummod" or g.upos == "NUM"]
         if not numbers or not case & lexicon_set("dates:period_prepositions"):
             continue
-        if lemma in units or lemma in lexicon_set("dates:period_hours") and any(_number(g, ctx) >= 24 for g in numbers):
+        if lemma in units or lemma in hours and any(_number(g, ctx) >= 24 for g in numbers):
             return True
     return False
 
@@ -328,8 +329,14 @@ class Context:
     def _named_places(self) -> Iterator[EntitySpan]:
         """The document's LOC entities that name places, in text order, read as needed: not a nationality
         the NER tags LOC ("150 Britanniques", "des milliers de Géorgiens", "un Français")."""
+        endings = tuple(lexicon_set("triggers:demonym_endings"))
         for e in self.doc.entities:
             if e.label != "LOC":
+                continue
+            name = e.text.lower()
+            before = self.text[max(0, e.start - 5) : e.start].lower().split()
+            if not (name.endswith("s") and name.rstrip("s").endswith(endings) or before[-1:] in (["un"], ["une"])):
+                yield e  # no people in the plural, nor one of them: the counts before it need no reading
                 continue
             s = self.doc.sentence_at(e.start)
             word = next((w for w in s.words if w.start == e.start), None) if s is not None else None
@@ -391,7 +398,7 @@ class Context:
         # a place in a quotation the fact is not in is someone's words, no place of it ("aux cris de « la
         # France aux Français »")
         if candidates:
-            quotes = [(sentence.start + a, sentence.start + b) for a, b in quoted_spans(sentence.text)]
+            quotes = [(sentence.start + a, sentence.start + b) for a, b in self.once(quoted_spans, sentence.text)]
             candidates = [
                 c for c in candidates if not any(a <= c[0] < b and not a <= near.start < b for a, b in quotes)
             ]
@@ -584,10 +591,11 @@ class Context:
         """The sentence says the fact has no one day: a period ("1 300 morts depuis 2015"; for a module
         that `adds_up`, a verb over a period: "blessés depuis le début du mouvement"), a night from one
         day to the next ("dans la nuit de lundi à mardi")."""
-        in_sentence = [d for d in self.dates if sentence.start <= d.start < sentence.end]
-        return any(self._period_start(d) or self._overnight(d) for d in in_sentence) or (
-            adds_up and _over_a_period(near, self)
-        )
+        return self.once(self._spans_days, sentence.start, sentence.end) or (adds_up and _over_a_period(near, self))
+
+    def _spans_days(self, start: int, end: int) -> bool:
+        """A date between `start` and `end` starts a period or a night from one day to the next."""
+        return any(self._period_start(d) or self._overnight(d) for d in self.dates if start <= d.start < end)
 
     def _of_the_fact(self, d: DateMention, event_dated: bool) -> bool:
         """A day that may date a fact: nobody's birth, no period's start ("30 morts depuis samedi": a toll
