@@ -153,7 +153,8 @@ class Context:
         return self.doc.text
 
     def span(self, start: int, end: int) -> Span:
-        return Span(text=self.text[start:end], start=start, end=end)
+        # built from the text's own offsets, nothing to check: no validation (the rules make hundreds)
+        return Span.model_construct(text=self.text[start:end], start=start, end=end)
 
     # --- counts -------------------------------------------------------------------------
     def counts_in(self, sentence: Sentence) -> tuple[list[Quantity], list[int]]:
@@ -618,6 +619,9 @@ class Context:
 
     @cached_property
     def _overnight_starts(self) -> frozenset[int]:
+        lowered = self.text.lower()
+        if not any(w in lowered for w in lexicon_set("dates:overnight_words")):
+            return frozenset()
         nights = [d for d in self.dates if self._night_start(d)]
         return frozenset(
             d.start for d in self.dates if d in nights or any(e.start < d.start <= e.end + 8 for e in nights)
@@ -705,10 +709,11 @@ class Context:
     def _opening_quote(self) -> int:
         """How many sentences the quotation that opens the article spans, with its attribution; 0 when it
         opens with none."""
-        text = self.text.lstrip()
-        if text[:1] not in QUOTE_MARKS:
+        head = self.text[:200]
+        offset = len(head) - len(head.lstrip())
+        if self.text[offset : offset + 1] not in QUOTE_MARKS:
             return 0
-        offset = len(self.text) - len(text)
+        text = self.text[offset:]
         spans = quoted_spans(text)
         end = offset + spans[0][1] if spans and spans[0][0] == 0 else None
         if end is None:

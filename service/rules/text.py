@@ -23,16 +23,16 @@ _SPACED = {**_VARIANTS, "-": rf"(?:[{re.escape(HYPHENS)}]|\s+)"}
 
 _QUOTES: dict[str, str] = load("text")["quotes"]
 QUOTE_MARKS = frozenset(_QUOTES)  # the marks that open a quotation
+_QUOTE_RE = re.compile("[" + re.escape("".join(set(_QUOTES) | set(_QUOTES.values()))) + "]")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each quotation in `text`, marks included ("la France aux Français" in
     « ... »); an unclosed one is no quotation (a stray mark)."""
     spans: list[tuple[int, int]] = []
-    if not any(q in text for q in _QUOTES):
-        return spans
     opened = None
-    for i, ch in enumerate(text):
+    for m in _QUOTE_RE.finditer(text):  # the marks only: a sentence has few
+        i, ch = m.start(), m.group()
         if opened is not None and ch == _QUOTES[text[opened]]:
             spans.append((opened, i + 1))
             opened = None
