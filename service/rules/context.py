@@ -111,6 +111,8 @@ class Context:
     adds_up: bool = False  # the running module's FactType.adds_up (see date_of)
     _candidates: list = field(default_factory=list)
     _memo: dict = field(default_factory=dict)
+    _days_of_facts: dict = field(default_factory=dict)
+    _places_of: dict = field(default_factory=dict)
     _counts: dict = field(default_factory=dict)
     _entities: list = field(default_factory=list)
     _entity_starts: list = field(default_factory=list)
@@ -153,8 +155,7 @@ class Context:
         return self.doc.text
 
     def span(self, start: int, end: int) -> Span:
-        # built from the text's own offsets, nothing to check: no validation (the rules make hundreds)
-        return Span.model_construct(text=self.text[start:end], start=start, end=end)
+        return Span(text=self.text[start:end], start=start, end=end)
 
     # --- counts -------------------------------------------------------------------------
     def counts_in(self, sentence: Sentence) -> tuple[list[Quantity], list[int]]:
@@ -393,7 +394,11 @@ class Context:
     def location(self, sentence: Sentence, near: Word, outside: Optional[tuple[int, int]] = None) -> Optional[str]:
         """A place the sentence attaches the fact to, nearest the trigger (see _places), not within the
         span `outside` (where a module says a place is another thing's)."""
-        candidates = self._places(sentence, clause_head(near))
+        head = clause_head(near)
+        key = (sentence.start, head.id if head is not None else None)
+        if key not in self._places_of:  # every fact of a clause asks
+            self._places_of[key] = self._places(sentence, head)
+        candidates = self._places_of[key]
         if outside is not None:
             candidates = [c for c in candidates if not outside[0] <= c[0] < outside[1]]
         # a place in a quotation the fact is not in is someone's words, no place of it ("aux cris de « la
@@ -600,13 +605,17 @@ class Context:
 
     def _of_the_fact(self, d: DateMention, event_dated: bool) -> bool:
         """A day that may date a fact: nobody's birth, no period's start ("30 morts depuis samedi": a toll
-        of several days), and for a fact dated by the event (FactType.event_dated) no statement's day."""
-        return (
-            not self._birth(d.start)
-            and not self._period_start(d)
-            and not self._overnight(d)
-            and not (event_dated and self._said_on(d))
-        )
+        of several days), and for a fact dated by the event (FactType.event_dated) no statement's day.
+        Read once per day and module kind: every fact of a sentence asks."""
+        key = (d.start, event_dated)
+        if key not in self._days_of_facts:
+            self._days_of_facts[key] = (
+                not self._birth(d.start)
+                and not self._period_start(d)
+                and not self._overnight(d)
+                and not (event_dated and self._said_on(d))
+            )
+        return self._days_of_facts[key]
 
     def _period_start(self, d: DateMention) -> bool:
         """The day starts a period ("depuis samedi", "depuis le 4 mai": `dates.backward_cues`)."""
