@@ -113,6 +113,7 @@ class Context:
     _memo: dict = field(default_factory=dict)
     _days_of_facts: dict = field(default_factory=dict)
     _places_of: dict = field(default_factory=dict)
+    _dates_of: dict = field(default_factory=dict)
     _counts: dict = field(default_factory=dict)
     _entities: list = field(default_factory=list)
     _entity_starts: list = field(default_factory=list)
@@ -578,7 +579,7 @@ class Context:
         gives a period's start ("30 morts depuis samedi") leaves the fact undated. For a module not
         event_dated (FactType), a statement's day counts and neither the lead's nor the occurrence's; nor
         do they for a fact whose module says it has a day of its own (`article_day` False)."""
-        in_sentence = [d for d in self.dates if sentence.start <= d.start < sentence.end]
+        in_sentence = self.dates_in(sentence)
         ds = [d for d in in_sentence if self._of_the_fact(d, self.event_dated)]
         inside = [d for d in ds if within is not None and within[0] <= d.start and d.end <= within[1]]
         ds = inside or ds
@@ -597,11 +598,23 @@ class Context:
         """The sentence says the fact has no one day: a period ("1 300 morts depuis 2015"; for a module
         that `adds_up`, a verb over a period: "blessés depuis le début du mouvement"), a night from one
         day to the next ("dans la nuit de lundi à mardi")."""
-        return self.once(self._spans_days, sentence.start, sentence.end) or (adds_up and _over_a_period(near, self))
+        return sentence.start in self._spanning_sentences or (adds_up and _over_a_period(near, self))
 
-    def _spans_days(self, start: int, end: int) -> bool:
-        """A date between `start` and `end` starts a period or a night from one day to the next."""
-        return any(self._period_start(d) or self._overnight(d) for d in self.dates if start <= d.start < end)
+    @cached_property
+    def _spanning_sentences(self) -> frozenset[int]:
+        """The starts of the sentences with a date that starts a period or a night over two days."""
+        return frozenset(
+            s.start
+            for d in self.dates
+            if (self._period_start(d) or self._overnight(d)) and (s := self.doc.sentence_at(d.start)) is not None
+        )
+
+    def dates_in(self, sentence: Sentence) -> list[DateMention]:
+        """The dates that begin in the sentence, in text order (read once per sentence)."""
+        got = self._dates_of.get(sentence.start)
+        if got is None:
+            got = self._dates_of[sentence.start] = [d for d in self.dates if sentence.start <= d.start < sentence.end]
+        return got
 
     def _of_the_fact(self, d: DateMention, event_dated: bool) -> bool:
         """A day that may date a fact: nobody's birth, no period's start ("30 morts depuis samedi": a toll
