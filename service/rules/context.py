@@ -112,8 +112,6 @@ class Context:
     _candidates: list = field(default_factory=list)
     _memo: dict = field(default_factory=dict)
     _days_of_facts: dict = field(default_factory=dict)
-    _places_of: dict = field(default_factory=dict)
-    _dates_of: dict = field(default_factory=dict)
     _counts: dict = field(default_factory=dict)
     _entities: list = field(default_factory=list)
     _entity_starts: list = field(default_factory=list)
@@ -341,13 +339,17 @@ class Context:
             if not (name.endswith("s") and name.rstrip("s").endswith(endings) or before[-1:] in (["un"], ["une"])):
                 yield e  # no people in the plural, nor one of them: the counts before it need no reading
                 continue
-            s = self.doc.sentence_at(e.start)
-            word = next((w for w in s.words if w.start == e.start), None) if s is not None else None
+            word = self.word_at(e.start)
             if word is None or not (
                 self.quantity_before(word) is not None
                 or any(c.rel == "det" and c.lemma.lower() == "un" for c in word.children)
             ):
                 yield e
+
+    def word_at(self, offset: int) -> Optional[Word]:
+        """The word that starts at `offset`, if one does."""
+        s = self.doc.sentence_at(offset)
+        return next((w for w in s.words if w.start == offset), None) if s is not None else None
 
     @cached_property
     def lead_place(self) -> Optional[str]:
@@ -395,11 +397,7 @@ class Context:
     def location(self, sentence: Sentence, near: Word, outside: Optional[tuple[int, int]] = None) -> Optional[str]:
         """A place the sentence attaches the fact to, nearest the trigger (see _places), not within the
         span `outside` (where a module says a place is another thing's)."""
-        head = clause_head(near)
-        key = (sentence.start, head.id if head is not None else None)
-        if key not in self._places_of:  # every fact of a clause asks
-            self._places_of[key] = self._places(sentence, head)
-        candidates = self._places_of[key]
+        candidates = self.once(self._places, sentence, clause_head(near))  # every fact of a clause asks
         if outside is not None:
             candidates = [c for c in candidates if not outside[0] <= c[0] < outside[1]]
         # a place in a quotation the fact is not in is someone's words, no place of it ("aux cris de « la
@@ -504,11 +502,9 @@ class Context:
         bare = inner[: max([0] + [k + 1 for k, w in enumerate(inner) if w.upos != "DET"])]  # "du" may be "de le"
         if gap.strip() == "(" or _of_a_place(bare, "triggers:part_heads"):
             return True
-        before = [w for w in sentence.words if w.end <= place.start and w.upos != "DET" and lemma_key(w) != "de"]
         return (
-            bool(before)
             # as written: "Au Liban" is "à" + "le" to some parsers, and no town
-            and norm_text(self.text[before[-1].start : before[-1].end]) in lexicon_set("triggers:town_marks")
+            self._mark_before(place) in lexicon_set("triggers:town_marks")
             and bool(inner)
             and inner[0].lemma.lower() in lexicon_set("triggers:locating_prepositions")
             and (len(inner) == 1 or _of_a_place(inner) or inner[-1].upos == "DET")
@@ -611,10 +607,10 @@ class Context:
 
     def dates_in(self, sentence: Sentence) -> list[DateMention]:
         """The dates that begin in the sentence, in text order (read once per sentence)."""
-        got = self._dates_of.get(sentence.start)
-        if got is None:
-            got = self._dates_of[sentence.start] = [d for d in self.dates if sentence.start <= d.start < sentence.end]
-        return got
+        return self.once(self._dates_between, sentence.start, sentence.end)
+
+    def _dates_between(self, start: int, end: int) -> list[DateMention]:
+        return [d for d in self.dates if start <= d.start < end]
 
     def _of_the_fact(self, d: DateMention, event_dated: bool) -> bool:
         """A day that may date a fact: nobody's birth, no period's start ("30 morts depuis samedi": a toll

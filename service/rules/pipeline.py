@@ -85,9 +85,8 @@ def share_slots(facts: list[dict], ctx: Context) -> list[dict]:
 def _said_undated(fact: dict, ctx: Context, adds_up: bool) -> bool:
     """The fact's sentence says it has no one day ("37 manifestants arrêtés depuis vendredi", "dans la
     nuit de dimanche à lundi"): Context.no_day, as its module reads it."""
-    s = ctx.doc.sentence_at(fact["trigger"].start)
-    word = next((w for w in s.words if w.start == fact["trigger"].start), None) if s is not None else None
-    return word is not None and ctx.no_day(s, word, adds_up)
+    word = ctx.word_at(fact["trigger"].start)
+    return word is not None and ctx.no_day(word.sentence, word, adds_up)
 
 
 def _of_a_past_year(date: str | None, reference: datetime.date | None) -> bool:

@@ -571,7 +571,7 @@ def _sender_of(force: Word, ctx: Context) -> Optional[str]:
             and any(lemma_key(g) == "de" for g in c.children)
             and any(g.rel == "det" for g in c.children)
         ):
-            start, end = phrase(c)
+            end = phrase(c)[1]
             case_end = max(g.end for g in c.children if g.rel == "case")
             return ctx.text[case_end:end].strip()
     return None
