@@ -815,10 +815,14 @@ def _run(timeline: _Timeline, rules, taken: list, found: list) -> None:
             found.extend(mentions)
 
 
-_POINTING_BACK = re.compile(
-    rf"(?<!\w)(?:(?P<fixed>{_alt(_L['anaphoric_offsets'])})|(?P<n>[0-9]{{1,2}}|{_NUM_WORDS})\s+"
-    rf"{_alt(_L['anaphoric_day_units'])}\s+(?P<dir>{_alt(_L['anaphoric_directions'])}))(?!\w)",
-    _FLAGS,
+_POINTING_BACK = Scanner(
+    re.compile(
+        rf"(?<!\w)(?:(?P<fixed>{_alt(_L['anaphoric_offsets'])})|(?P<n>[0-9]{{1,2}}|{_NUM_WORDS})\s+"
+        rf"{_alt(_L['anaphoric_day_units'])}\s+(?P<dir>{_alt(_L['anaphoric_directions'])}))(?!\w)",
+        _FLAGS,
+    ),
+    _spelled(_L["anaphoric_offsets"], _COUNT_WORDS),
+    digits=True,
 )
 _ANAPHORIC_OFFSETS = _table(_L["anaphoric_offsets"])
 _ANAPHORIC_DIRECTIONS = _table(_L["anaphoric_directions"])

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Optional
 
 from pydantic import BaseModel
@@ -97,7 +98,7 @@ class FactType:
     def find(self, ctx: Context) -> list[dict]:
         """The facts of this type in the document, in text order (one per trigger word at most)."""
         ctx.event_dated, ctx.adds_up = self.event_dated, self.adds_up
-        facts = run_rules(self.rules, self.conditions, self._build, ctx)
+        facts = run_rules(self.rules, self.conditions, self._build, ctx, self._by_form)
         if self.finish is not None:
             self.finish(facts, ctx)
         return facts
@@ -105,18 +106,36 @@ class FactType:
     def _build(self, rule: Rule, trigger: Word, ctx: Context):
         return self.builders.get(rule.name, self.build)(rule, trigger, ctx)
 
+    @cached_property
+    def _by_form(self) -> dict[str, tuple[int, ...]]:
+        return rules_by_form(self.rules)
 
-def run_rules(rules: Iterable[Rule], conditions: dict[str, Condition], build: Builder, ctx: Context) -> list[dict]:
-    """Each trigger word gives at most one fact: the first rule, in order, that builds one."""
-    rules = list(rules)
-    # most words trigger nothing: one look-up in the union of the triggers skips them
-    keys = frozenset().union(*(r.trigger.keys for r in rules))
+
+def rules_by_form(rules: Sequence[Rule]) -> dict[str, tuple[int, ...]]:
+    """Each trigger key -> the positions of the rules it triggers: a word tries those rules only."""
+    out: dict[str, tuple[int, ...]] = {}
+    for i, rule in enumerate(rules):
+        for key in rule.trigger.keys:
+            out[key] = out.get(key, ()) + (i,)
+    return out
+
+
+def run_rules(
+    rules: Sequence[Rule],
+    conditions: dict[str, Condition],
+    build: Builder,
+    ctx: Context,
+    by_form: dict[str, tuple[int, ...]],
+) -> list[dict]:
+    """Each trigger word gives at most one fact: the first rule, in order, that builds one. `by_form`:
+    rules_by_form(rules), made once."""
     facts = ctx.found = []  # a rule may read what the module found before in the text
-    for word in ctx.words_with(keys):
+    # most words trigger nothing: one look-up in the union of the triggers skips them
+    for word in ctx.words_with(frozenset(by_form)):
         word_forms, upos = forms(word), word.upos
-        for rule in rules:
-            trigger = rule.trigger
-            if upos not in trigger.upos or trigger.keys.isdisjoint(word_forms):
+        tried = sorted({i for f in word_forms for i in by_form.get(f, ())})
+        for rule in (rules[i] for i in tried):
+            if upos not in rule.trigger.upos:
                 continue
             # what fact_before(word, ctx) tells, read off the last fact: the module finds them in text order
             if rule.follows and not (facts and facts[-1]["trigger"].start >= word.sentence.start):
