@@ -170,6 +170,27 @@ PLACED = {
         20000,
         "Khartoum",
     ),
+    "a counter-figure goes on about the scene before it": (
+        "Le défilé a réuni à Lyon 12 000 personnes selon les syndicats. La préfecture, elle, a compté 4 000 "
+        "manifestants. À Grenoble, 3 000 personnes ont manifesté.",
+        "crowd",
+        4000,
+        "Lyon",
+    ),
+    "a figure after another town's scene takes that town": (
+        "À Rennes, 5 000 personnes ont défilé samedi. À Brest, le cortège a rassemblé 2 000 personnes selon "
+        "les organisateurs. La police n'a compté que 900 manifestants.",
+        "crowd",
+        900,
+        "Brest",
+    ),
+    "a figure two sentences after the scene takes no place from it": (
+        "À Rennes, 5 000 personnes ont défilé samedi. À Brest, ils étaient 2 000. Le mouvement se poursuit. "
+        "Selon la CGT, 30 000 manifestants ont défilé dans le pays.",
+        "crowd",
+        30000,
+        None,
+    ),
     "an earlier year's place stays with its fact": (
         "Six ouvriers ont été blessés jeudi par l'effondrement d'un échafaudage. "
         "En 2015, un accident semblable avait fait trois morts à Nantes.",

@@ -175,6 +175,11 @@ class Context:
             got = self._counts[sentence] = (found, [q.start for q in found])
         return got
 
+    def sentence_number(self, offset: int) -> int:
+        """The number of the sentence holding `offset` (0 for the first), -1 outside every sentence."""
+        s = self.doc.sentence_at(offset)
+        return self._sentence_index.get(s.start, -1) if s is not None else -1
+
     @cached_property
     def _sentence_index(self) -> dict[int, int]:
         return {s.start: i for i, s in enumerate(self.doc.sentences)}

@@ -57,6 +57,9 @@ class FactType:
     same_event: Optional[Callable[[dict, dict], bool]] = None  # merge identity; default: same count
     refers_back: Optional[Callable[[dict, list], Optional[dict]]] = None  # a mention pointing back
     shared_slots: tuple[str, ...] = ()  # slots an article states once for all its facts
+    # shared slots a fact takes from the facts just before it where the article's facts disagree: one
+    # scene goes on ("... à Paris 500 000 personnes selon les organisateurs. La police en compte 80 000")
+    carried_on: tuple[str, ...] = ()
     # types during which a counted fact of this type takes place: it takes their one agreed place and
     # day when it has none (people arrested by the dozen in an article on a protest were arrested where
     # and when it marched)
@@ -92,6 +95,8 @@ class FactType:
             raise RuleError(f"{where}: builders for no rule {sorted(set(self.builders) - set(names))}")
         if not set(self.slots) | set(self.shared_slots) <= fields:
             raise RuleError(f"{where}: slots not in {self.model.__name__}")
+        if not set(self.carried_on) <= set(self.shared_slots):
+            raise RuleError(f"{where}: carried_on names slots that are not shared")
         for key in self.claims:
             check_lexicon_key(key, where)
 

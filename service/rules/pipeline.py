@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Optional
 
 from pydantic import TypeAdapter
 
@@ -34,7 +35,8 @@ def share_slots(facts: list[dict], ctx: Context) -> list[dict]:
     accident or the protest took place, who sends the forces and where): when all the facts of the type
     that fill one agree on it ("le Kenya" and "Kenya" agree), the others take it too; when they differ,
     nothing is guessed (a place noun phrase, "la place Malik Asghar", does not differ from the one named
-    place). A place no fact of the type states is the first place the article names (its
+    place) but for the slots a type carries on (FactType.carried_on: a crowd takes the place of the scene
+    just before it, _place_just_before). A place no fact of the type states is the first place the article names (its
     lead says where it happened). A fact of a past year ("En 2008, une marche avait réuni ...") is left
     out of the place's sharing: it neither gives its place nor takes the article's. Then a fact of
     several people without a place or a day takes the one place or day the facts of its
@@ -54,6 +56,10 @@ def share_slots(facts: list[dict], ctx: Context) -> list[dict]:
             if len(values) == 1:
                 for f in same:
                     f[slot] = f.get(slot) or next(iter(values))
+            elif slot in t.carried_on:
+                for f in same:
+                    if not f.get(slot):
+                        f[slot] = _place_just_before(f, same, ctx)
     for t in FACT_TYPES.values():
         # the event: stated, not foreseen nor of a past year ("les syndicats espèrent réunir 10 000
         # personnes samedi prochain", "En 2019, une manifestation avait réuni ...")
@@ -80,6 +86,24 @@ def share_slots(facts: list[dict], ctx: Context) -> list[dict]:
                 ):
                     f[slot] = next(iter(values))
     return facts
+
+
+def _place_just_before(fact: dict, others: list[dict], ctx: Context) -> Optional[str]:
+    """Where the article's facts name several places, the one place the facts of the fact's own sentence
+    or of the sentence before it name before it: the article goes on about the same scene ("Le cortège a
+    rassemblé à Paris 500 000 personnes selon les organisateurs. La préfecture, elle, en compte 80 000")."""
+    at = ctx.sentence_number(fact["trigger"].start)
+    values = _one_name_each(
+        {
+            f["location"]
+            for f in others
+            if f.get("location")
+            and f["rule"] not in SIDE_RULES
+            and f["trigger"].start < fact["trigger"].start
+            and at - 1 <= ctx.sentence_number(f["trigger"].start) <= at
+        }
+    )
+    return next(iter(values)) if len(values) == 1 else None
 
 
 def _said_undated(fact: dict, ctx: Context, adds_up: bool) -> bool:

@@ -886,4 +886,5 @@ FACT_TYPE = FactType(
     slots=("location", "date"),
     gives_way=True,
     shared_slots=("location",),
+    carried_on=("location",),
 )
