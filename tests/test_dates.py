@@ -491,6 +491,9 @@ def test_passive_present_then_cue_word():
         ("Le vote a eu lieu le mardi 7 mai. Trois jours plus tard, le maire a démissionné.", "2024-05-10"),
         ("Le vote a eu lieu le mardi 7 mai. Le surlendemain, le maire a démissionné.", "2024-05-09"),
         ("La veille, deux élus avaient démissionné.", None),  # no date before it: no day
+        ("Le vote a eu lieu le mardi 7 mai. Il a suivi de deux jours l'attentat.", None),
+        ("Le vote a eu lieu le mardi 7 mai. Il s'est tenu deux jours après l'attentat.", None),  # after the attack
+        ("Le vote a eu lieu le mardi 7 mai. Deux jours après, le maire a démissionné.", "2024-05-09"),
         ("Le vote a eu lieu en mai. La veille, deux élus avaient démissionné.", None),  # no day before it
     ],
 )

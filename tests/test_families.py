@@ -260,6 +260,21 @@ FAMILIES = {
             {"count": 3, "date": "2024-05-02"},
         ),
         ("La veille, trois opposants ont été arrêtés.", "arrest", {"count": 3, "date": None}),
+        (
+            "Des heurts ont éclaté le jeudi 2 mai à Dakar, après l'arrestation, la veille, de deux syndicalistes.",
+            "arrest",
+            {"count": 2, "date": "2024-05-01"},
+        ),
+        (
+            "Le juge a été entendu le mardi 30 avril, et deux militants ont été placés en garde à vue la veille.",
+            "arrest",
+            {"count": 2, "date": "2024-04-29"},
+        ),
+        (
+            "Le ministre a annoncé le jeudi 2 mai la mort de six soldats, deux jours après l'embuscade.",
+            "casualties",
+            {"count": 6, "date": None},
+        ),
     ],
     "a subject the parse lost": [
         (

@@ -32,6 +32,7 @@ from service.rules.text import QUOTE_MARKS, norm_text, quoted_spans
 LINKS = load("triggers")["count_links"]
 GAP_MARKS = "".join(load("triggers")["count_gap_marks"])
 _CAPITAL_PREPOSITIONS = frozenset(load("triggers")["unaccented_prepositions"])
+_CLAUSE_RELS = frozenset({"advcl", "ccomp", "xcomp", "acl", "conj", "parataxis", "csubj"})  # a clause of its own
 LEAD_SENTENCES = 2  # a news article's lead, where it says when the event took place
 
 
@@ -580,6 +581,9 @@ class Context:
         gives a period's start ("30 morts depuis samedi") leaves the fact undated. For a module not
         event_dated (FactType), a statement's day counts and neither the lead's nor the occurrence's; nor
         do they for a fact whose module says it has a day of its own (`article_day` False)."""
+        day = self._pointed_back(near)
+        if day is not None:
+            return day
         in_sentence = self.dates_in(sentence)
         ds = [d for d in in_sentence if self._of_the_fact(d, self.event_dated)]
         inside = [d for d in ds if within is not None and within[0] <= d.start and d.end <= within[1]]
@@ -594,6 +598,24 @@ class Context:
         if day is not None or not self.event_dated or not article_day:
             return day
         return self.lead_day or self.occurrence_day
+
+    def _pointed_back(self, trigger: Word) -> Optional[str]:
+        """The day a "la veille" / "deux jours plus tard" that the trigger or its clause governs points at
+        ("l'arrestation, la veille, de trois opposants", "placés en garde à vue la veille"): the fact's
+        own words date it, before any other date of its sentence. Not one inside a clause it governs."""
+        s = trigger.sentence
+        if anaphoric_date(self.text, s.start, s.end, self.dates) is None:  # most sentences have none
+            return None
+        head = clause_head(trigger) or trigger
+        for word in (trigger, head) if head is not trigger else (trigger,):
+            for c in word.children:
+                if c.rel.split(":")[0] in _CLAUSE_RELS:
+                    continue
+                sub = c.subtree()
+                day = anaphoric_date(self.text, min(w.start for w in sub), max(w.end for w in sub), self.dates)
+                if day is not None:
+                    return day
+        return None
 
     def no_day(self, sentence: Sentence, near: Word, adds_up: bool) -> bool:
         """The sentence says the fact has no one day: a period ("1 300 morts depuis 2015"; for a module

@@ -826,6 +826,8 @@ _POINTING_BACK = Scanner(
 )
 _ANAPHORIC_OFFSETS = _table(_L["anaphoric_offsets"])
 _ANAPHORIC_DIRECTIONS = _table(_L["anaphoric_directions"])
+_ANAPHORIC_PREPOSITIONS = _words("anaphoric_prepositions")
+_COMPLEMENTS = _words("anaphoric_complements")
 
 
 def anaphoric_date(text: str, start: int, end: int, dates: list[DateMention]) -> Optional[str]:
@@ -833,6 +835,10 @@ def anaphoric_date(text: str, start: int, end: int, dates: list[DateMention]) ->
     counted from the last day-grain date the text gave before it; None without one. Such phrases are
     no calendar dates of their own (docs/conventions.md): they only resolve a fact's date."""
     m = _POINTING_BACK.search(text, start, end)
+    while (
+        m is not None and _key(m.group("dir") or "") in _ANAPHORIC_PREPOSITIONS and _next(text, m.end()) in _COMPLEMENTS
+    ):
+        m = _POINTING_BACK.search(text, m.end(), end)  # "deux jours après l'attaque": after the attack
     if m is None:
         return None
     if m.group("fixed"):
