@@ -191,6 +191,27 @@ PLACED = {
         30000,
         None,
     ),
+    "an event named again took place where the article placed it": (
+        "Le ministre a parlé lundi à Genève. Des militaires ont tenté un coup d'État au Niger. Le coup d'État a "
+        "fait douze morts.",
+        "casualties",
+        12,
+        "Niger",
+    ),
+    "arrests at a march named again, among marches in two towns": (
+        "Le cortège a rassemblé 3 000 personnes à Nantes. À Rennes, 2 000 personnes ont défilé. Le cortège "
+        "s'est dispersé avec une vingtaine d'interpellations.",
+        "arrest",
+        20,
+        "Nantes",
+    ),
+    "another march is not the one placed before": (
+        "Une manifestation a réuni 3 000 personnes à Nantes. À Rennes, 2 000 personnes ont défilé. Une autre "
+        "manifestation s'est terminée par une dizaine d'interpellations.",
+        "arrest",
+        10,
+        None,
+    ),
     "an earlier year's place stays with its fact": (
         "Six ouvriers ont été blessés jeudi par l'effondrement d'un échafaudage. "
         "En 2015, un accident semblable avait fait trois morts à Nantes.",

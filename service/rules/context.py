@@ -413,7 +413,39 @@ class Context:
             candidates = [
                 c for c in candidates if not any(a <= c[0] < b and not a <= near.start < b for a, b in quotes)
             ]
-        return min(candidates, key=lambda c: abs(c[0] - near.start))[1] if candidates else None
+        return min(candidates, key=lambda c: abs(c[0] - near.start))[1] if candidates else self._event_place(near)
+
+    def _event_place(self, near: Word) -> Optional[str]:
+        """Where the article placed the event that the fact's clause names again by its noun ("Des militaires
+        ont tenté un coup d'État en Turquie. [...] Le coup d'État a fait 265 morts": Turquie): the place of
+        the nearest sentence before that names it and a place."""
+        events, definite = lexicon_set("triggers:placed_events"), lexicon_set("triggers:definite_determiners")
+        head = clause_head(near) or near
+        nouns = [
+            c
+            for w in ((near, head) if head is not near else (near,))
+            for c in w.children
+            if c.upos == "NOUN"
+            and c.lemma.lower() in events
+            and c.rel.split(":")[0] in ("nsubj", "obl", "nmod")
+            # named again: "le coup d'État", "ces affrontements"; "une marche" is another one, and so is
+            # one a complement tells of something new ("le naufrage d'une embarcation")
+            and any(d.rel == "det" and d.lemma.lower() in definite for d in c.children)
+            and not any(
+                d.rel == "nmod" and any(e.rel == "det" and e.lemma.lower() == "un" for e in d.children)
+                for d in c.children
+            )
+        ]
+        for noun in nouns:
+            lemma = noun.lemma.lower()
+            for s in reversed(self.doc.sentences[: max(0, self.sentence_number(noun.start))]):
+                if lemma not in {x.lower() for x in s.lemmas}:
+                    continue
+                named = next(w for w in s.words if w.lemma.lower() == lemma)
+                places = self.once(self._places, s, clause_head(named))
+                if places:
+                    return min(places, key=lambda c: abs(c[0] - named.start))[1]
+        return None
 
     def _places(self, sentence: Sentence, head: Optional[Word]) -> list[tuple[int, str]]:
         """The places of a sentence, (start, text) in text order: LOC entities after "à/dans/en/au" (over
