@@ -166,7 +166,7 @@ class Context:
         if got is None:
             # read from the sentence before: a count the parser cut in two ("UN MILLION | DEUX CENT
             # MILLE") belongs to the sentence it starts in, and is not counted again in pieces
-            i = self._sentence_index.get(sentence.start, 0)
+            i = self.doc.index_of(sentence)
             begin = self.doc.sentences[i - 1].start if i > 0 else sentence.start
             found = [
                 q
@@ -175,15 +175,6 @@ class Context:
             ]
             got = self._counts[sentence] = (found, [q.start for q in found])
         return got
-
-    def sentence_number(self, offset: int) -> int:
-        """The number of the sentence holding `offset` (0 for the first), -1 outside every sentence."""
-        s = self.doc.sentence_at(offset)
-        return self._sentence_index.get(s.start, -1) if s is not None else -1
-
-    @cached_property
-    def _sentence_index(self) -> dict[int, int]:
-        return {s.start: i for i, s in enumerate(self.doc.sentences)}
 
     def quantity_before(self, word: Word) -> Optional[Quantity]:
         """The count written right before `word`: "12 morts", "une vingtaine de blessés",
@@ -285,7 +276,7 @@ class Context:
         ):
             return None
         s = pronoun.sentence
-        i = self._sentence_index.get(s.start, -1)
+        i = self.doc.index_of(s)
         spans = [(s.start, pronoun.start)] + (
             [(self.doc.sentences[i - 1].start, self.doc.sentences[i - 1].end)] if i > 0 else []
         )
@@ -438,7 +429,7 @@ class Context:
         ]
         for noun in nouns:
             lemma = noun.lemma.lower()
-            for s in reversed(self.doc.sentences[: max(0, self.sentence_number(noun.start))]):
+            for s in reversed(self.doc.sentences[: self.doc.index_of(noun.sentence)]):
                 if lemma not in {x.lower() for x in s.lemmas}:
                     continue
                 named = next(w for w in s.words if w.lemma.lower() == lemma)

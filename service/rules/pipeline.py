@@ -92,7 +92,7 @@ def _place_just_before(fact: dict, others: list[dict], ctx: Context) -> Optional
     """Where the article's facts name several places, the one place the facts of the fact's own sentence
     or of the sentence before it name before it: the article goes on about the same scene ("Le cortège a
     rassemblé à Paris 500 000 personnes selon les organisateurs. La préfecture, elle, en compte 80 000")."""
-    at = ctx.sentence_number(fact["trigger"].start)
+    at = _sentence_number(fact, ctx)
     values = _one_name_each(
         {
             f["location"]
@@ -100,10 +100,15 @@ def _place_just_before(fact: dict, others: list[dict], ctx: Context) -> Optional
             if f.get("location")
             and f["rule"] not in SIDE_RULES
             and f["trigger"].start < fact["trigger"].start
-            and at - 1 <= ctx.sentence_number(f["trigger"].start) <= at
+            and at - 1 <= _sentence_number(f, ctx) <= at
         }
     )
     return next(iter(values)) if len(values) == 1 else None
+
+
+def _sentence_number(fact: dict, ctx: Context) -> int:
+    s = ctx.doc.sentence_at(fact["trigger"].start)
+    return ctx.doc.index_of(s) if s is not None else -1
 
 
 def _said_undated(fact: dict, ctx: Context, adds_up: bool) -> bool:
