@@ -212,6 +212,27 @@ PLACED = {
         10,
         None,
     ),
+    "the lead names the event by its town": (
+        "Le bilan s'alourdit après l'attentat de Manchester. Une adolescente, renversée sur Oxford Road, est "
+        "morte. Au cours de l'attaque, deux policiers ont été blessés.",
+        "casualties",
+        2,
+        "Manchester",
+    ),
+    "the lead names the event by its country, a toll its town": (
+        "Après le séisme d'Haïti, les secours fouillent les décombres. Trente personnes ont été tuées à "
+        "Jacmel. Deux cents personnes ont été blessées.",
+        "casualties",
+        200,
+        "Haïti",
+    ),
+    "a march's own name is no place of it": (
+        "Le cortège de la Marche des fiertés a défilé à Lyon. Trois personnes ont été blessées à Vénissieux. "
+        "Deux policiers ont aussi été blessés.",
+        "casualties",
+        2,
+        "Vénissieux",
+    ),
     "an earlier year's place stays with its fact": (
         "Six ouvriers ont été blessés jeudi par l'effondrement d'un échafaudage. "
         "En 2015, un accident semblable avait fait trois morts à Nantes.",

@@ -376,6 +376,38 @@ class Context:
         return norm_text(self.text[before[-1].start : before[-1].end]) if before else ""
 
     @cached_property
+    def event_place(self) -> Optional[str]:
+        """The place the lead names its event by ("après l'attentat de Londres", "le séisme d'Haïti"): a
+        noun of placed_events with a proper name after "de" that names no person or body. The event's
+        facts that name no place took place there."""
+        events = lexicon_set("triggers:placed_events")
+        for s in self.doc.sentences[: self._opening_quote + LEAD_SENTENCES]:
+            if not self._in_lead(s) or events.isdisjoint(x.lower() for x in s.lemmas):
+                continue
+            for w in s.words:
+                if w.upos != "NOUN" or w.lemma.lower() not in events:
+                    continue
+                for c in w.children:
+                    if (
+                        c.rel == "nmod"
+                        and c.upos == "PROPN"
+                        and c.text[:1].isupper()
+                        and any(lemma_key(g) == "de" for g in c.children if g.rel == "case")
+                        and self._named_as_place(w, c)
+                    ):
+                        start, end = name_span(c)
+                        return self.text[start:end]
+        return None
+
+    def _named_as_place(self, event: Word, name: Word) -> bool:
+        """The NER tags the name a place, or reads the event and its place as one name ("attentat de
+        Londres"); not "le cortège de la Manif pour tous", a name of its own."""
+        if self.entity_at(name.start, "LOC") is not None:
+            return True
+        misc = self.entity_at(name.start, "MISC")
+        return misc is not None and misc.start <= event.start
+
+    @cached_property
     def place_names(self) -> frozenset[str]:
         """The names of places the document gives (its LOC entities, as place_name writes them)."""
         return frozenset(self.place_name(e) for e in self.doc.entities if e.label == "LOC")
