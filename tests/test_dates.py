@@ -494,6 +494,9 @@ def test_passive_present_then_cue_word():
         ("Le vote a eu lieu le mardi 7 mai. Il a suivi de deux jours l'attentat.", None),
         ("Le vote a eu lieu le mardi 7 mai. Il s'est tenu deux jours après l'attentat.", None),  # after the attack
         ("Le vote a eu lieu le mardi 7 mai. Deux jours après, le maire a démissionné.", "2024-05-09"),
+        ("Le vote a eu lieu le mardi 7 mai. Au lendemain de sa défaite, le maire a démissionné.", None),
+        ("Le vote a eu lieu le mardi 7 mai. Le lendemain du vote, le maire a démissionné.", None),
+        ("Le vote a eu lieu le mardi 7 mai. Le lendemain, le maire a démissionné.", "2024-05-08"),
         ("Le vote a eu lieu en mai. La veille, deux élus avaient démissionné.", None),  # no day before it
     ],
 )

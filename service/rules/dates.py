@@ -828,6 +828,16 @@ _ANAPHORIC_OFFSETS = _table(_L["anaphoric_offsets"])
 _ANAPHORIC_DIRECTIONS = _table(_L["anaphoric_directions"])
 _ANAPHORIC_PREPOSITIONS = _words("anaphoric_prepositions")
 _COMPLEMENTS = _words("anaphoric_complements")
+_OF = _words("anaphoric_of")
+
+
+def _from_an_event(text: str, m: re.Match) -> bool:
+    """The phrase counts from an event its complement names, whose day it does not give: "deux jours après
+    l'attaque", "au lendemain de sa libération"."""
+    following = _next(text, m.end())
+    if m.group("fixed"):
+        return following in _OF
+    return _key(m.group("dir")) in _ANAPHORIC_PREPOSITIONS and following in _COMPLEMENTS
 
 
 def anaphoric_date(text: str, start: int, end: int, dates: list[DateMention]) -> Optional[str]:
@@ -835,10 +845,8 @@ def anaphoric_date(text: str, start: int, end: int, dates: list[DateMention]) ->
     counted from the last day-grain date the text gave before it; None without one. Such phrases are
     no calendar dates of their own (docs/conventions.md): they only resolve a fact's date."""
     m = _POINTING_BACK.search(text, start, end)
-    while (
-        m is not None and _key(m.group("dir") or "") in _ANAPHORIC_PREPOSITIONS and _next(text, m.end()) in _COMPLEMENTS
-    ):
-        m = _POINTING_BACK.search(text, m.end(), end)  # "deux jours après l'attaque": after the attack
+    while m is not None and _from_an_event(text, m):
+        m = _POINTING_BACK.search(text, m.end(), end)
     if m is None:
         return None
     if m.group("fixed"):
