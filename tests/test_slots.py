@@ -233,6 +233,12 @@ PLACED = {
         2,
         "Vénissieux",
     ),
+    "an institution the NER takes for a place is none": (
+        "Selon le ministère de l'Intérieur, trois policiers ont été blessés.",
+        "casualties",
+        3,
+        None,
+    ),
     "an earlier year's place stays with its fact": (
         "Six ouvriers ont été blessés jeudi par l'effondrement d'un échafaudage. "
         "En 2015, un accident semblable avait fait trois morts à Nantes.",

@@ -129,7 +129,12 @@ class Context:
                 if not (lemmas.isdisjoint(s.lemmas) and texts.isdisjoint(s.forms))
             )
         )
-        self._entities = sorted(self.doc.entities, key=lambda e: e.start)  # analyzers give them in order
+        # analyzers give them in order; an institution the NER tags a place is none ("déférés devant la Justice")
+        institutions = lexicon_set("triggers:institution_names")
+        self._entities = sorted(
+            (e for e in self.doc.entities if not (e.label == "LOC" and norm_text(e.text) in institutions)),
+            key=lambda e: e.start,
+        )
         self._entity_starts = [e.start for e in self._entities]
 
     def once(self, fn, *args):
@@ -328,7 +333,7 @@ class Context:
         """The document's LOC entities that name places, in text order, read as needed: not a nationality
         the NER tags LOC ("150 Britanniques", "des milliers de Géorgiens", "un Français")."""
         endings = tuple(lexicon_set("triggers:demonym_endings"))
-        for e in self.doc.entities:
+        for e in self._entities:
             if e.label != "LOC":
                 continue
             name = e.text.lower()
@@ -410,7 +415,7 @@ class Context:
     @cached_property
     def place_names(self) -> frozenset[str]:
         """The names of places the document gives (its LOC entities, as place_name writes them)."""
-        return frozenset(self.place_name(e) for e in self.doc.entities if e.label == "LOC")
+        return frozenset(self.place_name(e) for e in self._entities if e.label == "LOC")
 
     def place_name(self, e: EntitySpan) -> str:
         """A LOC entity's text without a date the NER ran into ("Guinée samedi")."""
