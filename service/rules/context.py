@@ -383,8 +383,8 @@ class Context:
     @cached_property
     def event_place(self) -> Optional[str]:
         """The place the lead names its event by ("après l'attentat de Londres", "le séisme d'Haïti"): a
-        noun of placed_events with a proper name after "de" that names no person or body. The event's
-        facts that name no place took place there."""
+        noun of placed_events with a proper name after "de" that is named as a place (_named_as_place).
+        The event's facts that name no place took place there."""
         events = lexicon_set("triggers:placed_events")
         for s in self.doc.sentences[: self._opening_quote + LEAD_SENTENCES]:
             if not self._in_lead(s) or events.isdisjoint(x.lower() for x in s.lemmas):
@@ -663,8 +663,7 @@ class Context:
         """The day a "la veille" / "deux jours plus tard" that the trigger or its clause governs points at
         ("l'arrestation, la veille, de trois opposants", "placés en garde à vue la veille"): the fact's
         own words date it, before any other date of its sentence. Not one inside a clause it governs."""
-        s = trigger.sentence
-        if anaphoric_date(self.text, s.start, s.end, self.dates) is None:  # most sentences have none
+        if not self.once(self._points_back, trigger.sentence):  # most sentences have none
             return None
         head = clause_head(trigger) or trigger
         for word in (trigger, head) if head is not trigger else (trigger,):
@@ -676,6 +675,9 @@ class Context:
                 if day is not None:
                     return day
         return None
+
+    def _points_back(self, sentence: Sentence) -> bool:
+        return anaphoric_date(self.text, sentence.start, sentence.end, self.dates) is not None
 
     def no_day(self, sentence: Sentence, near: Word, adds_up: bool) -> bool:
         """The sentence says the fact has no one day: a period ("1 300 morts depuis 2015"; for a module

@@ -53,7 +53,7 @@ def share_slots(facts: list[dict], ctx: Context) -> list[dict]:
             if slot == "location" and len(values) > 1:
                 # a place the NER does not name ("la place Malik Asghar") lies in the named one: no other place
                 values = {v for v in values if v in ctx.place_names} or values
-            if slot == "location" and ctx.event_place is not None:
+            if slot == "location" and not all(f.get(slot) for f in same) and ctx.event_place is not None:
                 values = {ctx.event_place}  # the lead names the event by its place: facts without one took place there
             if not values and slot == "location" and not any(f.get(slot) for f in same):
                 values = {ctx.lead_place} - {None} - {f.get(slot) for f in earlier}
