@@ -213,8 +213,9 @@ class Context:
         cut = text.find(" à ")
         if cut < 0:
             return None
-        first = find_quantities(self.text[: q.start + cut], begin=q.start)
-        second = find_quantities(self.text[: q.end], begin=q.start + cut + 3)
+        # each figure read alone (a text of its own: the document's would be indexed anew for each prefix)
+        first = find_quantities(text[:cut], offset=q.start)
+        second = find_quantities(text[cut + 3 :], offset=q.start + cut + 3)
         return (first[0], second[0]) if len(first) == 1 and len(second) == 1 else None
 
     def partitive_before(self, q: Quantity) -> Optional[Quantity]:
