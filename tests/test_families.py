@@ -177,6 +177,22 @@ FAMILIES = {
         ("Un Français a été tué au cours de l'attaque.", "casualties", {"kind": "killed", "count": 1}),
         ("Le fils a été poignardé.", "casualties", {"kind": "injured", "count": 1}),
         ("Marie Dupont, 30 ans, est décédée à l'hôpital.", "casualties", {"kind": "killed", "count": 1}),
+        (
+            "Première victime identifiée : Léa Morel, une Belge de 25 ans renversée sur le pont, est décédée.",
+            "casualties",
+            {"kind": "killed", "count": 1, "victims": "Léa Morel"},
+        ),
+        (
+            "Hier soir, Anne Leroy, une infirmière de 40 ans, a été tuée par balle.",
+            "casualties",
+            {"kind": "killed", "count": 1, "victims": "Anne Leroy"},
+        ),
+        ("Selon Paul Martin, un policier a été blessé samedi.", "casualties", {"count": 1, "victims": "policier"}),
+        (
+            "Sur la place Victor Hugo, un manifestant a été blessé.",
+            "casualties",
+            {"count": 1, "victims": "manifestant"},
+        ),
     ],
     "forces beyond soldiers": [
         ("Trois cents policiers ont quitté Nairobi pour Port-au-Prince.", "troops", {"count": 300, "actor": None}),

@@ -857,7 +857,30 @@ def _name_of_one(noun: Word, ctx: Context) -> Optional[str]:
     names = apposed_names([noun], ctx)
     if not names and noun.rel == "appos" and noun.parent is not None and ctx.entity_at(noun.parent.start, "PER"):
         names = names_of(noun.parent, ctx)
+    if not names:
+        names = _named_before(noun, ctx)
     return names[0] if len(names) == 1 else None
+
+
+def _named_before(noun: Word, ctx: Context) -> list[str]:
+    """The name right before the victim's noun phrase and a comma, where the parse hung them apart
+    ("Christine Archibald, une Canadienne de 30 ans, est décédée"): a name that opens the sentence or
+    follows a mark; not a source ("Selon Paul Martin, un policier a été blessé")."""
+    s = noun.sentence
+    first = min([noun, *(c for c in noun.children if c.rel in ("det", "nummod"))], key=lambda w: w.id)
+    comma, last = s.word(first.id - 1), s.word(first.id - 2)
+    if comma is None or comma.text != "," or last is None:
+        return []
+    e = ctx.entity_at(last.start, "PER")
+    if e is None or e.end != last.end:
+        return []
+    words = [w for w in s.words if e.start <= w.start and w.end <= e.end]
+    if not words or any(c.rel == "case" for w in words for c in w.children):
+        return []
+    opener = s.word(words[0].id - 1)
+    if opener is not None and opener.upos != "PUNCT":
+        return []  # a name within another's phrase: "sur la place Malik Asghar, un kamikaze ..."
+    return [ctx.full_name(e.text)]
 
 
 def _groups_of_uncounted(rule: Rule, trigger: Word, ctx: Context) -> list[dict]:
