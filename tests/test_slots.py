@@ -517,6 +517,33 @@ def test_charge_from_implication(analyzer):
     assert f.count.value == 12 and "attaque du dépôt" in (f.charge or "")
 
 
+@pytest.mark.parametrize(
+    "text,charge",
+    [
+        # the accused is someone else: the participle does not agree with the arrested
+        (
+            "Plus de 200 personnes ont été interpellées lors d'une marche de soutien à un militant, impliqué "
+            "dans une affaire de fraude.",
+            None,
+        ),
+        (
+            "Une vingtaine de personnes ont été interpellées à Lyon lors d'un rassemblement en soutien à un "
+            "syndicaliste accusé de fraude.",
+            None,
+        ),
+        # ... but their group's charge is theirs
+        (
+            "Six personnes ont été interpellées lors du démantèlement d'une cellule soupçonnée de préparer des "
+            "attentats.",
+            "préparer des attentats",
+        ),
+    ],
+)
+def test_charge_of_someone_else_is_not_theirs(analyzer, text, charge):
+    [f] = facts_of(analyzer, text, "arrest")
+    assert f.charge == charge, f.charge
+
+
 def test_undated_crowd_is_the_day_of_the_article(analyzer):
     [f] = facts_of(analyzer, "Plus de 2 000 manifestants ont défilé à Brest.", "crowd")
     assert f.date == REF.isoformat() and f.location == "Brest"

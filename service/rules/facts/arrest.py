@@ -398,9 +398,9 @@ def _agent(rule: Rule, trigger: Word, ctx: Context) -> Optional[str]:
     return _slot_text(who, ctx, until_date=True)  # "par la police samedi": la police
 
 
-def _charge(rule: Rule, trigger: Word) -> Optional[Word]:
-    """'pour trahison', or what the arrested are said to be implicated in / suspected of (in the
-    sentence: parsers hang such participles anywhere)."""
+def _charge(rule: Rule, trigger: Word, several: bool) -> Optional[Word]:
+    """'pour trahison', or what the arrested (`several` of them, or one) are said to be implicated in /
+    suspected of (in the sentence: parsers hang such participles anywhere, so one must agree with them)."""
     # (not the charge of another clause with its own subject: "Deux hommes ont été interpellés et un
     # troisième a été arrêté pour vol")
     found = next(
@@ -419,12 +419,22 @@ def _charge(rule: Rule, trigger: Word) -> Optional[Word]:
     )
     if found is None:
         for w in trigger.sentence.words:
-            if w.lemma.lower() in lexicon_set(L + "charge_verbs"):
+            if w.lemma.lower() in lexicon_set(L + "charge_verbs") and not _of_another(w, several):
                 # "soupçonnés de vol", or of a deed: "soupçonnés d'avoir commis une série de cambriolages"
                 found = follow_first(w, ("obl*", "obj", "xcomp", "advcl[de]"))
                 if found is not None:
                     break
     return found
+
+
+def _of_another(participle: Word, several: bool) -> bool:
+    """The participle tells what someone else is accused of: it does not agree in number with the arrested
+    ("400 personnes ont été interpellées lors d'une manifestation de soutien au journaliste, impliqué dans une
+    affaire de drogue") and hangs on no group of theirs ("six personnes ont été interpellées lors du
+    démantèlement d'une cellule soupçonnée de projeter des attentats")."""
+    number = participle.feat("Number")
+    group = participle.parent is not None and participle.parent.lemma.lower() in lexicon_set(L + "suspect_groups")
+    return bool(number) and number != ("Plur" if several else "Sing") and not group
 
 
 def _elided_people(q, noun: Word, ctx: Context) -> bool:
@@ -563,7 +573,7 @@ def _arrest(rule: Rule, trigger: Word, ctx: Context, q, noun: Word, persons: lis
     # people arrested at a protest ("103 personnes", "les personnes arrêtées") are arrested during it
     group = q.value > 1 if q is not None else len(persons) > 1 or noun.feat("Number") == "Plur"
     fact = common_fields(rule, trigger, ctx, span, article_day=group)
-    charge = _charge(rule, trigger)
+    charge = _charge(rule, trigger, several=group)
     fact.update(
         type="arrest",
         persons=persons or None,
