@@ -27,6 +27,9 @@ OWN = [
     "janv. 2020, févr. 2021, le 13-Novembre, 4/10/2015, 2015-10-04, COVID-19, Su-35.",
     "Vingt-et-un, quatre-vingt-dix-sept, deux mille trois cents, un seul, une seule.",
     "Depuis la Toussaint et jusqu'à LA SAINT-SYLVESTRE, la ville dort.",
+    # words that begin a match only before certain words (leads_of), and the same words before others
+    "La veille, des centaines puis de nombreuses dizaines ; ce lundi, au lendemain de la Saint-Jean, près "
+    "d'un millier, l’avant-veille, la semaine dernière, un peu plus de 300, des gens de la ville, ce soir.",
 ]
 
 

@@ -28,7 +28,7 @@ from typing import Optional
 
 from schemas.dates import DateMention
 from service.lexicon import load
-from service.rules.scan import Scanner
+from service.rules.scan import Scanner, leads_of
 from service.rules.text import APOSTROPHES, alternation, norm_text, phrase_pattern
 
 TenseAt = Callable[[int], Optional[str]]
@@ -210,6 +210,7 @@ _WEEKDAY = Scanner(
         _FLAGS,
     ),
     _spelled(_L["demonstratives"], _L["weekdays"]),
+    leads=leads_of([f"{d} {w}" for d in _L["demonstratives"] for w in _L["weekdays"]], alone=_L["weekdays"]),
 )
 _RELDAY = Scanner(
     re.compile(
@@ -220,7 +221,11 @@ _RELDAY = Scanner(
     _spelled(_L["relative_days"]),
 )
 _PERIOD_PHRASES = [p["phrase"] for p in _L["relative_periods"]]
-_PERIOD = Scanner(re.compile(rf"(?<!\w)(?:{_alt(_PERIOD_PHRASES)})(?!\w)", _FLAGS), _spelled(_PERIOD_PHRASES))
+_PERIOD = Scanner(
+    re.compile(rf"(?<!\w)(?:{_alt(_PERIOD_PHRASES)})(?!\w)", _FLAGS),
+    _spelled(_PERIOD_PHRASES),
+    leads=leads_of(_spelled(_PERIOD_PHRASES)),
+)
 _NAMED_RE = Scanner(
     re.compile(
         rf"(?<!\w)(?:(?P<named>{_alt(_L['named_days'])})|(?P<easter>{_alt(_L['easter_days'])})"
@@ -228,6 +233,7 @@ _NAMED_RE = Scanner(
         _FLAGS,
     ),
     _spelled(_L["named_days"], _L["easter_days"], _L["bare_named_days"], _L["bare_easter_days"]),
+    leads=leads_of(_spelled(_L["named_days"], _L["easter_days"], _L["bare_named_days"], _L["bare_easter_days"])),
 )
 _YEAR = Scanner(
     re.compile(
@@ -245,7 +251,11 @@ _OFFSET = re.compile(
     rf"(?P<unit>{_alt(_L['offset_units'])})(?!\w)",
     _FLAGS,
 )
-_WEEK = Scanner(re.compile(rf"(?<!\w)(?:{_alt(_L['relative_weeks'])})(?!\w)", _FLAGS), _spelled(_L["relative_weeks"]))
+_WEEK = Scanner(
+    re.compile(rf"(?<!\w)(?:{_alt(_L['relative_weeks'])})(?!\w)", _FLAGS),
+    _spelled(_L["relative_weeks"]),
+    leads=leads_of(_spelled(_L["relative_weeks"])),
+)
 
 # A cue word right before a date: forward ("d'ici", "pour le") or backward ("depuis le").
 _CUE = re.compile(
@@ -823,6 +833,7 @@ _POINTING_BACK = Scanner(
     ),
     _spelled(_L["anaphoric_offsets"], _COUNT_WORDS),
     digits=True,
+    leads=leads_of(_spelled(_L["anaphoric_offsets"]), alone=_COUNT_WORDS),
 )
 _ANAPHORIC_OFFSETS = _table(_L["anaphoric_offsets"])
 _ANAPHORIC_DIRECTIONS = _table(_L["anaphoric_directions"])

@@ -16,7 +16,7 @@ from text_to_num import Token, find_numbers, text2num
 
 from schemas.common import Quantity
 from service.lexicon import load
-from service.rules.scan import Scanner
+from service.rules.scan import Scanner, leads_of
 from service.rules.text import alternation, norm_text, phrase_pattern
 
 LEX = load("numbers")
@@ -89,6 +89,15 @@ ATOMS = Scanner(
     COLLECTIVES,
     LEX["number_words"],
     digits=True,
+    # a determiner begins a count only before a collective, its adjective or "demi" ("des centaines")
+    leads=leads_of(
+        [
+            f"{d} {n}"
+            for d in LEX["singular_determiners"] + LEX["vague_determiners"]
+            for n in [*LEX["collective_adjectives"], *COLLECTIVES, *LEX["half_words"]]
+        ],
+        alone=[*LEX["single"], *COLLECTIVES, *LEX["number_words"]],
+    ),
 )
 TOKEN_RE = _c(rf"{WORD}|(?<!\w){phrase_pattern(LEX['number_joiner'])}(?!\w)")  # the words of a run
 HALF_RE = _c(rf"\s+{alternation(LEX['halves'], bounded=True)}")
@@ -108,7 +117,9 @@ RANGE_RE = _c(
 )
 OPENER_RE = Scanner(_c(rf"(?<!\w)(?P<o>{alternation(OPENERS, bounded=True)})\s+\Z"), OPENERS)
 OPENER_CONNECTORS = {o: _c(rf"\s+{phrase_pattern(c)}\s+") for o, c in OPENERS.items()}
-QUAL_RE = Scanner(_c(rf"(?<![\w-])(?P<q>{alternation(QUALIFIERS, lead=True)})\Z"), QUALIFIERS)
+QUAL_RE = Scanner(
+    _c(rf"(?<![\w-])(?P<q>{alternation(QUALIFIERS, lead=True)})\Z"), QUALIFIERS, leads=leads_of(QUALIFIERS)
+)
 SUFFIX_RE = _c(rf"\s+(?P<q>{alternation(SUFFIXES, bounded=True)})")
 MONTHS = alternation(LEX["months"], bounded=True)
 DATE_CONNECTORS = alternation(LEX["date_connectors"], bounded=True)

@@ -3,16 +3,18 @@
 A case-insensitive alternation of many phrases is slow to `search` with Python's `re`: the
 engine tries every alternative at every character. Every date and count pattern begins with a
 phrase of a lexicon list (or a digit), so the words of a text are indexed once and a pattern is
-matched only at the words (or symbols) that can begin it. A Scanner gives exactly what
-`finditer`/`search` on the whole text give, provided it is built from every phrase that can
-begin a match (tests/test_scan.py compares both on treebank text).
+matched only at the words (or symbols) that can begin it, and at a word that begins it only as the
+first of a phrase ("la" of "la veille", "des" of "des centaines": leads_of) only before a second word
+the phrase can have. A Scanner gives exactly what `finditer`/`search` on the whole text give,
+provided it is built from every phrase that can begin a match, and its leads from every phrase
+(tests/test_scan.py compares both on treebank text).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Optional
 
@@ -23,6 +25,9 @@ _FIRSTS: frozenset[str] = frozenset()  # the first words of every Scanner: the o
 # starts per number (a Scanner made later only makes the index be read anew for every text)
 _OWNERS: dict[str, tuple[int, ...]] = {}  # a first word (or _DIGIT) -> the numbers of the Scanners it begins
 _SCANNERS = 0  # how many Scanners there are
+# a first word -> Scanner number -> the words that may follow it in that Scanner's matches (see leads_of)
+_LEADS: dict[str, dict[int, frozenset[str]]] = {}
+_NEXT_WORD = re.compile(r"\W+(\w+)")
 
 
 def _trie(words: Iterable[str]) -> str:
@@ -61,22 +66,61 @@ def _index(text: str, scanners: int) -> list[list[int]]:
     if len(low) == len(text):
         for m in _gate(_FIRSTS).finditer(low):
             w = m.group()
+            if w in _LEADS:
+                _add_lead(starts, low, m, w)
+                continue
             for n in owners.get(_DIGIT if w.isdecimal() else w, ()):
                 starts[n].append(m.start())
     else:  # lowering changed the length ("İ"): offsets in `low` are not the text's, go word by word
         for m in _WORD.finditer(text):
             w = m.group()
             key = _DIGIT if w[0].isdecimal() else w.lower()  # what \d matches
+            if key in _LEADS:
+                _add_lead(starts, text, m, key)
+                continue
             for n in owners.get(key, ()):
                 starts[n].append(m.start())
     return starts
+
+
+def _add_lead(starts: list[list[int]], text: str, m: re.Match, word: str) -> None:
+    """A start at `word` for each Scanner it begins, but for one that reads it as a lead, only before a
+    word that may follow it there."""
+    nxt = _NEXT_WORD.match(text, m.end())
+    after = nxt.group(1).lower() if nxt is not None else ""
+    leads = _LEADS[word]
+    for n in _OWNERS.get(word, ()):
+        if n not in leads or after in leads[n]:
+            starts[n].append(m.start())
+
+
+def leads_of(*phrase_lists: Iterable[str], alone: Iterable[str] = ()) -> dict[str, set[str]]:
+    """For a Scanner whose matches begin with one of the phrases: the first words that begin a match only
+    as the first of two words or more ("la" of "la veille"), each with the second words it may have. A
+    Scanner given these tries no match where another word follows ("de la", "des gens" are everywhere).
+    `alone`: the other words a match may begin with (never leads)."""
+    single = {w.lower() for w in alone}
+    seconds: dict[str, set[str]] = {}
+    for p in (p for ps in phrase_lists for p in ps):
+        words = [w.lower() for w in _WORD.findall(p)]
+        if len(words) == 1:
+            single.add(words[0])
+        elif words:
+            seconds.setdefault(words[0], set()).add(words[1])
+    return {w: after for w, after in seconds.items() if w not in single}
 
 
 class Scanner:
     """A compiled pattern, tried only where one of `phrases` (the lexicon phrases that can begin
     a match) begins, or at any number if `digits`."""
 
-    def __init__(self, pattern: re.Pattern, *phrases: Iterable[str], digits: bool = False):
+    def __init__(
+        self,
+        pattern: re.Pattern,
+        *phrases: Iterable[str],
+        digits: bool = False,
+        leads: Optional[Mapping[str, Iterable[str]]] = None,
+    ):
         self.pattern = pattern
         words, symbols = set(), set()
         for p in (p for ps in phrases for p in ps):
@@ -91,6 +135,8 @@ class Scanner:
         self._number, _SCANNERS = _SCANNERS, _SCANNERS + 1
         for w in self.words:
             _OWNERS[w] = _OWNERS.get(w, ()) + (self._number,)
+        for w, after in (leads or {}).items():  # see leads_of
+            _LEADS.setdefault(w.lower(), {})[self._number] = frozenset(n.lower() for n in after)
         self._symbols = re.compile("[" + re.escape("".join(sorted(symbols))) + "]") if symbols else None
         self._last: tuple[Optional[str], list[int]] = (None, [])  # a count is searched many times
 
