@@ -286,6 +286,18 @@ FAMILIES = {
             "arrest",
             {"count": 2, "date": "2024-04-29"},
         ),
+        # set off after another noun, "la veille" is that noun's; within a clause below, it dates nothing above
+        (
+            "Samedi, 300 personnes ont manifesté à Lyon contre l'arrestation, la veille, d'un militant.",
+            "arrest",
+            {"count": 1, "date": "2024-05-03"},
+        ),
+        (
+            "Dimanche, un policier a été blessé lors de heurts avec des manifestants qui protestaient contre la "
+            "mort, la veille, d'un jeune homme.",
+            "casualties",
+            {"kind": "injured", "count": 1, "date": "2024-04-28"},
+        ),
         (
             "Le ministre a annoncé le jeudi 2 mai la mort de six soldats, deux jours après l'embuscade.",
             "casualties",

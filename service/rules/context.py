@@ -32,7 +32,15 @@ from service.rules.text import QUOTE_MARKS, norm_text, quoted_spans
 LINKS = load("triggers")["count_links"]
 GAP_MARKS = "".join(load("triggers")["count_gap_marks"])
 _CAPITAL_PREPOSITIONS = frozenset(load("triggers")["unaccented_prepositions"])
-_CLAUSE_RELS = frozenset({"advcl", "ccomp", "xcomp", "acl", "conj", "parataxis", "csubj"})  # a clause of its own
+
+
+def _opens_a_clause(word: Word) -> bool:
+    """The word heads a clause of its own: a relative, an adverbial or a complement clause, a verb's
+    conjunct."""
+    rel = word.rel.split(":")[0]
+    return rel in ("advcl", "ccomp", "xcomp", "acl", "parataxis", "csubj") or (rel == "conj" and word.upos == "VERB")
+
+
 LEAD_SENTENCES = 2  # a news article's lead, where it says when the event took place
 
 
@@ -634,7 +642,8 @@ class Context:
     def date_of(
         self, sentence: Sentence, near: Word, within: Optional[tuple[int, int]] = None, article_day: bool = True
     ) -> Optional[str]:
-        """The resolved date of the fact, never the day of a statement ("a annoncé lundi"): one stated
+        """The resolved date of the fact, never the day of a statement ("a annoncé lundi"): the day a "la
+        veille" / "deux jours plus tard" the trigger governs points at (_pointed_back), else one stated
         inside its evidence, else the one of its sentence nearest the trigger (day grain first), else the
         day a "la veille" / "deux jours plus tard" of its sentence points at, else the day the article's
         lead reports on, else the day the article says the event took place on (occurrence_day): a slot
@@ -661,20 +670,37 @@ class Context:
         return self.lead_day or self.occurrence_day
 
     def _pointed_back(self, trigger: Word) -> Optional[str]:
-        """The day a "la veille" / "deux jours plus tard" that the trigger or its clause governs points at
+        """The day a "la veille" / "deux jours plus tard" that the trigger governs points at
         ("l'arrestation, la veille, de trois opposants", "placés en garde à vue la veille"): the fact's
-        own words date it, before any other date of its sentence. Not one inside a clause it governs."""
-        if not self.once(self._points_back, trigger.sentence):  # most sentences have none
+        own words date it, before any other date of its sentence; so does one its clause governs ("placés
+        en garde à vue la veille"), unless set off after another noun ("ont manifesté contre l'arrestation,
+        la veille, d'un militant"). Not one within a clause below ("lors de heurts avec des manifestants qui
+        protestaient contre la mort, la veille, d'un jeune homme"), nor a period's start ("depuis la
+        veille")."""
+        s = trigger.sentence
+        if not self.once(self._points_back, s):  # most sentences have none
             return None
         head = clause_head(trigger) or trigger
-        for word in (trigger, head) if head is not trigger else (trigger,):
-            for c in word.children:
-                if c.rel.split(":")[0] in _CLAUSE_RELS:
-                    continue
-                sub = c.subtree()
-                day = anaphoric_date(self.text, min(w.start for w in sub), max(w.end for w in sub), self.dates)
-                if day is not None:
-                    return day
+        for c in [*trigger.children, *(head.children if head is not trigger else ())]:
+            sub = c.subtree()
+            if any(_opens_a_clause(w) for w in sub):
+                continue
+            first = next((w for w in sub if w.upos != "ADP"), c)
+            if after_backward_cue(self.text, first.start):
+                continue
+            # set off after another noun, it is that noun's: "contre l'arrestation, la veille, d'un militant"
+            comma, noun = s.word(sub[0].id - 1), s.word(sub[0].id - 2)
+            if (
+                comma is not None
+                and comma.text == ","
+                and noun is not None
+                and noun.upos == "NOUN"
+                and noun is not trigger
+            ):
+                continue
+            day = anaphoric_date(self.text, sub[0].start, sub[-1].end, self.dates)
+            if day is not None:
+                return day
         return None
 
     def _points_back(self, sentence: Sentence) -> bool:
