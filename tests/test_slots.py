@@ -219,12 +219,19 @@ PLACED = {
         2,
         "Manchester",
     ),
-    "the lead names the event by its country, a toll its town": (
-        "Après le séisme d'Haïti, les secours fouillent les décombres. Trente personnes ont été tuées à "
-        "Jacmel. Deux cents personnes ont été blessées.",
+    "the lead names the event by its town, a toll a spot in it": (
+        "Après l'explosion de Beyrouth, les secours fouillent les décombres. Un pompier a été tué sur le port. "
+        "Cent personnes ont été blessées.",
         "casualties",
-        200,
-        "Haïti",
+        100,
+        "Beyrouth",
+    ),
+    "a town a toll names keeps the others from the lead's event": (
+        "Après l'attentat de Londres, la sécurité a été renforcée en France. Samedi, un policier a été blessé "
+        "par un automobiliste à Calais. Deux autres agents ont été légèrement blessés.",
+        "casualties",
+        2,
+        "Calais",
     ),
     "a march's own name is no place of it": (
         "Le cortège de la Marche des fiertés a défilé à Lyon. Trois personnes ont été blessées à Vénissieux. "

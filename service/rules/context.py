@@ -413,6 +413,14 @@ class Context:
                         return self.text[start:end]
         return None
 
+    def named_as_town(self, place: str) -> bool:
+        """The article names the place as a town or a country ("à Calais", "en Syrie"), not as a spot in one
+        ("sur London Bridge", "dans le quartier de X")."""
+        marks = lexicon_set("triggers:town_marks") | lexicon_set("triggers:country_marks")
+        return any(
+            e.label == "LOC" and self.place_name(e) == place and self._mark_before(e) in marks for e in self._entities
+        )
+
     def _named_as_place(self, event: Word, name: Word) -> bool:
         """The NER tags the name a place, or reads the event and its place as one name ("attentat de
         Londres"); not "le cortège de la Manif pour tous", a name of its own."""

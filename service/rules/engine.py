@@ -60,6 +60,9 @@ class FactType:
     # shared slots a fact takes from the facts just before it where the article's facts disagree: one
     # scene goes on ("... à Paris 500 000 personnes selon les organisateurs. La police en compte 80 000")
     carried_on: tuple[str, ...] = ()
+    # its facts take place at the event the lead names by its place ("après l'attentat de Londres": a toll's
+    # victims), where they name no place and the others name no town (share_slots)
+    at_the_event: bool = False
     # types during which a counted fact of this type takes place: it takes their one agreed place and
     # day when it has none (people arrested by the dozen in an article on a protest were arrested where
     # and when it marched)

@@ -37,8 +37,10 @@ def share_slots(facts: list[dict], ctx: Context) -> list[dict]:
     nothing is guessed (a place noun phrase, "la place Malik Asghar", does not differ from the one named
     place) but for the slots a type carries on (FactType.carried_on: a crowd takes the place of the scene
     just before it, _place_just_before). Where the lead names its event by its place ("après l'attentat de
-    Londres"), a fact without a place took place there (Context.event_place). A place no fact of the type
-    states is the first place the article names (its lead says where it happened). A fact of a past year
+    Londres"), a fact of a type at the event (FactType.at_the_event) without a place took place there
+    (Context.event_place), unless the others name a town ("à Calais"), not a spot ("sur London Bridge").
+    A place no fact of the type states is the first place the article names (its lead says where it
+    happened). A fact of a past year
     ("En 2008, une marche avait réuni ...") is left out of the place's sharing: it neither gives its place
     nor takes the article's. Then a fact of
     several people without a place or a day takes the one place or day the facts of its
@@ -53,7 +55,13 @@ def share_slots(facts: list[dict], ctx: Context) -> list[dict]:
             if slot == "location" and len(values) > 1:
                 # a place the NER does not name ("la place Malik Asghar") lies in the named one: no other place
                 values = {v for v in values if v in ctx.place_names} or values
-            if slot == "location" and not all(f.get(slot) for f in same) and ctx.event_place is not None:
+            if (
+                slot == "location"
+                and t.at_the_event
+                and not all(f.get(slot) for f in same)
+                and ctx.event_place is not None
+                and not any(ctx.named_as_town(v) for v in values)
+            ):
                 values = {ctx.event_place}  # the lead names the event by its place: facts without one took place there
             if not values and slot == "location" and not any(f.get(slot) for f in same):
                 values = {ctx.lead_place} - {None} - {f.get(slot) for f in earlier}

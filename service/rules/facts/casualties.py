@@ -1085,6 +1085,7 @@ FACT_TYPE = FactType(
     slots=("victims", "location", "date"),
     same_event=_same_toll,
     shared_slots=("location",),
+    at_the_event=True,
     claims=(L + "killed_verbs", L + "injured_verbs", L + "injured_nouns", L + "killed_nouns"),
     finish=mark_latest,
     adds_up=True,
