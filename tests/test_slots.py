@@ -240,6 +240,19 @@ PLACED = {
         2,
         "Vénissieux",
     ),
+    "a seat of power people gather at is a place": (
+        "Quelque 2 000 personnes se sont rassemblées samedi devant l'Élysée.",
+        "crowd",
+        2000,
+        "Élysée",
+    ),
+    "a net cast is no shooting named again": (
+        "Des coups de feu ont été tirés samedi à Marseille. Le coup de filet mené dimanche a permis "
+        "l'interpellation de douze personnes.",
+        "arrest",
+        12,
+        None,
+    ),
     "an institution the NER takes for a place is none": (
         "Selon le ministère de l'Intérieur, trois policiers ont été blessés.",
         "casualties",

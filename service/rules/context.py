@@ -353,7 +353,10 @@ class Context:
             word = self.word_at(e.start)
             if word is None or not (
                 self.quantity_before(word) is not None
-                or any(c.rel == "det" and c.lemma.lower() == "un" for c in word.children)
+                or any(
+                    c.rel == "det" and c.lemma.lower() in lexicon_set("triggers:indefinite_determiners")
+                    for c in word.children
+                )
             ):
                 yield e
 
@@ -394,12 +397,12 @@ class Context:
         """The place the lead names its event by ("après l'attentat de Londres", "le séisme d'Haïti"): a
         noun of placed_events with a proper name after "de" that is named as a place (_named_as_place).
         The event's facts that name no place took place there."""
-        events = lexicon_set("triggers:placed_events")
+        nouns = {e.split()[0] for e in lexicon_set("triggers:placed_events")}
         for s in self.doc.sentences[: self._opening_quote + LEAD_SENTENCES]:
-            if not self._in_lead(s) or events.isdisjoint(x.lower() for x in s.lemmas):
+            if not self._in_lead(s) or nouns.isdisjoint(x.lower() for x in s.lemmas):
                 continue
             for w in s.words:
-                if w.upos != "NOUN" or w.lemma.lower() not in events:
+                if w.upos != "NOUN" or self._event_named(w) is None:
                     continue
                 for c in w.children:
                     if (
@@ -464,33 +467,48 @@ class Context:
         """Where the article placed the event that the fact's clause names again by its noun ("Des militaires
         ont tenté un coup d'État en Turquie. [...] Le coup d'État a fait 265 morts": Turquie): the place of
         the nearest sentence before that names it and a place."""
-        events, definite = lexicon_set("triggers:placed_events"), lexicon_set("triggers:definite_determiners")
+        definite = lexicon_set("triggers:definite_determiners")
+        indefinite = lexicon_set("triggers:indefinite_determiners")
         head = clause_head(near) or near
         nouns = [
             c
             for w in ((near, head) if head is not near else (near,))
             for c in w.children
             if c.upos == "NOUN"
-            and c.lemma.lower() in events
+            and self._event_named(c) is not None
             and c.rel.split(":")[0] in ("nsubj", "obl", "nmod")
             # named again: "le coup d'État", "ces affrontements"; "une marche" is another one, and so is
             # one a complement tells of something new ("le naufrage d'une embarcation")
             and any(d.rel == "det" and d.lemma.lower() in definite for d in c.children)
             and not any(
-                d.rel == "nmod" and any(e.rel == "det" and e.lemma.lower() == "un" for e in d.children)
+                d.rel == "nmod" and any(e.rel == "det" and e.lemma.lower() in indefinite for e in d.children)
                 for d in c.children
             )
         ]
         for noun in nouns:
-            lemma = noun.lemma.lower()
+            lemma, event = noun.lemma.lower(), self._event_named(noun)
             for s in reversed(self.doc.sentences[: self.doc.index_of(noun.sentence)]):
                 if lemma not in {x.lower() for x in s.lemmas}:
                     continue
-                named = next(w for w in s.words if w.lemma.lower() == lemma)
-                places = self.once(self._places, s, clause_head(named))
-                if places:
+                named = next((w for w in s.words if w.lemma.lower() == lemma and self._event_named(w) == event), None)
+                places = self.once(self._places, s, clause_head(named)) if named is not None else []
+                if named is not None and places:
                     return min(places, key=lambda c: abs(c[0] - named.start))[1]
         return None
+
+    def _event_named(self, noun: Word) -> Optional[str]:
+        """The event of placed_events the noun names, as the lexicon writes it, the longest: "coup d'état"
+        (not "coup de filet" nor "coups de feu"), "séisme"."""
+        written = norm_text(self.text[noun.start : noun.start + 40])
+        return max(
+            (
+                e
+                for e in lexicon_set("triggers:placed_events")
+                if e.split()[0] == noun.lemma.lower() and (" " not in e and "'" not in e or written.startswith(e))
+            ),
+            key=len,
+            default=None,
+        )
 
     def _places(self, sentence: Sentence, head: Optional[Word]) -> list[tuple[int, str]]:
         """The places of a sentence, (start, text) in text order: LOC entities after "à/dans/en/au" (over
@@ -538,7 +556,10 @@ class Context:
                 and first.head == head.id
                 and first.upos != "NOUN"
                 and not any(
-                    c.rel in ("det", "nummod") and c.upos != "DET" or c.lemma.lower() == "un" for c in first.children
+                    c.rel in ("det", "nummod")
+                    and c.upos != "DET"
+                    or c.lemma.lower() in lexicon_set("triggers:indefinite_determiners")
+                    for c in first.children
                 )
                 and self.quantity_before(first) is None
             )
