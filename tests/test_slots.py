@@ -551,11 +551,15 @@ def test_charge_from_implication(analyzer):
             "syndicaliste accusé de fraude.",
             None,
         ),
-        # ... but their group's charge is theirs
+        # ... but their group's charge is theirs, and one of theirs'
         (
             "Six personnes ont été interpellées lors du démantèlement d'une cellule soupçonnée de préparer des "
             "attentats.",
             "préparer des attentats",
+        ),
+        (
+            "Trois personnes ont été interpellées mardi, dont un homme soupçonné d'avoir organisé le trafic.",
+            "avoir organisé le trafic",
         ),
     ],
 )

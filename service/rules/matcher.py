@@ -519,6 +519,15 @@ def _has_own_case(noun: Word) -> bool:
     return not counted
 
 
+def participle_number(word: Word) -> Optional[str]:
+    """A past participle's number as its ending writes it ("impliqués": Plur, "soupçonnée": Sing), which
+    taggers often miss; None for a word with no such ending (a finite verb: "soupçonne")."""
+    text = word.text.lower()
+    if text.endswith(_PLURAL_PARTICIPLES):
+        return "Plur"
+    return "Sing" if text.endswith(_PARTICIPLES) else None
+
+
 def _gender(participle: Word) -> Optional[str]:
     """A participle's gender as its ending writes it ("arrêtées": Fem), which taggers often miss."""
     text = participle.text.lower()

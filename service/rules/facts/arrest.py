@@ -34,6 +34,7 @@ from service.rules.matcher import (
     is_passive,
     lemma_key,
     lexicon_set,
+    participle_number,
     phrase,
 )
 from service.rules.text import norm_text
@@ -431,10 +432,18 @@ def _of_another(participle: Word, several: bool) -> bool:
     """The participle tells what someone else is accused of: it does not agree in number with the arrested
     ("400 personnes ont été interpellées lors d'une manifestation de soutien au journaliste, impliqué dans une
     affaire de drogue") and hangs on no group of theirs ("six personnes ont été interpellées lors du
-    démantèlement d'une cellule soupçonnée de projeter des attentats")."""
-    number = participle.feat("Number")
-    group = participle.parent is not None and participle.parent.lemma.lower() in lexicon_set(L + "suspect_groups")
-    return bool(number) and number != ("Plur" if several else "Sing") and not group
+    démantèlement d'une cellule soupçonnée de projeter des attentats") nor on one of them ("dont un homme
+    soupçonné de ...")."""
+    number, noun = participle_number(participle), participle.parent
+    if number is None:
+        return False  # no participle: a finite verb agrees with its own subject ("la police les soupçonne")
+    group = noun is not None and noun.lemma.lower() in lexicon_set(L + "suspect_groups")
+    # one of them: "trois personnes ont été interpellées, dont un homme soupçonné d'avoir organisé le trafic"
+    member = noun is not None and any(
+        w.lemma.lower() in lexicon_set("triggers:describing_relatives")
+        for w in noun.sentence.words[max(0, noun.id - 4) : noun.id - 1]
+    )
+    return number != ("Plur" if several else "Sing") and not group and not member
 
 
 def _elided_people(q, noun: Word, ctx: Context) -> bool:
