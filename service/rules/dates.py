@@ -827,7 +827,7 @@ def _run(timeline: _Timeline, rules, taken: list, found: list) -> None:
 
 _POINTING_BACK = Scanner(
     re.compile(
-        rf"(?<!\w)(?:(?P<fixed>{_alt(_L['anaphoric_offsets'])})|(?P<n>[0-9]{{1,2}}|{_NUM_WORDS})\s+"
+        rf"(?<![\w-])(?:(?P<fixed>{_alt(_L['anaphoric_offsets'])})|(?P<n>[0-9]{{1,2}}|{_NUM_WORDS})\s+"
         rf"{_alt(_L['anaphoric_day_units'])}\s+(?P<dir>{_alt(_L['anaphoric_directions'])}))(?!\w)",
         _FLAGS,
     ),

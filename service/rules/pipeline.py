@@ -105,6 +105,8 @@ def _place_just_before(fact: dict, others: list[dict], ctx: Context) -> Optional
     or of the sentence before it name before it: the article goes on about the same scene ("Le cortège a
     rassemblé à Paris 500 000 personnes selon les organisateurs. La préfecture, elle, en compte 80 000")."""
     at = _sentence_number(fact, ctx)
+    if at is None:
+        return None
     values = _one_name_each(
         {
             f["location"]
@@ -112,15 +114,16 @@ def _place_just_before(fact: dict, others: list[dict], ctx: Context) -> Optional
             if f.get("location")
             and f["rule"] not in SIDE_RULES
             and f["trigger"].start < fact["trigger"].start
-            and at - 1 <= _sentence_number(f, ctx) <= at
+            and _sentence_number(f, ctx) in (at - 1, at)
         }
     )
     return next(iter(values)) if len(values) == 1 else None
 
 
-def _sentence_number(fact: dict, ctx: Context) -> int:
+def _sentence_number(fact: dict, ctx: Context) -> Optional[int]:
+    """Where the fact's trigger stands among the document's sentences (the fact holds its span, not its word)."""
     s = ctx.doc.sentence_at(fact["trigger"].start)
-    return ctx.doc.index_of(s) if s is not None else -1
+    return ctx.doc.index_of(s) if s is not None else None
 
 
 def _said_undated(fact: dict, ctx: Context, adds_up: bool) -> bool:
