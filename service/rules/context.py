@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import chain
 from typing import Optional
 
@@ -32,6 +32,15 @@ from service.rules.text import QUOTE_MARKS, norm_text, quoted_spans
 LINKS = load("triggers")["count_links"]
 GAP_MARKS = "".join(load("triggers")["count_gap_marks"])
 _CAPITAL_PREPOSITIONS = frozenset(load("triggers")["unaccented_prepositions"])
+
+
+@cache
+def _placed_events() -> dict[str, tuple[str, ...]]:
+    """placed_events by the noun they begin with, the longest first."""
+    out: dict[str, list[str]] = {}
+    for e in lexicon_set("triggers:placed_events"):
+        out.setdefault(e.split()[0].split("'")[0], []).append(e)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
 def _opens_a_clause(word: Word) -> bool:
@@ -397,7 +406,7 @@ class Context:
         """The place the lead names its event by ("après l'attentat de Londres", "le séisme d'Haïti"): a
         noun of placed_events with a proper name after "de" that is named as a place (_named_as_place).
         The event's facts that name no place took place there."""
-        nouns = {e.split()[0] for e in lexicon_set("triggers:placed_events")}
+        nouns = _placed_events().keys()
         for s in self.doc.sentences[: self._opening_quote + LEAD_SENTENCES]:
             if not self._in_lead(s) or nouns.isdisjoint(x.lower() for x in s.lemmas):
                 continue
@@ -475,8 +484,8 @@ class Context:
             for w in ((near, head) if head is not near else (near,))
             for c in w.children
             if c.upos == "NOUN"
-            and self._event_named(c) is not None
             and c.rel.split(":")[0] in ("nsubj", "obl", "nmod")
+            and self._event_named(c) is not None
             # named again: "le coup d'État", "ces affrontements"; "une marche" is another one, and so is
             # one a complement tells of something new ("le naufrage d'une embarcation")
             and any(d.rel == "det" and d.lemma.lower() in definite for d in c.children)
@@ -499,16 +508,11 @@ class Context:
     def _event_named(self, noun: Word) -> Optional[str]:
         """The event of placed_events the noun names, as the lexicon writes it, the longest: "coup d'état"
         (not "coup de filet" nor "coups de feu"), "séisme"."""
+        phrases = _placed_events().get(noun.lemma.lower())
+        if not phrases:
+            return None
         written = norm_text(self.text[noun.start : noun.start + 40])
-        return max(
-            (
-                e
-                for e in lexicon_set("triggers:placed_events")
-                if e.split()[0] == noun.lemma.lower() and (" " not in e and "'" not in e or written.startswith(e))
-            ),
-            key=len,
-            default=None,
-        )
+        return next((e for e in phrases if " " not in e and "'" not in e or written.startswith(e)), None)
 
     def _places(self, sentence: Sentence, head: Optional[Word]) -> list[tuple[int, str]]:
         """The places of a sentence, (start, text) in text order: LOC entities after "à/dans/en/au" (over
