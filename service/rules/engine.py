@@ -106,7 +106,7 @@ class FactType:
     def find(self, ctx: Context) -> list[dict]:
         """The facts of this type in the document, in text order (one per trigger word at most)."""
         ctx.event_dated, ctx.adds_up = self.event_dated, self.adds_up
-        facts = run_rules(self.rules, self.conditions, self._build, ctx, self._by_form)
+        facts = run_rules(self._index, self.conditions, self._build, ctx)
         if self.finish is not None:
             self.finish(facts, ctx)
         return facts
@@ -115,34 +115,37 @@ class FactType:
         return self.builders.get(rule.name, self.build)(rule, trigger, ctx)
 
     @cached_property
-    def _by_form(self) -> dict[str, tuple[int, ...]]:
-        return rules_by_form(self.rules)
+    def _index(self) -> RuleIndex:
+        return RuleIndex(self.rules)
 
 
-def rules_by_form(rules: Sequence[Rule]) -> dict[str, tuple[int, ...]]:
-    """Each trigger key -> the positions of the rules it triggers: a word tries those rules only."""
-    out: dict[str, tuple[int, ...]] = {}
-    for i, rule in enumerate(rules):
-        for key in rule.trigger.keys:
-            out[key] = out.get(key, ()) + (i,)
-    return out
+class RuleIndex:
+    """A module's rules by trigger form: a word tries only the rules one of its forms triggers, in order."""
+
+    def __init__(self, rules: Sequence[Rule]):
+        self._rules = tuple(rules)
+        self._by_form: dict[str, tuple[int, ...]] = {}
+        for i, rule in enumerate(self._rules):
+            for key in rule.trigger.keys:
+                self._by_form[key] = self._by_form.get(key, ()) + (i,)
+        self.keys = frozenset(self._by_form)  # every trigger form
+        self._tried: dict[frozenset[str], tuple[Rule, ...]] = {}  # a word's forms -> its rules (few distinct)
+
+    def rules_for(self, word_forms: frozenset[str]) -> tuple[Rule, ...]:
+        got = self._tried.get(word_forms)
+        if got is None:
+            positions = sorted({i for f in word_forms for i in self._by_form.get(f, ())})
+            got = self._tried[word_forms] = tuple(self._rules[i] for i in positions)
+        return got
 
 
-def run_rules(
-    rules: Sequence[Rule],
-    conditions: dict[str, Condition],
-    build: Builder,
-    ctx: Context,
-    by_form: dict[str, tuple[int, ...]],
-) -> list[dict]:
-    """Each trigger word gives at most one fact: the first rule, in order, that builds one. `by_form`:
-    rules_by_form(rules), made once."""
+def run_rules(index: RuleIndex, conditions: dict[str, Condition], build: Builder, ctx: Context) -> list[dict]:
+    """Each trigger word gives at most one fact: the first rule, in order, that builds one."""
     facts = ctx.found = []  # a rule may read what the module found before in the text
     # most words trigger nothing: one look-up in the union of the triggers skips them
-    for word in ctx.words_with(frozenset(by_form)):
-        word_forms, upos = forms(word), word.upos
-        tried = sorted({i for f in word_forms for i in by_form.get(f, ())})
-        for rule in (rules[i] for i in tried):
+    for word in ctx.words_with(index.keys):
+        upos = word.upos
+        for rule in index.rules_for(forms(word)):
             if upos not in rule.trigger.upos:
                 continue
             # what fact_before(word, ctx) tells, read off the last fact: the module finds them in text order

@@ -64,10 +64,16 @@ def _index(text: str, scanners: int) -> list[list[int]]:
     owners = _OWNERS
     low = text.lower()
     if len(low) == len(text):
+        leads, next_word = _LEADS, _NEXT_WORD.match
         for m in _gate(_FIRSTS).finditer(low):
             w = m.group()
-            if w in _LEADS:
-                _add_lead(starts, low, m, w)
+            lead = leads.get(w)
+            if lead is not None:  # (inlined _add_lead: `low` is lowercase already)
+                nxt = next_word(low, m.end())
+                after = nxt.group(1) if nxt is not None else ""
+                for n in owners.get(w, ()):
+                    if n not in lead or after in lead[n]:
+                        starts[n].append(m.start())
                 continue
             for n in owners.get(_DIGIT if w.isdecimal() else w, ()):
                 starts[n].append(m.start())
