@@ -240,6 +240,20 @@ PLACED = {
         2,
         "Vénissieux",
     ),
+    "a place named only after the figure is not its place where the lead named another": (
+        "Les infirmiers ont manifesté mardi dans les rues de Lille. Selon la préfecture, ils étaient 4 000. "
+        "Une marche semblable a réuni 1 500 personnes à Douai.",
+        "crowd",
+        4000,
+        "Lille",
+    ),
+    "a toll before a later town's is the lead's": (
+        "Un incendie a ravagé un entrepôt mardi à Rouen. Trois pompiers ont été blessés. Un autre incendie a "
+        "fait deux blessés au Havre.",
+        "casualties",
+        3,
+        "Rouen",
+    ),
     "a seat of power people gather at is a place": (
         "Quelque 2 000 personnes se sont rassemblées samedi devant l'Élysée.",
         "crowd",

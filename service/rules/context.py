@@ -425,6 +425,10 @@ class Context:
                         return self.text[start:end]
         return None
 
+    def first_named(self, place: str) -> Optional[int]:
+        """Where the article first names the place (a LOC entity), None if it never does."""
+        return next((e.start for e in self._entities if e.label == "LOC" and self.place_name(e) == place), None)
+
     def named_as_town(self, place: str) -> bool:
         """The article names the place as a town or a country ("à Calais", "en Syrie"), not as a spot in one
         ("sur London Bridge", "dans le quartier de X")."""

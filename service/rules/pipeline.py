@@ -67,7 +67,7 @@ def share_slots(facts: list[dict], ctx: Context) -> list[dict]:
                 values = {ctx.lead_place} - {None} - {f.get(slot) for f in earlier}
             if len(values) == 1:
                 for f in same:
-                    f[slot] = f.get(slot) or next(iter(values))
+                    f[slot] = f.get(slot) or _shared_place_for(f, next(iter(values)), slot, ctx)
             elif slot in t.carried_on:
                 for f in same:
                     if not f.get(slot):
@@ -98,6 +98,18 @@ def share_slots(facts: list[dict], ctx: Context) -> list[dict]:
                 ):
                     f[slot] = next(iter(values))
     return facts
+
+
+def _shared_place_for(fact: dict, value: str, slot: str, ctx: Context) -> str:
+    """The one place the facts agree on, unless the article names it only after this fact while its lead
+    named another place before it: then the lead's ("les enseignants ont défilé à Dakar. La police a compté
+    6 000 marcheurs [...]. Des marches similaires ont rassemblé 2 000 personnes à Thiès": 6 000 at Dakar)."""
+    lead = ctx.lead_place
+    if slot != "location" or lead is None or lead == value:
+        return value
+    first, lead_first = ctx.first_named(value), ctx.first_named(lead)
+    at = fact["trigger"].start
+    return lead if first is not None and lead_first is not None and lead_first < at < first else value
 
 
 def _place_just_before(fact: dict, others: list[dict], ctx: Context) -> Optional[str]:
