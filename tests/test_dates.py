@@ -497,7 +497,8 @@ def test_passive_present_then_cue_word():
         ("Le vote a eu lieu le mardi 7 mai. Au lendemain de sa défaite, le maire a démissionné.", None),
         ("Le vote a eu lieu le mardi 7 mai. Le lendemain du vote, le maire a démissionné.", None),
         ("Le vote a eu lieu le mardi 7 mai. Le lendemain, le maire a démissionné.", "2024-05-08"),
-        ("Le vote a eu lieu le mardi 7 mai. Vingt-deux jours plus tard, le maire a démissionné.", None),
+        ("Le vote a eu lieu le mardi 7 mai. Vingt-deux jours plus tard, le maire a démissionné.", "2024-05-29"),
+        ("Le vote a eu lieu le mardi 7 mai. Dix\u2011sept jours plus tard, le maire a démissionné.", "2024-05-24"),
         ("Le vote a eu lieu en mai. La veille, deux élus avaient démissionné.", None),  # no day before it
     ],
 )

@@ -293,6 +293,11 @@ FAMILIES = {
             {"count": 1, "date": "2024-05-03"},
         ),
         (
+            "Samedi, 300 personnes ont manifesté à Lyon contre l'arrestation, la veille, d'un militant.",
+            "crowd",
+            {"count": 300, "date": "2024-05-04"},
+        ),
+        (
             "Dimanche, un policier a été blessé lors de heurts avec des manifestants qui protestaient contre la "
             "mort, la veille, d'un jeune homme.",
             "casualties",

@@ -30,6 +30,8 @@ OWN = [
     # words that begin a match only before certain words (leads_of), and the same words before others
     "La veille, des centaines puis de nombreuses dizaines ; ce lundi, au lendemain de la Saint-Jean, près "
     "d'un millier, l’avant-veille, la semaine dernière, un peu plus de 300, des gens de la ville, ce soir.",
+    # "ʼ" (U+02BC) is a letter to `re`: "jusquʼà" is one word
+    "Jusquʼà 300 personnes, de lʼordre de 40 blessés, jusquʼen 2019 et 300 personnes, aujourdʼhui, lʼan dernier.",
 ]
 
 

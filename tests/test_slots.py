@@ -247,12 +247,12 @@ PLACED = {
         4000,
         "Lille",
     ),
-    "a toll before a later town's is the lead's": (
-        "Un incendie a ravagé un entrepôt mardi à Rouen. Trois pompiers ont été blessés. Un autre incendie a "
-        "fait deux blessés au Havre.",
+    "where the lead's figure spoke is no toll's place": (
+        "Le Premier ministre a réagi depuis Paris à l'attaque. Trois soldats ont été tués lundi dans une "
+        "embuscade. Deux autres ont été blessés près de Gao, dans le nord du Mali.",
         "casualties",
         3,
-        "Rouen",
+        "Gao",
     ),
     "a seat of power people gather at is a place": (
         "Quelque 2 000 personnes se sont rassemblées samedi devant l'Élysée.",

@@ -35,12 +35,22 @@ _CAPITAL_PREPOSITIONS = frozenset(load("triggers")["unaccented_prepositions"])
 
 
 @cache
-def _placed_events() -> dict[str, tuple[str, ...]]:
-    """placed_events by the noun they begin with, the longest first."""
-    out: dict[str, list[str]] = {}
+def _placed_events() -> dict[str, tuple[tuple[str, str], ...]]:
+    """placed_events by the noun they begin with: (the rest of the phrase, the phrase), the longest first."""
+    out: dict[str, list[tuple[str, str]]] = {}
     for e in lexicon_set("triggers:placed_events"):
-        out.setdefault(e.split()[0].split("'")[0], []).append(e)
-    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+        noun, rest = e.split()[0], " ".join(e.split()[1:])
+        out.setdefault(noun, []).append((rest, e))
+    return {k: tuple(sorted(v, key=lambda p: len(p[1]), reverse=True)) for k, v in out.items()}
+
+
+def _below(word: Word) -> list[Word]:
+    """The words under `word` in its own clause: not those of a clause below it."""
+    out, frontier = [], [c for c in word.children if not _opens_a_clause(c)]
+    while frontier:
+        out += frontier
+        frontier = [c for w in frontier for c in w.children if not _opens_a_clause(c)]
+    return out
 
 
 def _opens_a_clause(word: Word) -> bool:
@@ -515,8 +525,8 @@ class Context:
         phrases = _placed_events().get(noun.lemma.lower())
         if not phrases:
             return None
-        written = norm_text(self.text[noun.start : noun.start + 40])
-        return next((e for e in phrases if " " not in e and "'" not in e or written.startswith(e)), None)
+        after = norm_text(self.text[noun.end : noun.end + 40])  # the noun itself may be plural
+        return next((e for p, e in phrases if not p or after.startswith(p)), None)
 
     def _places(self, sentence: Sentence, head: Optional[Word]) -> list[tuple[int, str]]:
         """The places of a sentence, (start, text) in text order: LOC entities after "à/dans/en/au" (over
@@ -707,26 +717,23 @@ class Context:
         return self.lead_day or self.occurrence_day
 
     def _pointed_back(self, trigger: Word) -> Optional[str]:
-        """The day a "la veille" / "deux jours plus tard" that the trigger governs points at
-        ("l'arrestation, la veille, de trois opposants", "placés en garde à vue la veille"): the fact's
-        own words date it, before any other date of its sentence; so does one its clause governs ("placés
-        en garde à vue la veille"), unless set off after another noun ("ont manifesté contre l'arrestation,
-        la veille, d'un militant"). Not one within a clause below ("lors de heurts avec des manifestants qui
-        protestaient contre la mort, la veille, d'un jeune homme"), nor a period's start ("depuis la
-        veille")."""
+        """The day a "la veille" / "deux jours plus tard" that the trigger governs points at ("l'arrestation,
+        la veille, de trois opposants", "placés en garde à vue la veille"): the fact's own words date it,
+        before any other date of its sentence; so does one its clause governs, unless set off after another
+        noun ("ont manifesté contre l'arrestation, la veille, d'un militant"). A phrase the trigger or its
+        clause heads, not one within a clause below ("lors de heurts avec des manifestants qui protestaient
+        contre la mort, la veille, d'un jeune homme"), nor a period's start ("depuis la veille")."""
         s = trigger.sentence
         if not self.once(self._points_back, s):  # most sentences have none
             return None
         head = clause_head(trigger) or trigger
-        for c in [*trigger.children, *(head.children if head is not trigger else ())]:
-            sub = c.subtree()
-            if any(_opens_a_clause(w) for w in sub):
-                continue
-            first = next((w for w in sub if w.upos != "ADP"), c)
-            if after_backward_cue(self.text, first.start):
+        for word in _below(trigger) + (_below(head) if head is not trigger else []):
+            sub = word.subtree()
+            first = next((w for w in sub if w.upos not in ("ADP", "PUNCT")), None)
+            if first is None or after_backward_cue(self.text, first.start):
                 continue
             # set off after another noun, it is that noun's: "contre l'arrestation, la veille, d'un militant"
-            comma, noun = s.word(sub[0].id - 1), s.word(sub[0].id - 2)
+            comma, noun = s.word(first.id - 1), s.word(first.id - 2)
             if (
                 comma is not None
                 and comma.text == ","
@@ -735,7 +742,8 @@ class Context:
                 and noun is not trigger
             ):
                 continue
-            day = anaphoric_date(self.text, sub[0].start, sub[-1].end, self.dates)
+            # the phrase is this word's own: it begins where its words do
+            day = anaphoric_date(self.text, first.start, sub[-1].end, self.dates, stop=first.start + 1)
             if day is not None:
                 return day
         return None

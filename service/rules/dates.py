@@ -28,8 +28,8 @@ from typing import Optional
 
 from schemas.dates import DateMention
 from service.lexicon import load
-from service.rules.scan import Scanner, leads_of
-from service.rules.text import APOSTROPHES, alternation, norm_text, phrase_pattern
+from service.rules.scan import Scanner, leads_of, spelled
+from service.rules.text import APOSTROPHES, HYPHENS, alternation, norm_text, phrase_pattern
 
 TenseAt = Callable[[int], Optional[str]]
 _L = load("dates")
@@ -48,12 +48,6 @@ def _alt(phrases) -> str:
 
 def _pat(phrase: str) -> str:
     return phrase_pattern(phrase, spaced_hyphens=True)
-
-
-def _spelled(*lists) -> list[str]:
-    """The phrases of `lists`, each also with every other apostrophe: a Scanner indexes the first
-    word of each, and "ʼ" (a letter to `re`) makes "aujourdʼhui" one word."""
-    return [p.replace("'", a) for ps in lists for p in ps for a in (APOSTROPHES if "'" in p else "'")]
 
 
 def _table(d: dict) -> dict:
@@ -155,7 +149,7 @@ _ORD = r"(?:(?:" + _alt(_L["ordinal_words"]) + r")|[0-9]{1,2}(?:" + _alt(_L["ord
 _INTRO = "|".join(
     _pat(p) + (r"\s*" if p.endswith("'") else r"\s+") for p in sorted(_L["month_introducers"], key=len, reverse=True)
 )
-_NUM_WORDS = _alt(_COUNT_WORDS)
+_NUM_WORDS = _alt([*_L["day_words"], *_L["count_words"]])  # as written: "vingt-deux" with any hyphen
 
 # "samedi 8 janvier 2022", "8 au 9 juillet", "19 septembre dernier", "13-Novembre", "premier mars",
 # "31 octobre 74"
@@ -165,7 +159,7 @@ _EXPLICIT = Scanner(
         rf"(?P<mon>{_MON})(?!\w)(?:\s+(?P<year>[0-9]{{4}}|[0-9]{{2}})(?![0-9]))?(?:\s+(?P<rel>{_REL})(?!\w))?",
         _FLAGS,
     ),
-    _spelled(_L["weekdays"], _L["day_words"]),
+    spelled(_L["weekdays"], _L["day_words"]),
     digits=True,
 )
 # "4/10/2015", "04.10.2015", "4/10/15", "2015-10-04", "17/02", "le 2/3"
@@ -177,7 +171,7 @@ _NUMERIC = Scanner(
         r"|(?P<sd>[0-9]{1,2})/(?P<sm>[0-9]{1,2}))(?![\w/]|[.,-][0-9])",
         _FLAGS,
     ),
-    _spelled(_L["weekdays"]),
+    spelled(_L["weekdays"]),
     digits=True,
 )
 # "3e jour d'octobre", "dernier jour d'octobre 2015", "premier mercredi du mois prochain"
@@ -188,7 +182,7 @@ _ORDINAL = Scanner(
         rf"|(?:{_INTRO})(?P<mon>{_FULL_MON})(?!\w)(?:\s+(?P<year>[0-9]{{4}})(?![0-9]))?)",
         _FLAGS,
     ),
-    _spelled(_L["ordinal_words"]),
+    spelled(_L["ordinal_words"]),
     digits=True,
 )
 # "novembre 2011", "fin février", "juin dernier", "en janvier"
@@ -198,7 +192,7 @@ _MONTH = Scanner(
         rf"|\s+(?P<rel>{_REL})(?!\w))?",
         _FLAGS,
     ),
-    _spelled(_L["period_prefixes"], _L["months"], _L["month_abbreviations"]),
+    spelled(_L["period_prefixes"], _L["months"], _L["month_abbreviations"]),
 )
 # "samedi", "ce mercredi", "mardi dernier", "mercredi de la semaine prochaine", "lundi en huit", "jeudi 15"
 _WEEKDAY = Scanner(
@@ -209,7 +203,7 @@ _WEEKDAY = Scanner(
         rf"|\s+(?P<num>(?:[12][0-9]|3[01]|0?[1-9])(?![0-9])(?:{_alt(_L['day_suffixes'])})?)(?!\w|[.,:/][0-9]))?",
         _FLAGS,
     ),
-    _spelled(_L["demonstratives"], _L["weekdays"]),
+    spelled(_L["demonstratives"], _L["weekdays"]),
     leads=leads_of([f"{d} {w}" for d in _L["demonstratives"] for w in _L["weekdays"]], alone=_L["weekdays"]),
 )
 _RELDAY = Scanner(
@@ -218,13 +212,13 @@ _RELDAY = Scanner(
         rf"(?:\s+(?P<after>{_alt(_L['day_after_offsets'])})(?!\w))?",
         _FLAGS,
     ),
-    _spelled(_L["relative_days"]),
+    spelled(_L["relative_days"]),
 )
 _PERIOD_PHRASES = [p["phrase"] for p in _L["relative_periods"]]
 _PERIOD = Scanner(
     re.compile(rf"(?<!\w)(?:{_alt(_PERIOD_PHRASES)})(?!\w)", _FLAGS),
-    _spelled(_PERIOD_PHRASES),
-    leads=leads_of(_spelled(_PERIOD_PHRASES)),
+    spelled(_PERIOD_PHRASES),
+    leads=leads_of(spelled(_PERIOD_PHRASES)),
 )
 _NAMED_RE = Scanner(
     re.compile(
@@ -232,8 +226,8 @@ _NAMED_RE = Scanner(
         rf"|(?P<bare>{_alt(_L['bare_named_days'])})|(?P<bare_easter>{_alt(_L['bare_easter_days'])}))(?!\w)",
         _FLAGS,
     ),
-    _spelled(_L["named_days"], _L["easter_days"], _L["bare_named_days"], _L["bare_easter_days"]),
-    leads=leads_of(_spelled(_L["named_days"], _L["easter_days"], _L["bare_named_days"], _L["bare_easter_days"])),
+    spelled(_L["named_days"], _L["easter_days"], _L["bare_named_days"], _L["bare_easter_days"]),
+    leads=leads_of(spelled(_L["named_days"], _L["easter_days"], _L["bare_named_days"], _L["bare_easter_days"])),
 )
 _YEAR = Scanner(
     re.compile(
@@ -241,7 +235,7 @@ _YEAR = Scanner(
         r"(?![\w/]|[.,-][0-9]|\s*[%€$£])",
         _FLAGS,
     ),
-    _spelled(_L["period_prefixes"]),
+    spelled(_L["period_prefixes"]),
     digits=True,
 )
 # Left out of `find_dates` (see the module docstring): offsets and weeks.
@@ -253,8 +247,8 @@ _OFFSET = re.compile(
 )
 _WEEK = Scanner(
     re.compile(rf"(?<!\w)(?:{_alt(_L['relative_weeks'])})(?!\w)", _FLAGS),
-    _spelled(_L["relative_weeks"]),
-    leads=leads_of(_spelled(_L["relative_weeks"])),
+    spelled(_L["relative_weeks"]),
+    leads=leads_of(spelled(_L["relative_weeks"])),
 )
 
 # A cue word right before a date: forward ("d'ici", "pour le") or backward ("depuis le").
@@ -827,13 +821,13 @@ def _run(timeline: _Timeline, rules, taken: list, found: list) -> None:
 
 _POINTING_BACK = Scanner(
     re.compile(
-        rf"(?<![\w-])(?:(?P<fixed>{_alt(_L['anaphoric_offsets'])})|(?P<n>[0-9]{{1,2}}|{_NUM_WORDS})\s+"
+        rf"(?<![\w{re.escape(HYPHENS)}])(?:(?P<fixed>{_alt(_L['anaphoric_offsets'])})|(?P<n>[0-9]{{1,2}}|{_NUM_WORDS})\s+"
         rf"{_alt(_L['anaphoric_day_units'])}\s+(?P<dir>{_alt(_L['anaphoric_directions'])}))(?!\w)",
         _FLAGS,
     ),
-    _spelled(_L["anaphoric_offsets"], _COUNT_WORDS),
+    spelled(_L["anaphoric_offsets"], _COUNT_WORDS),
     digits=True,
-    leads=leads_of(_spelled(_L["anaphoric_offsets"]), alone=_COUNT_WORDS),
+    leads=leads_of(spelled(_L["anaphoric_offsets"]), alone=_COUNT_WORDS),
 )
 _ANAPHORIC_OFFSETS = _table(_L["anaphoric_offsets"])
 _ANAPHORIC_DIRECTIONS = _table(_L["anaphoric_directions"])
@@ -851,13 +845,16 @@ def _from_an_event(text: str, m: re.Match) -> bool:
     return _key(m.group("dir")) in _ANAPHORIC_PREPOSITIONS and following in _COMPLEMENTS
 
 
-def anaphoric_date(text: str, start: int, end: int, dates: list[DateMention]) -> Optional[str]:
+def anaphoric_date(
+    text: str, start: int, end: int, dates: list[DateMention], stop: Optional[int] = None
+) -> Optional[str]:
     """The day that "la veille", "le lendemain", "deux jours plus tard" in text[start:end] points at,
-    counted from the last day-grain date the text gave before it; None without one. Such phrases are
-    no calendar dates of their own (docs/conventions.md): they only resolve a fact's date."""
-    m = _POINTING_BACK.search(text, start, end)
+    counted from the last day-grain date the text gave before it; None without one (`stop`: a phrase
+    that begins before it). Such phrases are no calendar dates of their own (docs/conventions.md): they
+    only resolve a fact's date."""
+    m = _POINTING_BACK.search(text, start, end, stop)
     while m is not None and _from_an_event(text, m):
-        m = _POINTING_BACK.search(text, m.end(), end)
+        m = _POINTING_BACK.search(text, m.end(), end, stop)
     if m is None:
         return None
     if m.group("fixed"):

@@ -129,13 +129,14 @@ class RuleIndex:
             for key in rule.trigger.keys:
                 self._by_form[key] = self._by_form.get(key, ()) + (i,)
         self.keys = frozenset(self._by_form)  # every trigger form
-        self._tried: dict[frozenset[str], tuple[Rule, ...]] = {}  # a word's forms -> its rules (few distinct)
+        self._tried: dict[frozenset[str], tuple[Rule, ...]] = {}  # trigger forms -> their rules (few sets)
 
     def rules_for(self, word_forms: frozenset[str]) -> tuple[Rule, ...]:
-        got = self._tried.get(word_forms)
+        keys = word_forms & self.keys
+        got = self._tried.get(keys)
         if got is None:
-            positions = sorted({i for f in word_forms for i in self._by_form.get(f, ())})
-            got = self._tried[word_forms] = tuple(self._rules[i] for i in positions)
+            positions = sorted({i for f in keys for i in self._by_form[f]})
+            got = self._tried[keys] = tuple(self._rules[i] for i in positions)
         return got
 
 

@@ -501,6 +501,8 @@ def _described(participle: Word, noun: Word) -> Word:
 
 
 _PLURAL_PARTICIPLES = ("és", "ées")
+_OTHER_PARTICIPLES = ("i", "ie", "u", "ue")  # "poursuivi", "détenu"
+_OTHER_PLURAL_PARTICIPLES = ("is", "ies", "us", "ues")
 
 
 def _has_own_case(noun: Word) -> bool:
@@ -520,12 +522,13 @@ def _has_own_case(noun: Word) -> bool:
 
 
 def participle_number(word: Word) -> Optional[str]:
-    """A past participle's number as its ending writes it ("impliqués": Plur, "soupçonnée": Sing), which
-    taggers often miss; None for a word with no such ending (a finite verb: "soupçonne")."""
+    """A past participle's number as its ending writes it ("impliqués", "poursuivis": Plur; "soupçonnée",
+    "poursuivi": Sing), which taggers often miss; None for a word with no such ending (a finite verb:
+    "soupçonne", "poursuit")."""
     text = word.text.lower()
-    if text.endswith(_PLURAL_PARTICIPLES):
+    if text.endswith(_PLURAL_PARTICIPLES + _OTHER_PLURAL_PARTICIPLES):
         return "Plur"
-    return "Sing" if text.endswith(_PARTICIPLES) else None
+    return "Sing" if text.endswith(_PARTICIPLES + _OTHER_PARTICIPLES) else None
 
 
 def _gender(participle: Word) -> Optional[str]:

@@ -67,7 +67,7 @@ def share_slots(facts: list[dict], ctx: Context) -> list[dict]:
                 values = {ctx.lead_place} - {None} - {f.get(slot) for f in earlier}
             if len(values) == 1:
                 for f in same:
-                    f[slot] = f.get(slot) or _shared_place_for(f, next(iter(values)), slot, ctx)
+                    f[slot] = f.get(slot) or _shared_place_for(f, next(iter(values)), slot in t.carried_on, ctx)
             elif slot in t.carried_on:
                 for f in same:
                     if not f.get(slot):
@@ -100,12 +100,14 @@ def share_slots(facts: list[dict], ctx: Context) -> list[dict]:
     return facts
 
 
-def _shared_place_for(fact: dict, value: str, slot: str, ctx: Context) -> str:
-    """The one place the facts agree on, unless the article names it only after this fact while its lead
-    named another place before it: then the lead's ("les enseignants ont défilé à Dakar. La police a compté
-    6 000 marcheurs [...]. Des marches similaires ont rassemblé 2 000 personnes à Thiès": 6 000 at Dakar)."""
+def _shared_place_for(fact: dict, value: str, carried: bool, ctx: Context) -> str:
+    """The one place the facts agree on, unless, for a type whose place is `carried` on from the scene
+    before (a crowd), the article names it only after this fact while its lead named another place before
+    it: then the lead's ("les enseignants ont défilé à Dakar. La police a compté 6 000 marcheurs [...]. Des
+    marches similaires ont rassemblé 2 000 personnes à Thiès": 6 000 at Dakar). A toll's lead may name where
+    someone spoke ("Le ministre a réagi depuis Paris").)"""
     lead = ctx.lead_place
-    if slot != "location" or lead is None or lead == value:
+    if not carried or lead is None or lead == value:
         return value
     first, lead_first = ctx.first_named(value), ctx.first_named(lead)
     at = fact["trigger"].start

@@ -16,7 +16,7 @@ from text_to_num import Token, find_numbers, text2num
 
 from schemas.common import Quantity
 from service.lexicon import load
-from service.rules.scan import Scanner, leads_of
+from service.rules.scan import Scanner, leads_of, spelled
 from service.rules.text import alternation, norm_text, phrase_pattern
 
 LEX = load("numbers")
@@ -115,10 +115,12 @@ RANGE_RE = _c(
         for c in LEX["range_connectors"]
     )
 )
-OPENER_RE = Scanner(_c(rf"(?<!\w)(?P<o>{alternation(OPENERS, bounded=True)})\s+\Z"), OPENERS)
+OPENER_RE = Scanner(_c(rf"(?<!\w)(?P<o>{alternation(OPENERS, bounded=True)})\s+\Z"), spelled(OPENERS))
 OPENER_CONNECTORS = {o: _c(rf"\s+{phrase_pattern(c)}\s+") for o, c in OPENERS.items()}
 QUAL_RE = Scanner(
-    _c(rf"(?<![\w-])(?P<q>{alternation(QUALIFIERS, lead=True)})\Z"), QUALIFIERS, leads=leads_of(QUALIFIERS)
+    _c(rf"(?<![\w-])(?P<q>{alternation(QUALIFIERS, lead=True)})\Z"),
+    spelled(QUALIFIERS),
+    leads=leads_of(spelled(QUALIFIERS)),
 )
 SUFFIX_RE = _c(rf"\s+(?P<q>{alternation(SUFFIXES, bounded=True)})")
 MONTHS = alternation(LEX["months"], bounded=True)
@@ -127,8 +129,12 @@ DAY = rf"\s*{DATE_CONNECTORS}\s*(?:{alternation(LEX['date_articles'], bounded=Tr
 DATE_AFTER_RE = _c(rf"(?:{DAY}){{0,6}}\s+{MONTHS}")  # "8 au 9 juillet", "3, 4 et 5 mai"
 MONTH_BEFORE_RE = Scanner(_c(rf"(?<!\w){MONTHS}\s+\Z"), LEX["months"])
 WEEKDAY_BEFORE_RE = Scanner(_c(rf"(?<!\w){alternation(LEX['weekdays'], bounded=True)}\s+\Z"), LEX["weekdays"])
-YEAR_BEFORE_RE = Scanner(_c(rf"(?<![\w-]){alternation(LEX['year_markers'], lead=True)}\Z"), LEX["year_markers"])
-UNIT_BEFORE_RE = Scanner(_c(rf"(?<!\w){alternation(LEX['units_before'], bounded=True)}\s*\Z"), LEX["units_before"])
+YEAR_BEFORE_RE = Scanner(
+    _c(rf"(?<![\w-]){alternation(LEX['year_markers'], lead=True)}\Z"), spelled(LEX["year_markers"])
+)
+UNIT_BEFORE_RE = Scanner(
+    _c(rf"(?<!\w){alternation(LEX['units_before'], bounded=True)}\s*\Z"), spelled(LEX["units_before"])
+)
 
 
 @dataclass

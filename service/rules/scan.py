@@ -18,6 +18,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Optional
 
+from service.rules.text import APOSTROPHES
+
 _WORD = re.compile(r"\w+")
 _DIGIT = "0"  # the index key of every word that begins with a digit
 _FIRSTS: frozenset[str] = frozenset()  # the first words of every Scanner: the only words indexed
@@ -61,43 +63,34 @@ def _index(text: str, scanners: int) -> list[list[int]]:
     """For each Scanner (by number, the first `scanners` of them), where one of its first words or a
     number begins in `text`, in order: the text is read once for all of them."""
     starts: list[list[int]] = [[] for _ in range(scanners)]
-    owners = _OWNERS
+    owners, leads, next_word = _OWNERS, _LEADS, _NEXT_WORD.match
     low = text.lower()
     if len(low) == len(text):
-        leads, next_word = _LEADS, _NEXT_WORD.match
-        for m in _gate(_FIRSTS).finditer(low):
-            w = m.group()
-            lead = leads.get(w)
-            if lead is not None:  # (inlined _add_lead: `low` is lowercase already)
-                nxt = next_word(low, m.end())
-                after = nxt.group(1) if nxt is not None else ""
-                for n in owners.get(w, ()):
-                    if n not in lead or after in lead[n]:
-                        starts[n].append(m.start())
-                continue
-            for n in owners.get(_DIGIT if w.isdecimal() else w, ()):
-                starts[n].append(m.start())
+        words = ((m.start(), m.end(), m.group()) for m in _gate(_FIRSTS).finditer(low))
+        source = low
     else:  # lowering changed the length ("İ"): offsets in `low` are not the text's, go word by word
-        for m in _WORD.finditer(text):
-            w = m.group()
-            key = _DIGIT if w[0].isdecimal() else w.lower()  # what \d matches
-            if key in _LEADS:
-                _add_lead(starts, text, m, key)
-                continue
+        words = ((m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text))
+        source = text
+    for start, end, w in words:
+        key = _DIGIT if w[0].isdecimal() else w  # what \d matches
+        lead = leads.get(key)
+        if lead is None:
             for n in owners.get(key, ()):
-                starts[n].append(m.start())
+                starts[n].append(start)
+            continue
+        # a lead word starts a match of a Scanner that reads it as one only before a word it allows
+        nxt = next_word(source, end)
+        after = nxt.group(1).lower() if nxt is not None else ""
+        for n in owners.get(key, ()):
+            if n not in lead or after in lead[n]:
+                starts[n].append(start)
     return starts
 
 
-def _add_lead(starts: list[list[int]], text: str, m: re.Match, word: str) -> None:
-    """A start at `word` for each Scanner it begins, but for one that reads it as a lead, only before a
-    word that may follow it there."""
-    nxt = _NEXT_WORD.match(text, m.end())
-    after = nxt.group(1).lower() if nxt is not None else ""
-    leads = _LEADS[word]
-    for n in _OWNERS.get(word, ()):
-        if n not in leads or after in leads[n]:
-            starts[n].append(m.start())
+def spelled(*lists: Iterable[str]) -> list[str]:
+    """The phrases of `lists`, each also with every other apostrophe: a Scanner indexes the first word of
+    each, and "ʼ" (a letter to `re`) makes "aujourdʼhui" one word."""
+    return [p.replace("'", a) for ps in lists for p in ps for a in (APOSTROPHES if "'" in p else "'")]
 
 
 def leads_of(*phrase_lists: Iterable[str], alone: Iterable[str] = ()) -> dict[str, set[str]]:
