@@ -366,7 +366,8 @@ class Context:
                 continue
             name = e.text.lower()
             before = self.text[max(0, e.start - 5) : e.start].lower().split()
-            if not (name.endswith("s") and name.rstrip("s").endswith(endings) or before[-1:] in (["un"], ["une"])):
+            one = bool(before) and before[-1] in lexicon_set("numbers:article_numbers")
+            if not (name.endswith("s") and name.rstrip("s").endswith(endings) or one):
                 yield e  # no people in the plural, nor one of them: the counts before it need no reading
                 continue
             word = self.word_at(e.start)
@@ -435,17 +436,19 @@ class Context:
                         return self.text[start:end]
         return None
 
+    def _mentions(self, place: str) -> Iterator[EntitySpan]:
+        """The LOC entities that name the place, in text order."""
+        return (e for e in self._entities if e.label == "LOC" and self.place_name(e) == place)
+
     def first_named(self, place: str) -> Optional[int]:
         """Where the article first names the place (a LOC entity), None if it never does."""
-        return next((e.start for e in self._entities if e.label == "LOC" and self.place_name(e) == place), None)
+        return next((e.start for e in self._mentions(place)), None)
 
     def named_as_town(self, place: str) -> bool:
         """The article names the place as a town or a country ("à Calais", "en Syrie"), not as a spot in one
         ("sur London Bridge", "dans le quartier de X")."""
         marks = lexicon_set("triggers:town_marks") | lexicon_set("triggers:country_marks")
-        return any(
-            e.label == "LOC" and self.place_name(e) == place and self._mark_before(e) in marks for e in self._entities
-        )
+        return any(self._mark_before(e) in marks for e in self._mentions(place))
 
     def _named_as_place(self, event: Word, name: Word) -> bool:
         """The NER tags the name a place, or reads the event and its place as one name ("attentat de
@@ -493,13 +496,13 @@ class Context:
         definite = lexicon_set("triggers:definite_determiners")
         indefinite = lexicon_set("triggers:indefinite_determiners")
         head = clause_head(near) or near
-        nouns = [
-            c
+        named_again = [
+            (c, event)
             for w in ((near, head) if head is not near else (near,))
             for c in w.children
             if c.upos == "NOUN"
             and c.rel.split(":")[0] in ("nsubj", "obl", "nmod")
-            and self._event_named(c) is not None
+            and (event := self._event_named(c)) is not None
             # named again: "le coup d'État", "ces affrontements"; "une marche" is another one, and so is
             # one a complement tells of something new ("le naufrage d'une embarcation")
             and any(d.rel == "det" and d.lemma.lower() in definite for d in c.children)
@@ -508,8 +511,8 @@ class Context:
                 for d in c.children
             )
         ]
-        for noun in nouns:
-            lemma, event = noun.lemma.lower(), self._event_named(noun)
+        for noun, event in named_again:
+            lemma = noun.lemma.lower()
             for s in reversed(self.doc.sentences[: self.doc.index_of(noun.sentence)]):
                 if lemma not in {x.lower() for x in s.lemmas}:
                     continue
@@ -727,7 +730,9 @@ class Context:
         if not self.once(self._points_back, s):  # most sentences have none
             return None
         head = clause_head(trigger) or trigger
-        for word in _below(trigger) + (_below(head) if head is not trigger else []):
+        own = _below(trigger)
+        mine = {w.id for w in own}  # the clause's words hold the trigger's: each is read once, the trigger's first
+        for word in own + ([w for w in _below(head) if w.id not in mine] if head is not trigger else []):
             sub = word.subtree()
             first = next((w for w in sub if w.upos not in ("ADP", "PUNCT")), None)
             if first is None or after_backward_cue(self.text, first.start):

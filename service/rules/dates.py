@@ -218,7 +218,7 @@ _PERIOD_PHRASES = [p["phrase"] for p in _L["relative_periods"]]
 _PERIOD = Scanner(
     re.compile(rf"(?<!\w)(?:{_alt(_PERIOD_PHRASES)})(?!\w)", _FLAGS),
     spelled(_PERIOD_PHRASES),
-    leads=leads_of(spelled(_PERIOD_PHRASES)),
+    leads=leads_of(_PERIOD_PHRASES),
 )
 _NAMED_RE = Scanner(
     re.compile(
@@ -227,7 +227,7 @@ _NAMED_RE = Scanner(
         _FLAGS,
     ),
     spelled(_L["named_days"], _L["easter_days"], _L["bare_named_days"], _L["bare_easter_days"]),
-    leads=leads_of(spelled(_L["named_days"], _L["easter_days"], _L["bare_named_days"], _L["bare_easter_days"])),
+    leads=leads_of(_L["named_days"], _L["easter_days"], _L["bare_named_days"], _L["bare_easter_days"]),
 )
 _YEAR = Scanner(
     re.compile(
@@ -248,7 +248,7 @@ _OFFSET = re.compile(
 _WEEK = Scanner(
     re.compile(rf"(?<!\w)(?:{_alt(_L['relative_weeks'])})(?!\w)", _FLAGS),
     spelled(_L["relative_weeks"]),
-    leads=leads_of(spelled(_L["relative_weeks"])),
+    leads=leads_of(_L["relative_weeks"]),
 )
 
 # A cue word right before a date: forward ("d'ici", "pour le") or backward ("depuis le").
@@ -827,7 +827,7 @@ _POINTING_BACK = Scanner(
     ),
     spelled(_L["anaphoric_offsets"], _COUNT_WORDS),
     digits=True,
-    leads=leads_of(spelled(_L["anaphoric_offsets"]), alone=_COUNT_WORDS),
+    leads=leads_of(_L["anaphoric_offsets"], alone=_COUNT_WORDS),
 )
 _ANAPHORIC_OFFSETS = _table(_L["anaphoric_offsets"])
 _ANAPHORIC_DIRECTIONS = _table(_L["anaphoric_directions"])

@@ -40,12 +40,10 @@ def share_slots(facts: list[dict], ctx: Context) -> list[dict]:
     Londres"), a fact of a type at the event (FactType.at_the_event) without a place took place there
     (Context.event_place), unless the others name a town ("à Calais"), not a spot ("sur London Bridge").
     A place no fact of the type states is the first place the article names (its lead says where it
-    happened). A fact of a past year
-    ("En 2008, une marche avait réuni ...") is left out of the place's sharing: it neither gives its place
-    nor takes the article's. Then a fact of
-    several people without a place or a day takes the one place or day the facts of its
-    FactType.during agree on (a hundred people arrested in an article on a march: the march's town and
-    day; a side figure's place is its own)."""
+    happened). A fact of a past year ("En 2008, une marche avait réuni ...") is left out of the place's
+    sharing: it neither gives its place nor takes the article's. Then a fact of several people without a
+    place or a day takes the one place or day the facts of its FactType.during agree on (a hundred people
+    arrested in an article on a march: the march's town and day; a side figure's place is its own)."""
     for t in FACT_TYPES.values():
         of_type = [f for f in facts if f["type"] == t.name]
         for slot in t.shared_slots:

@@ -120,7 +120,7 @@ OPENER_CONNECTORS = {o: _c(rf"\s+{phrase_pattern(c)}\s+") for o, c in OPENERS.it
 QUAL_RE = Scanner(
     _c(rf"(?<![\w-])(?P<q>{alternation(QUALIFIERS, lead=True)})\Z"),
     spelled(QUALIFIERS),
-    leads=leads_of(spelled(QUALIFIERS)),
+    leads=leads_of(QUALIFIERS),
 )
 SUFFIX_RE = _c(rf"\s+(?P<q>{alternation(SUFFIXES, bounded=True)})")
 MONTHS = alternation(LEX["months"], bounded=True)

@@ -97,10 +97,10 @@ def leads_of(*phrase_lists: Iterable[str], alone: Iterable[str] = ()) -> dict[st
     """For a Scanner whose matches begin with one of the phrases: the first words that begin a match only
     as the first of two words or more ("la" of "la veille"), each with the second words it may have. A
     Scanner given these tries no match where another word follows ("de la", "des gens" are everywhere).
-    `alone`: the other words a match may begin with (never leads)."""
-    single = {w.lower() for w in alone}
+    `alone`: the other words a match may begin with (never leads). Read with every apostrophe (spelled)."""
+    single = {w.lower() for w in spelled(alone)}
     seconds: dict[str, set[str]] = {}
-    for p in (p for ps in phrase_lists for p in ps):
+    for p in spelled(*phrase_lists):
         words = [w.lower() for w in _WORD.findall(p)]
         if len(words) == 1:
             single.add(words[0])
